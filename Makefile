@@ -1,0 +1,44 @@
+# corridor: the two commands a planner needs are `make run` and `make test`.
+# Both install what is missing (Debian bookworm, as root or with sudo), build Release and go on.
+
+PACKAGES := g++ cmake make ccache pkg-config \
+            libeigen3-dev libboost-graph-dev libyaml-cpp-dev libtbb-dev catch2 \
+            nlohmann-json3-dev libcli11-dev \
+            libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev liblz4-dev
+
+SCENARIO ?= scenarios/karabakh-2020/scenario.yaml
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test bench asan clean
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$(echo ' '$$missing)"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release
+
+run: build
+	./build/corridor queue --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 200000 --seed 1
+
+test: build
+	ctest --preset release
+
+bench: build
+	./build/corridor-bench hold --pending 10000 --events 5000000
+	./build/corridor-bench mmc --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 2000000 --seed 1
+
+asan: deps
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan
+	ctest --preset asan
+
+clean:
+	rm -rf build build-asan

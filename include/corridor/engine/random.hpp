@@ -1,0 +1,65 @@
+#pragma once
+// Random streams keyed by what they are for, not by the order of draws (DESIGN.md decision 3).
+// Each stream is Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3",
+// SC 2011) in counter mode: key = the 64-bit seed; counter = (block, entity, purpose,
+// replication). Two variants of a scenario therefore draw the same numbers for the same thing in
+// the same replication (common random numbers), whatever else they do.
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace corridor {
+
+/// The Philox4x32 block function with 10 rounds, as published with Random123.
+std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> counter,
+                                           std::array<std::uint32_t, 2> key);
+
+/// A purpose name ("service", "breakdown") turned into a stable 32-bit id (FNV-1a).
+constexpr std::uint32_t purpose_id(std::string_view name) {
+    std::uint32_t hash = 2166136261u;
+    for (char c : name) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
+    }
+    return hash;
+}
+
+struct StreamKey {
+    std::uint64_t seed = 0;
+    std::uint32_t replication = 0;
+    std::uint32_t purpose = 0;
+    std::uint32_t entity = 0;
+};
+
+class RandomStream {
+public:
+    explicit RandomStream(StreamKey key) : key_(key) {}
+
+    std::uint32_t next_u32() {
+        if (index_ == 4) refill();
+        return buffer_[index_++];
+    }
+    /// Uniform on the open interval (0, 1) with 53 random bits: never exactly 0 or 1, so that
+    /// log() and inverse CDFs stay finite.
+    double uniform01() {
+        // Two words of one block at a time (a lone word left by next_u32 is skipped), so the
+        // hot path checks the buffer once per draw.
+        if (index_ > 2) refill();
+        std::uint64_t high = buffer_[index_] >> 5;     // 27 bits
+        std::uint64_t low = buffer_[index_ + 1] >> 6;  // 26 bits
+        index_ += 2;
+        return (static_cast<double>((high << 26) | low) + 0.5) * 0x1.0p-53;
+    }
+    const StreamKey& key() const { return key_; }
+
+private:
+    void refill();
+
+    StreamKey key_;
+    std::uint32_t block_ = 0;
+    std::uint32_t index_ = 4;
+    std::array<std::uint32_t, 4> buffer_{};
+};
+
+}  // namespace corridor

@@ -1,0 +1,75 @@
+#pragma once
+// The discrete-event core: a clock and the pending-event set. Events run in (time, sequence)
+// order, so events at the same time run in the order they were scheduled (DESIGN.md decision 2);
+// that order is fixed, and with it every result.
+
+#include <cstdint>
+#include <vector>
+
+#include "corridor/engine/small_function.hpp"
+#include "corridor/engine/time.hpp"
+
+namespace corridor {
+
+using Action = SmallFunction<void()>;
+
+/// Names a scheduled event so that it can be cancelled. A stale id cancels nothing.
+struct EventId {
+    std::uint32_t slot = 0;
+    std::uint32_t generation = 0;
+};
+
+class Simulator {
+public:
+    Simulator();
+
+    Time now() const { return now_; }
+
+    /// Schedules `action` at absolute time `at`, which must not be in the past.
+    EventId schedule_at(Time at, Action action);
+    /// Schedules `action` after `delay` (zero or more) from now.
+    EventId schedule_after(Time delay, Action action) { return schedule_at(now_ + delay, action); }
+    /// Cancels a pending event; returns false if it already ran or was cancelled. The heap entry
+    /// stays until it surfaces and is skipped (lazy cancellation: no search).
+    bool cancel(EventId id);
+
+    /// Runs every event due at or before `end`, then sets the clock to `end`.
+    void run_until(Time end);
+    /// Runs events until none is left.
+    void run();
+
+    std::size_t pending() const { return live_events_; }
+    std::uint64_t events_executed() const { return executed_; }
+
+private:
+    // Heap entries are 24 bytes and ordered by (time, sequence); the action lives in a slot so
+    // that moving entries up and down the heap moves no callable.
+    struct Entry {
+        Time time;
+        std::uint64_t sequence;
+        std::uint32_t slot;
+        std::uint32_t generation;
+    };
+    struct Slot {
+        Action action;
+        std::uint32_t generation = 0;
+    };
+    static constexpr std::size_t kArity = 4;
+
+    static bool earlier(const Entry& a, const Entry& b) {
+        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+    }
+    void push(const Entry& entry);
+    Entry pop();
+    bool execute_next(Time end);
+
+    Time now_ = 0;
+    std::uint64_t next_sequence_ = 0;
+    std::uint64_t executed_ = 0;
+    std::size_t live_events_ = 0;
+    std::vector<Entry> heap_;
+    std::vector<Slot> slots_;
+    std::vector<std::uint32_t> free_slots_;
+};
+
+}  // namespace corridor

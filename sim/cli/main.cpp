@@ -1,0 +1,68 @@
+// corridor's command line: parses the subcommand, runs it, and turns every failure into a message
+// and an exit code (DESIGN.md, "Command line"). Nothing below sim/cli/ exits or prints errors.
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <exception>
+#include <iostream>
+#include <map>
+
+#include "commands.hpp"
+#include "corridor/engine/suggest.hpp"
+#include "corridor/version.hpp"
+
+namespace corridor::cli {
+
+int usage_error(const std::string& message) {
+    std::cerr << "corridor: error: " << message << "\n";
+    return 2;
+}
+
+}  // namespace corridor::cli
+
+int main(int argc, char** argv) {
+    using namespace corridor::cli;
+    CLI::App app{"corridor: plan peacekeeping deployments and humanitarian operations by simulation"};
+    app.set_version_flag("--version", corridor::kVersion);
+    app.require_subcommand(1);
+
+    std::map<CLI::App*, Runner> runners;
+    for (auto add : {add_queue_command}) {
+        std::size_t before = app.get_subcommands({}).size();
+        Runner runner = add(app);
+        runners[app.get_subcommands({}).at(before)] = std::move(runner);
+    }
+
+    // CLI11 says only "a subcommand is required" for a misspelt command; say what was wrong.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::vector<std::string> names;
+        for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+            std::string message = std::string("unknown command '") + argv[1] + "'";
+            if (auto hint = corridor::closest_match(argv[1], names)) message += "; did you mean '" + *hint + "'?";
+            return usage_error(message + " (see corridor --help)");
+        }
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+
+    try {
+        for (auto& [command, runner] : runners)
+            if (command->parsed()) return runner();
+    } catch (const std::exception& e) {
+        std::cerr << "corridor: internal error (a bug, please report it): " << e.what() << "\n";
+        return 1;
+    }
+    return usage_error("no command given; see corridor --help");
+}

@@ -1,0 +1,114 @@
+#include "corridor/engine/resource.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace corridor {
+
+Result<ServerSchedule> ServerSchedule::constant(int servers) {
+    if (servers < 1)
+        return Error{"a resource needs at least one server, not " + std::to_string(servers)};
+    return shifts(servers, {});
+}
+
+Result<ServerSchedule> ServerSchedule::shifts(int initial, std::vector<StaffingChange> changes) {
+    if (initial < 0) return Error{"the number of servers cannot be negative (" + std::to_string(initial) + ")"};
+    Time previous = 0;
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const StaffingChange& change = changes[i];
+        if (change.servers < 0)
+            return Error{"shift " + std::to_string(i + 1) + " has a negative number of servers (" +
+                         std::to_string(change.servers) + ")"};
+        if (change.at <= previous)
+            return Error{"shift " + std::to_string(i + 1) + " at " + format_duration(change.at) +
+                         " goes back in time: shifts must come in increasing time"};
+        previous = change.at;
+    }
+    ServerSchedule schedule;
+    schedule.initial_ = initial;
+    schedule.changes_ = std::move(changes);
+    if (schedule.max_servers() == 0) return Error{"the schedule never has a server on duty"};
+    return schedule;
+}
+
+int ServerSchedule::max_servers() const {
+    int most = initial_;
+    for (const StaffingChange& change : changes_) most = std::max(most, change.servers);
+    return most;
+}
+
+Resource::Resource(Simulator& simulator, const ServerSchedule& schedule)
+    : simulator_(simulator),
+      servers_(static_cast<std::size_t>(schedule.max_servers())),
+      on_duty_(schedule.initial()),
+      queue_length_(simulator.now()),
+      busy_(simulator.now()) {
+    for (Server& server : servers_) server.free_since = simulator.now();
+    for (const StaffingChange& change : schedule.changes()) {
+        int servers = change.servers;
+        simulator_.schedule_at(change.at, [this, servers] { change_staffing(servers); });
+    }
+}
+
+void Resource::request(Grant on_start) {
+    // The common case in a lightly loaded queue: nobody waiting and a server free. Grant at once
+    // without passing through the queue; the statistics are the same as dispatch() would record.
+    if (queue_.empty() && !dispatching_) {
+        int server = free_server();
+        if (server >= 0) {
+            start_service(server, 0);
+            on_start(server);
+            return;
+        }
+    }
+    queue_.push(Waiting{simulator_.now(), on_start});
+    queue_length_.set(simulator_.now(), static_cast<double>(queue_.size()));
+    dispatch();
+}
+
+void Resource::release(int server) {
+    Server& released = servers_.at(static_cast<std::size_t>(server));
+    if (!released.busy) throw std::logic_error("released a server that was not busy");
+    released.busy = false;
+    released.free_since = simulator_.now();
+    busy_.add(simulator_.now(), -1.0);
+    dispatch();
+}
+
+int Resource::free_server() const {
+    int chosen = -1;
+    for (int s = 0; s < on_duty_; ++s) {
+        const Server& server = servers_[static_cast<std::size_t>(s)];
+        if (!server.busy && (chosen < 0 || server.free_since < servers_[static_cast<std::size_t>(chosen)].free_since))
+            chosen = s;
+    }
+    return chosen;
+}
+
+void Resource::start_service(int server, Time waited) {
+    servers_[static_cast<std::size_t>(server)].busy = true;
+    busy_.add(simulator_.now(), 1.0);
+    waits_s_.add(to_seconds(waited));
+}
+
+void Resource::change_staffing(int servers) {
+    on_duty_ = servers;
+    dispatch();
+}
+
+void Resource::dispatch() {
+    // A grant may release at once (a zero-length service); the outer call keeps going.
+    if (dispatching_) return;
+    dispatching_ = true;
+    while (!queue_.empty()) {
+        int chosen = free_server();
+        if (chosen < 0) break;
+        Waiting head = queue_.pop();
+        queue_length_.set(simulator_.now(), static_cast<double>(queue_.size()));
+        start_service(chosen, simulator_.now() - head.since);
+        head.grant(chosen);
+    }
+    dispatching_ = false;
+}
+
+}  // namespace corridor

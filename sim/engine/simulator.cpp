@@ -1,0 +1,106 @@
+#include "corridor/engine/simulator.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace corridor {
+
+Simulator::Simulator() {
+    heap_.reserve(1024);
+    slots_.reserve(1024);
+    free_slots_.reserve(1024);
+}
+
+EventId Simulator::schedule_at(Time at, Action action) {
+    if (at < now_)
+        throw std::logic_error("event scheduled in the past: at " + format_duration(at) +
+                               ", now " + format_duration(now_));
+    std::uint32_t slot;
+    if (!free_slots_.empty()) {
+        slot = free_slots_.back();
+        free_slots_.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(slots_.size());
+        slots_.emplace_back();
+    }
+    slots_[slot].action = action;
+    std::uint32_t generation = slots_[slot].generation;
+    push(Entry{at, next_sequence_++, slot, generation});
+    ++live_events_;
+    return EventId{slot, generation};
+}
+
+bool Simulator::cancel(EventId id) {
+    if (id.slot >= slots_.size() || slots_[id.slot].generation != id.generation) return false;
+    ++slots_[id.slot].generation;
+    free_slots_.push_back(id.slot);
+    --live_events_;
+    return true;
+}
+
+[[gnu::always_inline]] inline void Simulator::push(const Entry& entry) {
+    // Sift up with a hole: each level moves one parent down instead of swapping.
+    std::size_t hole = heap_.size();
+    heap_.push_back(entry);
+    while (hole > 0) {
+        std::size_t parent = (hole - 1) / kArity;
+        if (!earlier(entry, heap_[parent])) break;
+        heap_[hole] = heap_[parent];
+        hole = parent;
+    }
+    heap_[hole] = entry;
+}
+
+[[gnu::always_inline]] inline Simulator::Entry Simulator::pop() {
+    Entry top = heap_.front();
+    Entry last = heap_.back();
+    heap_.pop_back();
+    std::size_t size = heap_.size();
+    if (size == 0) return top;
+    std::size_t hole = 0;
+    while (true) {
+        std::size_t first_child = hole * kArity + 1;
+        if (first_child >= size) break;
+        std::size_t end_child = first_child + kArity < size ? first_child + kArity : size;
+        std::size_t best = first_child;
+        for (std::size_t child = first_child + 1; child < end_child; ++child)
+            if (earlier(heap_[child], heap_[best])) best = child;
+        if (!earlier(heap_[best], last)) break;
+        heap_[hole] = heap_[best];
+        hole = best;
+    }
+    heap_[hole] = last;
+    return top;
+}
+
+bool Simulator::execute_next(Time end) {
+    while (!heap_.empty()) {
+        if (heap_.front().time > end) return false;
+        Entry entry = pop();
+        Slot& slot = slots_[entry.slot];
+        if (slot.generation != entry.generation) continue;  // cancelled
+        Action action = slot.action;
+        ++slot.generation;
+        free_slots_.push_back(entry.slot);
+        --live_events_;
+        now_ = entry.time;
+        ++executed_;
+        action();
+        return true;
+    }
+    return false;
+}
+
+void Simulator::run_until(Time end) {
+    while (execute_next(end)) {
+    }
+    if (end > now_) now_ = end;
+}
+
+void Simulator::run() {
+    constexpr Time kForever = INT64_MAX;
+    while (execute_next(kForever)) {
+    }
+}
+
+}  // namespace corridor

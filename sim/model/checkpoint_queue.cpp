@@ -1,0 +1,89 @@
+#include "corridor/model/checkpoint_queue.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+
+#include "corridor/engine/distributions.hpp"
+#include "corridor/engine/random.hpp"
+#include "corridor/engine/resource.hpp"
+#include "corridor/engine/simulator.hpp"
+
+namespace corridor {
+namespace {
+
+std::string number(double x) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", x);
+    return buffer;
+}
+
+// The vehicles' side of the model: arrive, queue for a lane, be inspected, leave.
+class CheckpointQueue {
+public:
+    CheckpointQueue(const CheckpointQueueParameters& p, const ServerSchedule& lanes)
+        : p_(p),
+          lanes_(simulator_, lanes),
+          arrivals_({p.seed, p.replication, purpose_id("arrival"), 0}),
+          services_({p.seed, p.replication, purpose_id("service"), 0}) {}
+
+    CheckpointQueueResult run() {
+        simulator_.schedule_after(interarrival(), [this] { arrive(); });
+        simulator_.run();
+        CheckpointQueueResult result;
+        Time end = simulator_.now();
+        result.customers = lanes_.waits_s().count();
+        result.events = simulator_.events_executed();
+        result.mean_wait_h = lanes_.waits_s().mean() / 3600.0;
+        result.max_wait_h = lanes_.waits_s().max() / 3600.0;
+        result.mean_queue_length = lanes_.queue_length_stat().average(end);
+        result.utilisation = lanes_.busy_stat().average(end) / p_.servers;
+        result.end_time_h = to_hours(end);
+        return result;
+    }
+
+private:
+    Time interarrival() { return draw_hours(arrivals_, 1.0 / p_.arrival_rate_per_h); }
+    // Rounded to the nearest millisecond; the draw is positive, so adding a half and truncating
+    // rounds correctly (and is several times cheaper than llround on the hot path).
+    Time draw_hours(RandomStream& stream, double mean_h) {
+        return static_cast<Time>(draw_exponential(stream, mean_h) * kHour + 0.5);
+    }
+
+    void arrive() {
+        if (++arrived_ < p_.customers) simulator_.schedule_after(interarrival(), [this] { arrive(); });
+        lanes_.request([this](int lane) {
+            simulator_.schedule_after(draw_hours(services_, 1.0 / p_.service_rate_per_h),
+                                      [this, lane] { lanes_.release(lane); });
+        });
+    }
+
+    CheckpointQueueParameters p_;
+    Simulator simulator_;
+    Resource lanes_;
+    RandomStream arrivals_;
+    RandomStream services_;
+    std::int64_t arrived_ = 0;
+};
+
+}  // namespace
+
+Result<CheckpointQueueParameters> check(const CheckpointQueueParameters& p) {
+    if (p.servers < 1) return Error{"servers must be at least 1, not " + std::to_string(p.servers)};
+    if (!(p.arrival_rate_per_h > 0) || !std::isfinite(p.arrival_rate_per_h))
+        return Error{"arrival rate must be a positive number, not " + number(p.arrival_rate_per_h)};
+    if (!(p.service_rate_per_h > 0) || !std::isfinite(p.service_rate_per_h))
+        return Error{"service rate must be a positive number, not " + number(p.service_rate_per_h)};
+    if (p.customers < 1) return Error{"customers must be at least 1, not " + std::to_string(p.customers)};
+    return p;
+}
+
+CheckpointQueueResult simulate_checkpoint_queue(const CheckpointQueueParameters& parameters) {
+    auto lanes = ServerSchedule::constant(parameters.servers);
+    if (!lanes) throw std::invalid_argument(lanes.error());
+    CheckpointQueue queue(parameters, lanes.value());
+    return queue.run();
+}
+
+}  // namespace corridor

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# End-to-end checks of the command line: what a planner types, the exit code and the message.
+# Usage: run_cli_tests.sh path/to/corridor source_dir
+set -u
+corridor=$1
+source_dir=$2
+data_dir=${CORRIDOR_DATA_DIR:-$source_dir/../shared/data}
+failures=0
+passes=0
+
+# expect CODE PATTERN -- ARGS...: runs corridor ARGS, checks the exit code and that the combined
+# output matches the extended regular expression PATTERN.
+expect() {
+    local code=$1 pattern=$2
+    shift 3
+    local output status
+    output=$("$corridor" "$@" 2>&1)
+    status=$?
+    if [ "$status" -ne "$code" ]; then
+        echo "FAIL: corridor $* exited $status, expected $code"; echo "$output" | head -5
+        failures=$((failures + 1)); return
+    fi
+    if ! grep -qE -- "$pattern" <<<"$output"; then
+        echo "FAIL: corridor $*: output does not match /$pattern/"; echo "$output" | head -5
+        failures=$((failures + 1)); return
+    fi
+    passes=$((passes + 1))
+}
+
+expect 0 'Erlang C +1\.7778 h' -- queue --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 20000 --replications 4
+expect 0 'does not apply' -- queue --servers 1 --arrival-rate 2 --service-rate 1 --customers 2000 --replications 2
+expect 2 'servers must be at least 1, not 0' -- queue --servers 0
+expect 2 'arrival rate must be a positive number, not -1' -- queue --arrival-rate -1
+expect 2 'arrival-rate' -- queue --arrival-rate fast
+expect 2 'replications must be at least 2' -- queue --replications 1
+expect 2 "unknown command 'no-such-command'" -- no-such-command
+expect 2 "unknown command 'queu'; did you mean 'queue'" -- queu
+expect 2 'subcommand' --
+expect 0 'queue' -- --help
+
+if [ -f "$source_dir/tests/cli/route_cases.sh" ]; then
+    # shellcheck source=/dev/null
+    . "$source_dir/tests/cli/route_cases.sh"
+fi
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,72 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "corridor/engine/distributions.hpp"
+#include "corridor/engine/statistics.hpp"
+
+using namespace corridor;
+
+namespace {
+template <class Draw>
+Tally sample(Draw draw, int n = 200'000) {
+    RandomStream stream({2026, 0, purpose_id("test"), 0});
+    Tally tally;
+    for (int i = 0; i < n; ++i) tally.add(draw(stream));
+    return tally;
+}
+}  // namespace
+
+TEST_CASE("uniform draws have the mean and variance of the interval") {
+    Tally t = sample([](RandomStream& s) { return draw_uniform(s, 2.0, 6.0); });
+    CHECK(t.mean() == Approx(4.0).margin(0.01));
+    CHECK(t.variance() == Approx(16.0 / 12).margin(0.01));
+    CHECK(t.min() >= 2.0);
+    CHECK(t.max() <= 6.0);
+}
+
+TEST_CASE("exponential draws have the mean and variance of the rate") {
+    Tally t = sample([](RandomStream& s) { return draw_exponential(s, 3.0); });
+    CHECK(t.mean() == Approx(3.0).margin(0.02));
+    CHECK(t.variance() == Approx(9.0).margin(0.15));
+    CHECK(t.min() > 0.0);
+}
+
+TEST_CASE("normal draws have the mean and standard deviation asked for") {
+    Tally t = sample([](RandomStream& s) { return draw_normal(s, -1.0, 2.0); });
+    CHECK(t.mean() == Approx(-1.0).margin(0.015));
+    CHECK(t.stddev() == Approx(2.0).margin(0.015));
+}
+
+TEST_CASE("lognormal draws have mean exp(mu + sigma^2/2)") {
+    Tally t = sample([](RandomStream& s) { return draw_lognormal(s, 0.5, 0.4); });
+    CHECK(t.mean() == Approx(std::exp(0.5 + 0.08)).margin(0.01));
+    CHECK(t.min() > 0.0);
+}
+
+TEST_CASE("triangular draws have mean (low + mode + high) / 3 and stay in range") {
+    Tally t = sample([](RandomStream& s) { return draw_triangular(s, 1.0, 2.0, 6.0); });
+    CHECK(t.mean() == Approx(3.0).margin(0.01));
+    // Variance (a^2 + b^2 + c^2 - ab - ac - bc) / 18 = (1 + 4 + 36 - 2 - 6 - 12) / 18.
+    CHECK(t.variance() == Approx(21.0 / 18).margin(0.015));
+    CHECK(t.min() >= 1.0);
+    CHECK(t.max() <= 6.0);
+}
+
+TEST_CASE("a discrete distribution draws each outcome in proportion to its weight") {
+    auto distribution = DiscreteDistribution::from_weights({1.0, 0.0, 3.0, 6.0});
+    REQUIRE(distribution.ok());
+    RandomStream stream({5, 0, 0, 0});
+    int counts[4] = {0, 0, 0, 0};
+    const int n = 100'000;
+    for (int i = 0; i < n; ++i) ++counts[distribution.value().draw(stream)];
+    CHECK(counts[0] / double(n) == Approx(0.1).margin(0.005));
+    CHECK(counts[1] == 0);
+    CHECK(counts[2] / double(n) == Approx(0.3).margin(0.005));
+    CHECK(counts[3] / double(n) == Approx(0.6).margin(0.005));
+}
+
+TEST_CASE("bad discrete weights are errors") {
+    CHECK(DiscreteDistribution::from_weights({}).error() == "a discrete distribution needs at least one weight");
+    CHECK(DiscreteDistribution::from_weights({1.0, -2.0}).error() == "weight 2 is negative or not a number");
+    CHECK(DiscreteDistribution::from_weights({0.0, 0.0}).error() == "the weights of a discrete distribution add up to zero");
+}
