@@ -5,35 +5,39 @@
 
 namespace corridor {
 
-Simulator::Simulator() {
-    heap_.reserve(1024);
-    slots_.reserve(1024);
-    free_slots_.reserve(1024);
+Simulator::Simulator() { heap_.reserve(1024); }
+
+std::uint32_t Simulator::allocate_slot() {
+    if (first_free_ != kNoSlot) {
+        std::uint32_t index = first_free_;
+        first_free_ = slot(index).next_free;
+        return index;
+    }
+    if ((slot_count_ & (kChunkSize - 1)) == 0) chunks_.push_back(std::make_unique<Slot[]>(kChunkSize));
+    return slot_count_++;
+}
+
+void Simulator::free_slot(std::uint32_t index) {
+    slot(index).next_free = first_free_;
+    first_free_ = index;
 }
 
 EventId Simulator::schedule_at(Time at, Action action) {
     if (at < now_)
         throw std::logic_error("event scheduled in the past: at " + format_duration(at) +
                                ", now " + format_duration(now_));
-    std::uint32_t slot;
-    if (!free_slots_.empty()) {
-        slot = free_slots_.back();
-        free_slots_.pop_back();
-    } else {
-        slot = static_cast<std::uint32_t>(slots_.size());
-        slots_.emplace_back();
-    }
-    slots_[slot].action = action;
-    std::uint32_t generation = slots_[slot].generation;
-    push(Entry{at, next_sequence_++, slot, generation});
+    std::uint32_t index = allocate_slot();
+    Slot& target = slot(index);
+    target.action = action;
+    push(Entry{at, next_sequence_++, index, target.generation});
     ++live_events_;
-    return EventId{slot, generation};
+    return EventId{index, target.generation};
 }
 
 bool Simulator::cancel(EventId id) {
-    if (id.slot >= slots_.size() || slots_[id.slot].generation != id.generation) return false;
-    ++slots_[id.slot].generation;
-    free_slots_.push_back(id.slot);
+    if (id.slot >= slot_count_ || slot(id.slot).generation != id.generation) return false;
+    ++slot(id.slot).generation;
+    free_slot(id.slot);
     --live_events_;
     return true;
 }
@@ -77,15 +81,16 @@ bool Simulator::execute_next(Time end) {
     while (!heap_.empty()) {
         if (heap_.front().time > end) return false;
         Entry entry = pop();
-        Slot& slot = slots_[entry.slot];
-        if (slot.generation != entry.generation) continue;  // cancelled
-        Action action = slot.action;
-        ++slot.generation;
-        free_slots_.push_back(entry.slot);
+        Slot& due = slot(entry.slot);
+        if (due.generation != entry.generation) continue;  // cancelled
+        // Retire the id before running, so that the action cannot cancel itself, and free the
+        // slot after, so that nothing scheduled meanwhile overwrites the running action.
+        ++due.generation;
         --live_events_;
         now_ = entry.time;
         ++executed_;
-        action();
+        due.action();
+        free_slot(entry.slot);
         return true;
     }
     return false;

@@ -4,6 +4,7 @@
 // that order is fixed, and with it every result.
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "corridor/engine/small_function.hpp"
@@ -50,10 +51,19 @@ private:
         std::uint32_t slot;
         std::uint32_t generation;
     };
+    // Slots live in fixed chunks so that an action can run in place: scheduling from inside it
+    // may add chunks but never moves a slot. Free slots form an intrusive list.
     struct Slot {
         Action action;
         std::uint32_t generation = 0;
+        std::uint32_t next_free = 0;
     };
+    static constexpr std::uint32_t kChunkBits = 10;
+    static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
+    static constexpr std::uint32_t kNoSlot = UINT32_MAX;
+    Slot& slot(std::uint32_t index) { return chunks_[index >> kChunkBits][index & (kChunkSize - 1)]; }
+    std::uint32_t allocate_slot();
+    void free_slot(std::uint32_t index);
     static constexpr std::size_t kArity = 4;
 
     static bool earlier(const Entry& a, const Entry& b) {
@@ -68,8 +78,9 @@ private:
     std::uint64_t executed_ = 0;
     std::size_t live_events_ = 0;
     std::vector<Entry> heap_;
-    std::vector<Slot> slots_;
-    std::vector<std::uint32_t> free_slots_;
+    std::vector<std::unique_ptr<Slot[]>> chunks_;
+    std::uint32_t slot_count_ = 0;
+    std::uint32_t first_free_ = kNoSlot;
 };
 
 }  // namespace corridor
