@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::map<CLI::App*, Runner> runners;
-    for (auto add : {add_queue_command}) {
+    for (auto add : {add_queue_command, add_route_command}) {
         std::size_t before = app.get_subcommands({}).size();
         Runner runner = add(app);
         runners[app.get_subcommands({}).at(before)] = std::move(runner);

@@ -1,0 +1,50 @@
+#pragma once
+// Reading a road network from a file: CSV tables, DIMACS shortest-path files, or OpenStreetMap
+// (XML, gzip or bzip2 XML, PBF). Every problem is collected with its file and line.
+
+#include <optional>
+#include <string>
+
+#include "corridor/engine/diagnostics.hpp"
+#include "corridor/engine/result.hpp"
+#include "corridor/network/road_network.hpp"
+
+namespace corridor {
+
+struct BoundingBox {
+    double min_lon = -180, min_lat = -90, max_lon = 180, max_lat = 90;
+    bool contains(double lat, double lon) const {
+        return lat >= min_lat && lat <= max_lat && lon >= min_lon && lon <= max_lon;
+    }
+};
+
+struct LoadOptions {
+    bool undirected = false;                  // read every arc as a two-way road
+    std::optional<BoundingBox> bounding_box;  // OpenStreetMap: keep roads inside only
+    std::string profile = "car";              // OpenStreetMap access rules
+};
+
+struct LoadedNetwork {
+    std::optional<RoadNetwork> network;  // empty when there were errors
+    Diagnostics diagnostics;
+};
+
+/// Picks the reader by the path (a folder or .csv: CSV; .gr: DIMACS; .osm, .osm.gz, .osm.bz2,
+/// .osm.pbf: OpenStreetMap), else by the first bytes of the file.
+LoadedNetwork load_network(const std::string& path, const LoadOptions& options = {});
+
+LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& edges_csv, const LoadOptions& options);
+LoadedNetwork load_dimacs_network(const std::string& gr_path, const LoadOptions& options);
+LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& options);
+
+/// Checks a road's attributes; returns what is wrong, or an empty string. Zero lengths are
+/// wrong in a hand-made table but occur in published benchmark graphs between coincident points.
+std::string check_road(const RoadAttributes& road, bool allow_zero_length = false);
+
+/// Warnings about a built network: its disconnected parts and their sizes.
+void check_connectivity(const RoadNetwork& network, const std::string& file, Diagnostics& diagnostics);
+
+/// Parses `min_lon,min_lat,max_lon,max_lat`.
+Result<BoundingBox> parse_bounding_box(const std::string& text);
+
+}  // namespace corridor

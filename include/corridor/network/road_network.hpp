@@ -1,0 +1,168 @@
+#pragma once
+// The road network of a theatre: places (towns, junctions, airfields, posts) joined by one-way
+// arcs; a two-way road is two arcs. Built once per scenario on Boost.Graph's compressed sparse
+// row graph (DESIGN.md decision 5), with each attribute in its own array indexed by arc. The
+// Boost types stay in sim/network/, so that including this header costs little.
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace corridor {
+
+using NodeIndex = std::uint32_t;
+using ArcIndex = std::uint32_t;
+
+enum class NodeKind : std::uint8_t { junction, town, airfield, depot, checkpoint, post, crossing };
+enum class RoadClass : std::uint8_t {
+    motorway, trunk, primary, secondary, tertiary, unclassified, residential, living_street, service, track
+};
+
+std::string_view to_string(NodeKind kind);
+std::string_view to_string(RoadClass road_class);
+std::optional<NodeKind> parse_node_kind(std::string_view text);
+std::optional<RoadClass> parse_road_class(std::string_view text);
+std::vector<std::string> node_kind_names();
+std::vector<std::string> road_class_names();
+
+/// Free-flow speed a road class gets when its data gives none (docs/network.md gives the source).
+double default_speed_kph(RoadClass road_class);
+/// Capacity of one lane in vehicles an hour, by class (docs/network.md).
+double default_lane_capacity_vph(RoadClass road_class);
+
+inline constexpr double kNoCoordinate = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double kNoWeightLimit = std::numeric_limits<double>::infinity();
+
+struct NodeInfo {
+    std::string id;  // the name used in files and on the command line
+    std::string name;
+    NodeKind kind = NodeKind::junction;
+    double lat = kNoCoordinate;
+    double lon = kNoCoordinate;
+    bool has_coordinates() const { return !std::isnan(lat) && !std::isnan(lon); }
+};
+
+struct RoadAttributes {
+    double length_m = 0;
+    double speed_kph = 0;
+    int lanes = 1;
+    double capacity_vph = 0;  // 0: lanes x the class default
+    double weight_limit_t = kNoWeightLimit;
+    RoadClass road_class = RoadClass::unclassified;
+    std::string name;
+};
+
+class RoadNetwork {
+public:
+    RoadNetwork();
+    ~RoadNetwork();
+    RoadNetwork(RoadNetwork&&) noexcept;
+    RoadNetwork& operator=(RoadNetwork&&) noexcept;
+
+    std::size_t node_count() const { return nodes_.size(); }
+    std::size_t arc_count() const { return from_.size(); }
+
+    const NodeInfo& node(NodeIndex v) const { return nodes_[v]; }
+    std::optional<NodeIndex> find_node(std::string_view id) const;
+    bool has_coordinates() const { return has_coordinates_; }
+
+    NodeIndex arc_from(ArcIndex a) const { return from_[a]; }
+    NodeIndex arc_to(ArcIndex a) const { return to_[a]; }
+    double length_m(ArcIndex a) const { return length_m_[a]; }
+    double speed_kph(ArcIndex a) const { return speed_kph_[a]; }
+    int lanes(ArcIndex a) const { return lanes_[a]; }
+    double capacity_vph(ArcIndex a) const { return capacity_vph_[a]; }
+    double weight_limit_t(ArcIndex a) const { return weight_limit_t_[a]; }
+    RoadClass road_class(ArcIndex a) const { return road_class_[a]; }
+    const std::string& road_name(ArcIndex a) const { return names_[name_[a]]; }
+    /// True for a one-way road; false when the same road also runs the other way as another arc.
+    bool one_way(ArcIndex a) const { return one_way_[a] != 0; }
+    /// Free-flow travel time over the arc, seconds.
+    double free_flow_time_s(ArcIndex a) const { return length_m_[a] * 3.6 / speed_kph_[a]; }
+
+    /// Arcs leaving v are [first, last): arcs are stored grouped by their start node.
+    std::pair<ArcIndex, ArcIndex> out_arcs(NodeIndex v) const;
+    /// All arcs from u to v (a map can hold parallel roads).
+    std::vector<ArcIndex> arcs_between(NodeIndex u, NodeIndex v) const;
+
+    /// Weakly connected parts: part 0 is the largest, then by decreasing size.
+    std::uint32_t part(NodeIndex v) const { return part_[v]; }
+    const std::vector<std::size_t>& part_sizes() const { return part_sizes_; }
+
+    /// The node of the largest part nearest to a point (great-circle), if the network has
+    /// coordinates: a point snapped into a stray fragment of a map would reach nowhere.
+    std::optional<NodeIndex> nearest_node(double lat, double lon) const;
+
+    /// Bytes held, for the memory figures of docs/performance.md.
+    std::size_t memory_bytes() const;
+
+    struct Graphs;  // the Boost.Graph forward and reverse graphs (sim/network/graphs.hpp)
+    const Graphs& graphs() const { return *graphs_; }
+
+private:
+    friend class RoadNetworkBuilder;
+
+    std::vector<NodeInfo> nodes_;
+    std::unordered_map<std::string, NodeIndex> index_of_;
+    bool has_coordinates_ = false;
+    std::vector<NodeIndex> from_, to_;
+    std::vector<double> length_m_;
+    std::vector<float> speed_kph_;
+    std::vector<std::uint8_t> lanes_;
+    std::vector<float> capacity_vph_;
+    std::vector<float> weight_limit_t_;
+    std::vector<RoadClass> road_class_;
+    std::vector<std::uint32_t> name_;
+    std::vector<std::string> names_;
+    std::vector<std::uint8_t> one_way_;
+    std::vector<std::uint32_t> part_;
+    std::vector<std::size_t> part_sizes_;
+    std::unique_ptr<Graphs> graphs_;
+};
+
+/// Collects nodes and roads in any order, then builds the network.
+class RoadNetworkBuilder {
+public:
+    std::optional<NodeIndex> find(std::string_view id) const;
+    /// Adds a node; the caller has checked that its id is new.
+    NodeIndex add_node(NodeInfo node);
+    /// Adds a road: one arc, or two if it is not one-way. Attributes must be valid.
+    void add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way);
+    std::size_t node_count() const { return nodes_.size(); }
+    std::size_t arc_count() const { return arcs_.size(); }
+    NodeInfo& node(NodeIndex v) { return nodes_[v]; }
+
+    RoadNetwork build() &&;
+
+private:
+    struct PendingArc {
+        NodeIndex from, to;
+        double length_m;
+        float speed_kph;
+        std::uint8_t lanes;
+        float capacity_vph;
+        float weight_limit_t;
+        RoadClass road_class;
+        std::uint32_t name;
+        bool one_way;
+    };
+    std::uint32_t intern(const std::string& name);
+
+    std::vector<NodeInfo> nodes_;
+    std::unordered_map<std::string, NodeIndex> index_of_;
+    std::vector<PendingArc> arcs_;
+    std::vector<std::string> names_{""};
+    std::unordered_map<std::string, std::uint32_t> name_index_{{"", 0}};
+};
+
+/// Great-circle distance in metres (haversine, mean Earth radius 6,371,008.8 m, IUGG).
+double great_circle_m(double lat1, double lon1, double lat2, double lon2);
+
+}  // namespace corridor

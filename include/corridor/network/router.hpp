@@ -1,0 +1,118 @@
+#pragma once
+// Shortest routes over the road network by travel time or by distance, with the closures and
+// damage of the moment (an overlay read through the weight) and the vehicle's weight against
+// bridge limits. Point-to-point queries use A* where the network has coordinates and
+// bidirectional Dijkstra where it has not; answers are cached per (origin, destination, metric,
+// vehicle weight) and forgotten when the overlay changes (DESIGN.md decision 5).
+
+#include <cstdint>
+#include <limits>
+#include <unordered_map>
+#include <vector>
+
+#include "corridor/network/road_network.hpp"
+
+namespace corridor {
+
+enum class Metric { time, distance };
+
+/// Closed arcs and speed factors (0 < factor <= 1: damage slows, nothing speeds up) that change
+/// over a run. Every change bumps the version, which invalidates cached routes.
+class Overlay {
+public:
+    explicit Overlay(std::size_t arc_count) : closed_(arc_count, 0), speed_factor_(arc_count, 1.0f) {}
+    void close(ArcIndex a);
+    void reopen(ArcIndex a);
+    /// Throws std::invalid_argument unless 0 < factor <= 1.
+    void set_speed_factor(ArcIndex a, double factor);
+    bool closed(ArcIndex a) const { return closed_[a] != 0; }
+    double speed_factor(ArcIndex a) const { return speed_factor_[a]; }
+    std::uint64_t version() const { return version_; }
+
+private:
+    std::vector<std::uint8_t> closed_;
+    std::vector<float> speed_factor_;
+    std::uint64_t version_ = 0;
+};
+
+struct RouteQuery {
+    NodeIndex from = 0;
+    NodeIndex to = 0;
+    Metric metric = Metric::time;
+    double vehicle_weight_t = 0;  // arcs whose weight limit is lower are not used
+};
+
+struct Route {
+    bool found = false;
+    std::vector<NodeIndex> nodes;  // from .. to
+    std::vector<ArcIndex> arcs;
+    double distance_m = 0;
+    double time_s = 0;
+    std::size_t settled = 0;  // nodes the search settled: its work
+};
+
+enum class Algorithm { automatic, dijkstra, bidirectional, astar, landmarks };
+
+class Router {
+public:
+    explicit Router(const RoadNetwork& network, const Overlay* overlay = nullptr);
+    ~Router();
+    Router(const Router&) = delete;
+    Router& operator=(const Router&) = delete;
+
+    /// Prepares landmark lower bounds for `metric` (ALT: A*, landmarks and the triangle
+    /// inequality; Goldberg and Harrelson 2005): 2 x `count` one-to-all searches, then
+    /// point-to-point queries settle a small part of the graph. Worth it for many queries.
+    void prepare_landmarks(Metric metric, int count = 16);
+
+    /// The best route. `automatic` uses landmarks where prepared, else A* with coordinates,
+    /// else bidirectional Dijkstra.
+    Route route(const RouteQuery& query, Algorithm algorithm = Algorithm::automatic);
+    /// Cost (seconds or metres) from `from` to every node; infinity where unreachable.
+    std::vector<double> one_to_all(NodeIndex from, Metric metric, double vehicle_weight_t = 0);
+    /// Cost of one arc under the current overlay; infinity if closed or too weak for the vehicle.
+    double arc_cost(ArcIndex a, Metric metric, double vehicle_weight_t) const;
+
+    std::uint64_t cache_hits() const { return cache_hits_; }
+    std::uint64_t cache_misses() const { return cache_misses_; }
+
+private:
+    struct Search;  // per-query arrays, reused (sim/network/router.cpp)
+    struct CacheKey {
+        NodeIndex from, to;
+        Metric metric;
+        double vehicle_weight_t;
+        bool operator==(const CacheKey&) const = default;
+    };
+    struct CacheKeyHash {
+        std::size_t operator()(const CacheKey& k) const;
+    };
+
+    enum class Bound { none, geometric, landmarks };
+    Route dijkstra(const RouteQuery& query, Bound bound);
+    std::vector<double> reverse_one_to_all(NodeIndex to, Metric metric);
+    double landmark_bound(NodeIndex v, NodeIndex target, Metric metric) const;
+    Route bidirectional(const RouteQuery& query);
+    Route finish(const RouteQuery& query, std::vector<ArcIndex> arcs, std::size_t settled) const;
+    double heuristic(NodeIndex v, NodeIndex target, Metric metric) const;
+
+    const RoadNetwork& network_;
+    const Overlay* overlay_;
+    std::vector<double> base_time_s_;
+    // Lower bounds of cost per great-circle metre over all arcs: they keep A* admissible even
+    // where a file's coordinates and lengths disagree.
+    double metres_per_metre_ = 0;
+    double seconds_per_metre_ = 0;
+    std::unique_ptr<Search> forward_, backward_;
+    // Per metric: landmark-major arrays of costs from (to) each landmark to (from) every node.
+    struct Landmarks {
+        int count = 0;
+        std::vector<double> from_landmark, to_landmark;
+    };
+    Landmarks landmarks_[2];
+    std::unordered_map<CacheKey, Route, CacheKeyHash> cache_;
+    std::uint64_t cache_version_ = 0;
+    std::uint64_t cache_hits_ = 0, cache_misses_ = 0;
+};
+
+}  // namespace corridor

@@ -1,0 +1,153 @@
+// `corridor route NETWORK --from A --to B`: the best route by time or by distance, with the
+// path, on any network the loaders read. Text for a person, JSON for a program.
+
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "corridor/engine/suggest.hpp"
+#include "corridor/network/load.hpp"
+#include "corridor/network/router.hpp"
+
+namespace corridor::cli {
+namespace {
+
+struct RouteOptions {
+    std::string network;
+    std::string from, to, from_coord, to_coord;
+    std::string metric = "time";
+    std::string format = "text";
+    std::string profile = "car";
+    std::string bbox;
+    bool undirected = false;
+    double vehicle_weight_t = 0;
+    std::vector<std::string> closures;
+};
+
+void print_diagnostics(const Diagnostics& diagnostics) {
+    for (const Diagnostic& d : diagnostics.items()) std::cerr << format(d) << "\n";
+}
+
+// A node given by id, or by coordinates snapped to the nearest routable node.
+Result<NodeIndex> resolve(const RoadNetwork& network, const std::string& id, const std::string& coord,
+                          const char* which) {
+    if (!coord.empty()) {
+        double lat = 0, lon = 0;
+        char tail = 0;
+        if (std::sscanf(coord.c_str(), "%lf,%lf%c", &lat, &lon, &tail) != 2 || std::abs(lat) > 90 || std::abs(lon) > 180)
+            return Error{std::string("--") + which + "-coord '" + coord + "' must be LAT,LON in degrees"};
+        if (!network.has_coordinates())
+            return Error{std::string("--") + which + "-coord needs a network with coordinates; this one has none"};
+        auto nearest = network.nearest_node(lat, lon);
+        if (!nearest) return Error{"the network has no routable node"};
+        return *nearest;
+    }
+    if (id.empty()) return Error{std::string("give --") + which + " NODE or --" + which + "-coord LAT,LON"};
+    if (auto index = network.find_node(id)) return *index;
+    std::string message = std::string("unknown ") + which + " node '" + id + "'";
+    std::vector<std::string> ids;
+    ids.reserve(network.node_count());
+    for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node(v).id);
+    if (auto hint = closest_match(id, ids)) message += "; did you mean '" + *hint + "'?";
+    return Error{message};
+}
+
+std::string node_label(const RoadNetwork& network, NodeIndex v) {
+    const NodeInfo& node = network.node(v);
+    return node.name.empty() ? node.id : node.id + " (" + node.name + ")";
+}
+
+int run_route(const RouteOptions& o) {
+    if (o.metric != "time" && o.metric != "distance")
+        return usage_error("--metric must be time or distance, not '" + o.metric + "'");
+    if (o.format != "text" && o.format != "json") return usage_error("--format must be text or json, not '" + o.format + "'");
+    if (!(o.vehicle_weight_t >= 0)) return usage_error("--vehicle-weight must be zero or more tonnes");
+    LoadOptions load_options;
+    load_options.undirected = o.undirected;
+    load_options.profile = o.profile;
+    if (!o.bbox.empty()) {
+        auto box = parse_bounding_box(o.bbox);
+        if (!box) return usage_error(box.error());
+        load_options.bounding_box = box.value();
+    }
+    LoadedNetwork loaded = load_network(o.network, load_options);
+    print_diagnostics(loaded.diagnostics);
+    if (!loaded.network) return 2;
+    const RoadNetwork& network = *loaded.network;
+
+    auto from = resolve(network, o.from, o.from_coord, "from");
+    if (!from) return usage_error(from.error());
+    auto to = resolve(network, o.to, o.to_coord, "to");
+    if (!to) return usage_error(to.error());
+
+    Overlay overlay(network.arc_count());
+    for (const std::string& closure : o.closures) {
+        auto comma = closure.find(',');
+        auto a = comma == std::string::npos ? std::nullopt : network.find_node(closure.substr(0, comma));
+        auto b = comma == std::string::npos ? std::nullopt : network.find_node(closure.substr(comma + 1));
+        if (!a || !b) return usage_error("--close '" + closure + "' must name two nodes of the network as A,B");
+        std::vector<ArcIndex> arcs = network.arcs_between(*a, *b);
+        for (ArcIndex arc : network.arcs_between(*b, *a)) arcs.push_back(arc);
+        if (arcs.empty()) return usage_error("--close '" + closure + "': no road joins these two nodes");
+        for (ArcIndex arc : arcs) overlay.close(arc);
+    }
+    Router router(network, &overlay);
+    RouteQuery query{from.value(), to.value(), o.metric == "time" ? Metric::time : Metric::distance, o.vehicle_weight_t};
+    Route route = router.route(query);
+    if (!route.found) {
+        std::string why = "no route from " + node_label(network, query.from) + " to " + node_label(network, query.to);
+        if (o.vehicle_weight_t > 0) why += " for a " + std::to_string(o.vehicle_weight_t) + " t vehicle";
+        if (!o.closures.empty()) why += " with the closures given";
+        return usage_error(why);
+    }
+    if (o.format == "json") {
+        nlohmann::ordered_json out;
+        out["from"] = network.node(query.from).id;
+        out["to"] = network.node(query.to).id;
+        out["metric"] = o.metric;
+        out["distance_m"] = std::round(route.distance_m * 1000) / 1000;
+        out["time_s"] = std::round(route.time_s * 1000) / 1000;
+        std::vector<std::string> path;
+        for (NodeIndex v : route.nodes) path.push_back(network.node(v).id);
+        out["path"] = path;
+        std::cout << out.dump() << "\n";
+        return 0;
+    }
+    std::printf("route %s -> %s, shortest by %s\n", node_label(network, query.from).c_str(),
+                node_label(network, query.to).c_str(), o.metric.c_str());
+    std::printf("  distance  %.3f km\n", route.distance_m / 1000);
+    long long seconds = std::llround(route.time_s);
+    std::printf("  time      %lld h %02lld min %02lld s (free flow)\n", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    std::printf("  roads     %zu\n  path     ", route.arcs.size());
+    for (std::size_t i = 0; i < route.nodes.size(); ++i)
+        std::printf("%s%s", i ? " " : " ", network.node(route.nodes[i]).id.c_str());
+    std::printf("\n");
+    return 0;
+}
+
+}  // namespace
+
+Runner add_route_command(CLI::App& app) {
+    auto o = std::make_shared<RouteOptions>();
+    CLI::App* command = app.add_subcommand("route", "the best route between two places of a road network");
+    command->add_option("NETWORK", o->network,
+                        "a folder with nodes.csv and edges.csv, a DIMACS .gr file, or an OpenStreetMap file")
+        ->required();
+    command->add_option("--from", o->from, "origin node id");
+    command->add_option("--to", o->to, "destination node id");
+    command->add_option("--from-coord", o->from_coord, "origin as LAT,LON, snapped to the nearest routable node");
+    command->add_option("--to-coord", o->to_coord, "destination as LAT,LON, snapped to the nearest routable node");
+    command->add_option("--metric", o->metric, "time or distance")->capture_default_str();
+    command->add_flag("--undirected", o->undirected, "treat every arc as a two-way road");
+    command->add_option("--profile", o->profile, "OpenStreetMap access rules (car)")->capture_default_str();
+    command->add_option("--bbox", o->bbox, "OpenStreetMap: keep roads inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
+    command->add_option("--vehicle-weight", o->vehicle_weight_t, "tonnes: avoid roads and bridges with a lower limit");
+    command->add_option("--close", o->closures, "close the road between nodes A,B (repeatable)");
+    command->add_option("--format", o->format, "text or json")->capture_default_str();
+    return [o] { return run_route(*o); };
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,234 @@
+// OpenStreetMap extracts (XML, .osm.gz, .osm.bz2, PBF) through libosmium. A way is a road if its
+// `highway` class is drivable and the profile's access rules let a car on it; a way is cut into
+// roads at every node it shares with another road and at its ends, and the length of each road is
+// the sum of the great-circle lengths of its segments, so merging shape nodes loses no length.
+// Defaults and the tags read are in docs/network.md.
+
+#include <osmium/io/any_input.hpp>
+#include <osmium/io/detail/xml_input_format.hpp>
+#include <osmium/osm/node.hpp>
+#include <osmium/osm/way.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+#include "corridor/network/load.hpp"
+
+namespace corridor {
+namespace {
+
+struct HighwayClass {
+    const char* tag;
+    RoadClass road_class;
+    double speed_kph;  // OSRM car profile, profiles/car.lua, speeds.highway
+};
+
+constexpr HighwayClass kDrivable[] = {
+    {"motorway", RoadClass::motorway, 90},       {"motorway_link", RoadClass::motorway, 45},
+    {"trunk", RoadClass::trunk, 85},             {"trunk_link", RoadClass::trunk, 40},
+    {"primary", RoadClass::primary, 65},         {"primary_link", RoadClass::primary, 30},
+    {"secondary", RoadClass::secondary, 55},     {"secondary_link", RoadClass::secondary, 25},
+    {"tertiary", RoadClass::tertiary, 40},       {"tertiary_link", RoadClass::tertiary, 20},
+    {"unclassified", RoadClass::unclassified, 25}, {"residential", RoadClass::residential, 25},
+    {"living_street", RoadClass::living_street, 10}, {"service", RoadClass::service, 15},
+};
+
+bool is(const char* value, std::initializer_list<const char*> options) {
+    if (!value) return false;
+    for (const char* option : options)
+        if (std::strcmp(value, option) == 0) return true;
+    return false;
+}
+
+// The car profile's access rules (after OSRM's car profile): a general `access` ban holds unless
+// motor vehicles are let in explicitly.
+bool car_may_use(const osmium::TagList& tags) {
+    const char* motor = tags["motorcar"] ? tags["motorcar"] : tags["motor_vehicle"];
+    if (is(motor, {"no", "private", "agricultural", "forestry", "delivery", "emergency"})) return false;
+    if (is(motor, {"yes", "designated", "permissive", "destination"})) return true;
+    if (is(tags["access"], {"no", "private", "agricultural", "forestry", "delivery", "emergency"})) return false;
+    if (is(tags["area"], {"yes"}) || is(tags["impassable"], {"yes"})) return false;
+    return true;
+}
+
+// A leading number in a tag value, with a unit factor for `mph`; NaN when there is none.
+double tag_number(const char* value, bool speed) {
+    if (!value) return NAN;
+    char* end = nullptr;
+    double number = std::strtod(value, &end);
+    if (end == value || !std::isfinite(number) || number <= 0) return NAN;
+    while (*end == ' ') ++end;
+    if (speed && std::strncmp(end, "mph", 3) == 0) return number * 1.609344;
+    if (!speed && std::strncmp(end, "lbs", 3) == 0) return number * 0.00045359237;
+    return number;
+}
+
+struct Way {
+    std::vector<osmium::object_id_type> refs;
+    RoadAttributes road;
+    int direction;  // 1 along the way, -1 against it, 0 both
+};
+
+struct Location {
+    osmium::object_id_type id;
+    double lat, lon;
+};
+
+}  // namespace
+
+LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& options) {
+    LoadedNetwork loaded;
+    Diagnostics& diagnostics = loaded.diagnostics;
+    if (options.profile != "car") {
+        diagnostics.error(path, 0, 0, "unknown profile '" + options.profile + "'; the profile available is 'car'");
+        return loaded;
+    }
+    std::vector<Location> locations;
+    std::vector<Way> ways;
+    try {
+        osmium::io::Reader reader{osmium::io::File{path},
+                                  osmium::osm_entity_bits::node | osmium::osm_entity_bits::way};
+        while (osmium::memory::Buffer buffer = reader.read()) {
+            for (const osmium::OSMObject& object : buffer.select<osmium::OSMObject>()) {
+                if (object.type() == osmium::item_type::node) {
+                    const auto& node = static_cast<const osmium::Node&>(object);
+                    if (node.location().valid())
+                        locations.push_back({node.id(), node.location().lat(), node.location().lon()});
+                    continue;
+                }
+                if (object.type() != osmium::item_type::way) continue;
+                const auto& way = static_cast<const osmium::Way&>(object);
+                const osmium::TagList& tags = way.tags();
+                const char* highway = tags["highway"];
+                if (!highway) continue;
+                const HighwayClass* cls = nullptr;
+                for (const HighwayClass& candidate : kDrivable)
+                    if (std::strcmp(candidate.tag, highway) == 0) cls = &candidate;
+                if (!cls || !car_may_use(tags) || way.nodes().size() < 2) continue;
+                Way record;
+                record.road.road_class = cls->road_class;
+                double maxspeed = tag_number(tags["maxspeed"], true);
+                record.road.speed_kph = std::isnan(maxspeed) ? cls->speed_kph : std::min(maxspeed, 200.0);
+                double lanes = tag_number(tags["lanes"], false);
+                const char* oneway = tags["oneway"];
+                if (is(oneway, {"yes", "true", "1"}))
+                    record.direction = 1;
+                else if (is(oneway, {"-1", "reverse"}))
+                    record.direction = -1;
+                else if (is(oneway, {"no", "false", "0"}))
+                    record.direction = 0;
+                else  // implied one-way (OSM wiki, Key:oneway)
+                    record.direction = is(tags["junction"], {"roundabout", "circular"}) ||
+                                       is(highway, {"motorway", "motorway_link"});
+                // `lanes` counts both directions of a two-way road.
+                if (!std::isnan(lanes))
+                    record.road.lanes = std::max(1, static_cast<int>(record.direction == 0 ? lanes / 2 : lanes));
+                double maxweight = tag_number(tags["maxweight"], false);
+                if (!std::isnan(maxweight)) record.road.weight_limit_t = maxweight;
+                if (const char* name = tags["name"]) record.road.name = name;
+                else if (const char* ref = tags["ref"]) record.road.name = ref;
+                for (const osmium::NodeRef& ref : way.nodes()) record.refs.push_back(ref.ref());
+                ways.push_back(std::move(record));
+            }
+        }
+        reader.close();
+    } catch (const osmium::xml_error& e) {
+        diagnostics.error(path, static_cast<int>(e.line), static_cast<int>(e.column),
+                          "not valid OpenStreetMap XML: " + std::string(e.error_string));
+        return loaded;
+    } catch (const std::exception& e) {
+        diagnostics.error(path, 0, 0, "cannot read as OpenStreetMap: " + std::string(e.what()));
+        return loaded;
+    }
+    if (!std::is_sorted(locations.begin(), locations.end(),
+                        [](const Location& a, const Location& b) { return a.id < b.id; }))
+        std::sort(locations.begin(), locations.end(), [](const Location& a, const Location& b) { return a.id < b.id; });
+    auto locate = [&](osmium::object_id_type id) -> const Location* {
+        auto it = std::lower_bound(locations.begin(), locations.end(), id,
+                                   [](const Location& l, osmium::object_id_type v) { return l.id < v; });
+        if (it == locations.end() || it->id != id) return nullptr;
+        if (options.bounding_box && !options.bounding_box->contains(it->lat, it->lon)) return nullptr;
+        return &*it;
+    };
+
+    // Cut each way into runs of nodes that are known and inside the box; a road node is an end
+    // of a run or a node shared by two runs.
+    struct Run {
+        std::size_t way;
+        std::vector<const Location*> nodes;
+    };
+    std::vector<Run> runs;
+    std::size_t cut_ways = 0;
+    for (std::size_t w = 0; w < ways.size(); ++w) {
+        Run run{w, {}};
+        bool cut = false;
+        for (osmium::object_id_type ref : ways[w].refs) {
+            const Location* location = locate(ref);
+            if (!location) {
+                cut = true;
+                if (run.nodes.size() >= 2) runs.push_back(run);
+                run.nodes.clear();
+                continue;
+            }
+            if (!run.nodes.empty() && run.nodes.back() == location) continue;  // repeated node
+            run.nodes.push_back(location);
+        }
+        if (run.nodes.size() >= 2) runs.push_back(std::move(run));
+        cut_ways += cut;
+    }
+    std::unordered_map<osmium::object_id_type, int> uses;
+    for (const Run& run : runs)
+        for (std::size_t i = 0; i < run.nodes.size(); ++i)
+            uses[run.nodes[i]->id] += (i == 0 || i + 1 == run.nodes.size()) ? 2 : 1;
+
+    RoadNetworkBuilder builder;
+    auto road_node = [&](const Location* location) {
+        std::string id = std::to_string(location->id);
+        if (auto index = builder.find(id)) return *index;
+        NodeInfo node;
+        node.id = std::move(id);
+        node.lat = location->lat;
+        node.lon = location->lon;
+        return builder.add_node(std::move(node));
+    };
+    for (const Run& run : runs) {
+        const Way& way = ways[run.way];
+        NodeIndex start = road_node(run.nodes.front());
+        double length_m = 0;
+        for (std::size_t i = 1; i < run.nodes.size(); ++i) {
+            const Location* a = run.nodes[i - 1];
+            const Location* b = run.nodes[i];
+            length_m += great_circle_m(a->lat, a->lon, b->lat, b->lon);
+            if (uses[b->id] < 2) continue;
+            NodeIndex end = road_node(b);
+            if (end != start) {
+                RoadAttributes road = way.road;
+                // Two OSM nodes can share a position; a road keeps a length of at least 10 cm.
+                road.length_m = std::max(length_m, 0.1);
+                bool one_way = way.direction != 0 && !options.undirected;
+                if (way.direction == -1 && one_way)
+                    builder.add_road(end, start, road, true);
+                else
+                    builder.add_road(start, end, road, one_way);
+            }
+            start = end;
+            length_m = 0;
+        }
+    }
+    if (builder.node_count() == 0) {
+        diagnostics.error(path, 0, 0,
+                          options.bounding_box ? "no drivable road lies inside the bounding box"
+                                               : "the file holds no drivable road");
+        return loaded;
+    }
+    if (cut_ways > 0)
+        diagnostics.note(path, 0, 0,
+                         std::to_string(cut_ways) + " roads were cut where they leave the extract or the bounding box");
+    loaded.network = std::move(builder).build();
+    check_connectivity(*loaded.network, path, diagnostics);
+    return loaded;
+}
+
+}  // namespace corridor

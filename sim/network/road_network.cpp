@@ -1,0 +1,227 @@
+#include "corridor/network/road_network.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "graphs.hpp"
+
+namespace corridor {
+namespace {
+
+constexpr std::string_view kNodeKinds[] = {"junction", "town", "airfield", "depot", "checkpoint", "post", "crossing"};
+constexpr std::string_view kRoadClasses[] = {"motorway",    "trunk",         "primary", "secondary",
+                                             "tertiary",    "unclassified",  "residential",
+                                             "living_street", "service",     "track"};
+
+// Free-flow car speeds by class: the speed table of OSRM's car profile (profiles/car.lua,
+// speeds.highway), with track added at 15 km/h for unpaved roads.
+constexpr double kDefaultSpeedKph[] = {90, 85, 65, 55, 40, 25, 25, 10, 15, 15};
+// Lane capacities (vehicles an hour): orders of magnitude of the Highway Capacity Manual
+// (freeways about 2,000 per lane, multilane and two-lane highways 1,400-1,700, streets less);
+// estimates, to be replaced by local counts where a planner has them.
+constexpr double kLaneCapacityVph[] = {2000, 1800, 1500, 1400, 1200, 900, 700, 400, 500, 300};
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parse_enum(std::string_view text, const std::string_view (&names)[N]) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == text) return static_cast<Enum>(i);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(NodeKind kind) { return kNodeKinds[static_cast<int>(kind)]; }
+std::string_view to_string(RoadClass road_class) { return kRoadClasses[static_cast<int>(road_class)]; }
+std::optional<NodeKind> parse_node_kind(std::string_view text) { return parse_enum<NodeKind>(text, kNodeKinds); }
+std::optional<RoadClass> parse_road_class(std::string_view text) {
+    return parse_enum<RoadClass>(text, kRoadClasses);
+}
+std::vector<std::string> node_kind_names() { return {std::begin(kNodeKinds), std::end(kNodeKinds)}; }
+std::vector<std::string> road_class_names() { return {std::begin(kRoadClasses), std::end(kRoadClasses)}; }
+double default_speed_kph(RoadClass road_class) { return kDefaultSpeedKph[static_cast<int>(road_class)]; }
+double default_lane_capacity_vph(RoadClass road_class) { return kLaneCapacityVph[static_cast<int>(road_class)]; }
+
+double great_circle_m(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double kEarthRadiusM = 6371008.8;
+    constexpr double kRadians = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * kRadians;
+    double dlon = (lon2 - lon1) * kRadians;
+    double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+               std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+RoadNetwork::RoadNetwork() : graphs_(std::make_unique<Graphs>()) {}
+RoadNetwork::~RoadNetwork() = default;
+RoadNetwork::RoadNetwork(RoadNetwork&&) noexcept = default;
+RoadNetwork& RoadNetwork::operator=(RoadNetwork&&) noexcept = default;
+
+std::optional<NodeIndex> RoadNetwork::find_node(std::string_view id) const {
+    auto it = index_of_.find(std::string(id));
+    if (it == index_of_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::pair<ArcIndex, ArcIndex> RoadNetwork::out_arcs(NodeIndex v) const {
+    auto [first, last] = boost::out_edges(v, graphs_->forward);
+    if (first == last) return {0, 0};
+    return {first->idx, static_cast<ArcIndex>(first->idx + (last - first))};
+}
+
+std::vector<ArcIndex> RoadNetwork::arcs_between(NodeIndex u, NodeIndex v) const {
+    std::vector<ArcIndex> arcs;
+    auto [first, last] = out_arcs(u);
+    for (ArcIndex a = first; a < last; ++a)
+        if (to_[a] == v) arcs.push_back(a);
+    return arcs;
+}
+
+std::optional<NodeIndex> RoadNetwork::nearest_node(double lat, double lon) const {
+    std::optional<NodeIndex> best;
+    double best_m = std::numeric_limits<double>::infinity();
+    for (NodeIndex v = 0; v < nodes_.size(); ++v) {
+        if (!nodes_[v].has_coordinates() || part_[v] != 0) continue;
+        double m = great_circle_m(lat, lon, nodes_[v].lat, nodes_[v].lon);
+        if (m < best_m) {
+            best_m = m;
+            best = v;
+        }
+    }
+    return best;
+}
+
+std::size_t RoadNetwork::memory_bytes() const {
+    std::size_t bytes = sizeof(*this) + sizeof(Graphs);
+    for (const NodeInfo& node : nodes_)
+        bytes += sizeof(NodeInfo) + (node.id.capacity() > 15 ? node.id.capacity() : 0) +
+                 (node.name.capacity() > 15 ? node.name.capacity() : 0);
+    bytes += index_of_.size() * (sizeof(std::pair<std::string, NodeIndex>) + 2 * sizeof(void*)) +
+             index_of_.bucket_count() * sizeof(void*);
+    bytes += arc_count() * (2 * sizeof(NodeIndex) + sizeof(double) + 3 * sizeof(float) + 2 +
+                            sizeof(RoadClass) + sizeof(std::uint32_t));
+    for (const std::string& name : names_) bytes += sizeof(std::string) + (name.capacity() > 15 ? name.capacity() : 0);
+    // Two CSR graphs: row starts (nodes + 1) and targets (arcs) each, plus the reverse arc map.
+    bytes += 2 * ((node_count() + 1) * sizeof(ArcIndex) + arc_count() * sizeof(NodeIndex)) +
+             arc_count() * sizeof(ArcIndex);
+    return bytes;
+}
+
+std::optional<NodeIndex> RoadNetworkBuilder::find(std::string_view id) const {
+    auto it = index_of_.find(std::string(id));
+    if (it == index_of_.end()) return std::nullopt;
+    return it->second;
+}
+
+NodeIndex RoadNetworkBuilder::add_node(NodeInfo node) {
+    auto index = static_cast<NodeIndex>(nodes_.size());
+    index_of_.emplace(node.id, index);
+    nodes_.push_back(std::move(node));
+    return index;
+}
+
+std::uint32_t RoadNetworkBuilder::intern(const std::string& name) {
+    auto [it, inserted] = name_index_.emplace(name, static_cast<std::uint32_t>(names_.size()));
+    if (inserted) names_.push_back(name);
+    return it->second;
+}
+
+void RoadNetworkBuilder::add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way) {
+    double capacity = road.capacity_vph > 0 ? road.capacity_vph
+                                            : road.lanes * default_lane_capacity_vph(road.road_class);
+    PendingArc arc{from, to, road.length_m, static_cast<float>(road.speed_kph),
+                   static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)), static_cast<float>(capacity),
+                   static_cast<float>(road.weight_limit_t), road.road_class, intern(road.name), one_way};
+    arcs_.push_back(arc);
+    if (!one_way) {
+        std::swap(arc.from, arc.to);
+        arcs_.push_back(arc);
+    }
+}
+
+namespace {
+
+// Weakly connected parts by union-find, numbered by decreasing size (ties by lowest node).
+void label_parts(RoadNetwork& network, std::vector<std::uint32_t>& part, std::vector<std::size_t>& sizes,
+                 std::size_t n, const std::vector<NodeIndex>& from, const std::vector<NodeIndex>& to) {
+    std::vector<NodeIndex> parent(n);
+    std::iota(parent.begin(), parent.end(), NodeIndex{0});
+    auto root = [&](NodeIndex v) {
+        while (parent[v] != v) v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (std::size_t a = 0; a < from.size(); ++a) {
+        NodeIndex u = root(from[a]), v = root(to[a]);
+        if (u != v) parent[std::max(u, v)] = std::min(u, v);
+    }
+    std::vector<std::size_t> size(n, 0);
+    for (NodeIndex v = 0; v < n; ++v) ++size[root(v)];
+    std::vector<NodeIndex> roots;
+    for (NodeIndex v = 0; v < n; ++v)
+        if (root(v) == v) roots.push_back(v);
+    std::stable_sort(roots.begin(), roots.end(), [&](NodeIndex a, NodeIndex b) { return size[a] > size[b]; });
+    std::vector<std::uint32_t> number(n, 0);
+    sizes.clear();
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        number[roots[i]] = static_cast<std::uint32_t>(i);
+        sizes.push_back(size[roots[i]]);
+    }
+    part.resize(n);
+    for (NodeIndex v = 0; v < n; ++v) part[v] = number[root(v)];
+    (void)network;
+}
+
+}  // namespace
+
+RoadNetwork RoadNetworkBuilder::build() && {
+    // Group arcs by start node, keeping input order within a node: the result does not depend on
+    // how a sort breaks ties.
+    std::stable_sort(arcs_.begin(), arcs_.end(),
+                     [](const PendingArc& a, const PendingArc& b) { return a.from < b.from; });
+    RoadNetwork network;
+    std::size_t m = arcs_.size();
+    network.from_.resize(m);
+    network.to_.resize(m);
+    network.length_m_.resize(m);
+    network.speed_kph_.resize(m);
+    network.lanes_.resize(m);
+    network.capacity_vph_.resize(m);
+    network.weight_limit_t_.resize(m);
+    network.road_class_.resize(m);
+    network.name_.resize(m);
+    network.one_way_.resize(m);
+    std::vector<std::pair<NodeIndex, NodeIndex>> forward(m), reverse(m);
+    for (std::size_t a = 0; a < m; ++a) {
+        const PendingArc& arc = arcs_[a];
+        network.from_[a] = arc.from;
+        network.to_[a] = arc.to;
+        network.length_m_[a] = arc.length_m;
+        network.speed_kph_[a] = arc.speed_kph;
+        network.lanes_[a] = arc.lanes;
+        network.capacity_vph_[a] = arc.capacity_vph;
+        network.weight_limit_t_[a] = arc.weight_limit_t;
+        network.road_class_[a] = arc.road_class;
+        network.name_[a] = arc.name;
+        network.one_way_[a] = arc.one_way;
+        forward[a] = {arc.from, arc.to};
+    }
+    std::size_t n = nodes_.size();
+    network.graphs_->forward = CsrGraph(boost::edges_are_sorted, forward.begin(), forward.end(), n);
+
+    std::vector<ArcIndex> order(m);
+    std::iota(order.begin(), order.end(), ArcIndex{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](ArcIndex a, ArcIndex b) { return arcs_[a].to < arcs_[b].to; });
+    for (std::size_t i = 0; i < m; ++i) reverse[i] = {arcs_[order[i]].to, arcs_[order[i]].from};
+    network.graphs_->reverse = CsrGraph(boost::edges_are_sorted, reverse.begin(), reverse.end(), n);
+    network.graphs_->reverse_arc = std::move(order);
+
+    label_parts(network, network.part_, network.part_sizes_, n, network.from_, network.to_);
+    network.has_coordinates_ = n > 0 && std::all_of(nodes_.begin(), nodes_.end(),
+                                                    [](const NodeInfo& node) { return node.has_coordinates(); });
+    network.nodes_ = std::move(nodes_);
+    network.index_of_ = std::move(index_of_);
+    network.names_ = std::move(names_);
+    return network;
+}
+
+}  // namespace corridor

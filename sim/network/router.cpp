@@ -1,0 +1,378 @@
+#include "corridor/network/router.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+#include <boost/range/iterator_range.hpp>
+
+#include "graphs.hpp"
+
+namespace corridor {
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// A 4-ary min-heap of (key, node) with lazy deletion: a node may sit in it several times and
+// stale copies are skipped when they surface. No decrease-key, no position array.
+class NodeHeap {
+public:
+    bool empty() const { return items_.empty(); }
+    double top_key() const { return items_.front().key; }
+    void clear() { items_.clear(); }
+    void push(double key, NodeIndex node) {
+        std::size_t hole = items_.size();
+        items_.push_back({key, node});
+        while (hole > 0) {
+            std::size_t parent = (hole - 1) / 4;
+            if (items_[parent].key <= key) break;
+            items_[hole] = items_[parent];
+            hole = parent;
+        }
+        items_[hole] = {key, node};
+    }
+    std::pair<double, NodeIndex> pop() {
+        Item top = items_.front();
+        Item last = items_.back();
+        items_.pop_back();
+        std::size_t size = items_.size(), hole = 0;
+        if (size > 0) {
+            while (true) {
+                std::size_t child = 4 * hole + 1;
+                if (child >= size) break;
+                std::size_t end = std::min(child + 4, size), best = child;
+                for (std::size_t c = child + 1; c < end; ++c)
+                    if (items_[c].key < items_[best].key) best = c;
+                if (items_[best].key >= last.key) break;
+                items_[hole] = items_[best];
+                hole = best;
+            }
+            items_[hole] = last;
+        }
+        return {top.key, top.node};
+    }
+
+private:
+    struct Item {
+        double key;
+        NodeIndex node;
+    };
+    std::vector<Item> items_;
+};
+
+}  // namespace
+
+// Distances and parent arcs of one search, reset in O(1) between queries by an epoch stamp.
+struct Router::Search {
+    explicit Search(std::size_t n) : cost(n), parent(n), stamp(n, 0), settled_stamp(n, 0) {}
+    void start() {
+        ++epoch;
+        heap.clear();
+    }
+    double get(NodeIndex v) const { return stamp[v] == epoch ? cost[v] : kInfinity; }
+    void set(NodeIndex v, double c, ArcIndex via) {
+        stamp[v] = epoch;
+        cost[v] = c;
+        parent[v] = via;
+    }
+    bool settled(NodeIndex v) const { return settled_stamp[v] == epoch; }
+    void settle(NodeIndex v) { settled_stamp[v] = epoch; }
+
+    std::vector<double> cost;
+    std::vector<ArcIndex> parent;
+    std::vector<std::uint32_t> stamp, settled_stamp;
+    std::uint32_t epoch = 0;
+    NodeHeap heap;
+};
+
+void Overlay::close(ArcIndex a) {
+    closed_.at(a) = 1;
+    ++version_;
+}
+void Overlay::reopen(ArcIndex a) {
+    closed_.at(a) = 0;
+    ++version_;
+}
+void Overlay::set_speed_factor(ArcIndex a, double factor) {
+    if (!(factor > 0 && factor <= 1)) throw std::invalid_argument("a speed factor must be in (0, 1]");
+    speed_factor_.at(a) = static_cast<float>(factor);
+    ++version_;
+}
+
+std::size_t Router::CacheKeyHash::operator()(const CacheKey& k) const {
+    std::uint64_t h = (static_cast<std::uint64_t>(k.from) << 32) ^ k.to;
+    h ^= static_cast<std::uint64_t>(k.metric) << 63;
+    h ^= std::hash<double>{}(k.vehicle_weight_t) * 0x9E3779B97F4A7C15ull;
+    return std::hash<std::uint64_t>{}(h);
+}
+
+Router::Router(const RoadNetwork& network, const Overlay* overlay)
+    : network_(network),
+      overlay_(overlay),
+      base_time_s_(network.arc_count()),
+      forward_(std::make_unique<Search>(network.node_count())),
+      backward_(std::make_unique<Search>(network.node_count())) {
+    for (ArcIndex a = 0; a < network.arc_count(); ++a) base_time_s_[a] = network.free_flow_time_s(a);
+    if (network.has_coordinates()) {
+        double metres = kInfinity, seconds = kInfinity;
+        for (ArcIndex a = 0; a < network.arc_count(); ++a) {
+            const NodeInfo& u = network.node(network.arc_from(a));
+            const NodeInfo& v = network.node(network.arc_to(a));
+            double straight = great_circle_m(u.lat, u.lon, v.lat, v.lon);
+            if (straight <= 0) continue;
+            metres = std::min(metres, network.length_m(a) / straight);
+            seconds = std::min(seconds, base_time_s_[a] / straight);
+        }
+        // Shave a little off for rounding, so the bound stays below every true cost.
+        metres_per_metre_ = std::isfinite(metres) ? std::min(metres, 1.0) * (1 - 1e-9) : 0;
+        seconds_per_metre_ = std::isfinite(seconds) ? seconds * (1 - 1e-9) : 0;
+    }
+    if (overlay_) cache_version_ = overlay_->version();
+}
+
+Router::~Router() = default;
+
+double Router::arc_cost(ArcIndex a, Metric metric, double vehicle_weight_t) const {
+    if (vehicle_weight_t > network_.weight_limit_t(a)) return kInfinity;
+    if (overlay_ && overlay_->closed(a)) return kInfinity;
+    if (metric == Metric::distance) return network_.length_m(a);
+    return overlay_ ? base_time_s_[a] / overlay_->speed_factor(a) : base_time_s_[a];
+}
+
+double Router::heuristic(NodeIndex v, NodeIndex target, Metric metric) const {
+    const NodeInfo& a = network_.node(v);
+    const NodeInfo& b = network_.node(target);
+    double straight = great_circle_m(a.lat, a.lon, b.lat, b.lon);
+    return straight * (metric == Metric::distance ? metres_per_metre_ : seconds_per_metre_);
+}
+
+Route Router::route(const RouteQuery& query, Algorithm algorithm) {
+    if (query.from >= network_.node_count() || query.to >= network_.node_count())
+        throw std::out_of_range("route query names a node outside the network");
+    if (overlay_ && overlay_->version() != cache_version_) {
+        cache_.clear();
+        cache_version_ = overlay_->version();
+    }
+    CacheKey key{query.from, query.to, query.metric, query.vehicle_weight_t};
+    if (algorithm == Algorithm::automatic) {
+        if (auto it = cache_.find(key); it != cache_.end()) {
+            ++cache_hits_;
+            return it->second;
+        }
+        ++cache_misses_;
+        if (landmarks_[static_cast<int>(query.metric)].count > 0)
+            algorithm = Algorithm::landmarks;
+        else
+            algorithm = network_.has_coordinates() ? Algorithm::astar : Algorithm::bidirectional;
+        Route found = route(query, algorithm);
+        cache_.emplace(key, found);
+        return found;
+    }
+    switch (algorithm) {
+        case Algorithm::dijkstra: return dijkstra(query, Bound::none);
+        case Algorithm::astar: return dijkstra(query, network_.has_coordinates() ? Bound::geometric : Bound::none);
+        case Algorithm::landmarks:
+            return dijkstra(query, landmarks_[static_cast<int>(query.metric)].count > 0 ? Bound::landmarks : Bound::none);
+        default: return bidirectional(query);
+    }
+}
+
+Route Router::dijkstra(const RouteQuery& query, Bound bound) {
+    auto estimate = [&](NodeIndex v) {
+        switch (bound) {
+            case Bound::geometric: return heuristic(v, query.to, query.metric);
+            case Bound::landmarks: return landmark_bound(v, query.to, query.metric);
+            default: return 0.0;
+        }
+    };
+    const CsrGraph& graph = network_.graphs().forward;
+    Search& s = *forward_;
+    s.start();
+    s.set(query.from, 0, 0);
+    s.heap.push(estimate(query.from), query.from);
+    std::size_t settled = 0;
+    while (!s.heap.empty()) {
+        NodeIndex u = s.heap.pop().second;
+        if (s.settled(u)) continue;
+        s.settle(u);
+        ++settled;
+        if (u == query.to) break;
+        double cost_u = s.get(u);
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
+            ArcIndex a = e.idx;
+            double c = cost_u + arc_cost(a, query.metric, query.vehicle_weight_t);
+            NodeIndex v = boost::target(e, graph);
+            if (c < s.get(v)) {
+                s.set(v, c, a);
+                s.heap.push(c + estimate(v), v);
+            }
+        }
+    }
+    if (!s.settled(query.to)) return finish(query, {}, settled);
+    std::vector<ArcIndex> arcs;
+    for (NodeIndex v = query.to; v != query.from; v = network_.arc_from(s.parent[v])) arcs.push_back(s.parent[v]);
+    std::reverse(arcs.begin(), arcs.end());
+    return finish(query, std::move(arcs), settled);
+}
+
+Route Router::bidirectional(const RouteQuery& query) {
+    // Two Dijkstra searches, from the origin on the graph and from the destination on the
+    // reversed graph, alternating by the smaller frontier key. They stop when the two frontier
+    // keys together reach the best meeting cost found: no shorter route can remain (Pohl 1971).
+    const RoadNetwork::Graphs& graphs = network_.graphs();
+    Search& f = *forward_;
+    Search& b = *backward_;
+    f.start();
+    b.start();
+    f.set(query.from, 0, 0);
+    b.set(query.to, 0, 0);
+    f.heap.push(0, query.from);
+    b.heap.push(0, query.to);
+    double best = query.from == query.to ? 0 : kInfinity;
+    NodeIndex meeting = query.from;
+    std::size_t settled = 0;
+    while (!f.heap.empty() && !b.heap.empty() && f.heap.top_key() + b.heap.top_key() < best) {
+        bool forward = f.heap.top_key() <= b.heap.top_key();
+        Search& s = forward ? f : b;
+        Search& other = forward ? b : f;
+        const CsrGraph& graph = forward ? graphs.forward : graphs.reverse;
+        NodeIndex u = s.heap.pop().second;
+        if (s.settled(u)) continue;
+        s.settle(u);
+        ++settled;
+        double cost_u = s.get(u);
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
+            ArcIndex a = forward ? e.idx : graphs.reverse_arc[e.idx];
+            double c = cost_u + arc_cost(a, query.metric, query.vehicle_weight_t);
+            NodeIndex v = boost::target(e, graph);
+            if (c < s.get(v)) {
+                s.set(v, c, a);
+                s.heap.push(c, v);
+                double through = c + other.get(v);
+                if (through < best) {
+                    best = through;
+                    meeting = v;
+                }
+            }
+        }
+    }
+    if (!std::isfinite(best)) return finish(query, {}, settled);
+    std::vector<ArcIndex> arcs;
+    for (NodeIndex v = meeting; v != query.from; v = network_.arc_from(f.parent[v])) arcs.push_back(f.parent[v]);
+    std::reverse(arcs.begin(), arcs.end());
+    for (NodeIndex v = meeting; v != query.to; v = network_.arc_to(b.parent[v])) arcs.push_back(b.parent[v]);
+    return finish(query, std::move(arcs), settled);
+}
+
+Route Router::finish(const RouteQuery& query, std::vector<ArcIndex> arcs, std::size_t settled) const {
+    Route route;
+    route.settled = settled;
+    route.found = !arcs.empty() || query.from == query.to;
+    if (!route.found) return route;
+    route.nodes.push_back(query.from);
+    for (ArcIndex a : arcs) {
+        route.nodes.push_back(network_.arc_to(a));
+        route.distance_m += network_.length_m(a);
+        route.time_s += arc_cost(a, Metric::time, 0);
+    }
+    route.arcs = std::move(arcs);
+    return route;
+}
+
+void Router::prepare_landmarks(Metric metric, int count) {
+    // Farthest-point selection: each new landmark is the node farthest (by the smaller of its
+    // costs to and from the landmarks so far) from those chosen, so they spread to the edges of
+    // the map, where their bounds are tightest.
+    Landmarks& marks = landmarks_[static_cast<int>(metric)];
+    std::size_t n = network_.node_count();
+    marks = Landmarks{};
+    // Bounds come from the undamaged network: closures and damage only raise costs later.
+    const Overlay* overlay = std::exchange(overlay_, nullptr);
+    count = std::max(1, std::min<int>(count, static_cast<int>(n)));
+    std::vector<double> nearest(n, kInfinity);
+    NodeIndex next = 0;
+    {
+        std::vector<double> from_first = one_to_all(0, metric);
+        double far = -1;
+        for (NodeIndex v = 0; v < n; ++v)
+            if (std::isfinite(from_first[v]) && from_first[v] > far) far = from_first[v], next = v;
+    }
+    for (int k = 0; k < count; ++k) {
+        std::vector<double> from = one_to_all(next, metric);
+        std::vector<double> to = reverse_one_to_all(next, metric);
+        marks.from_landmark.insert(marks.from_landmark.end(), from.begin(), from.end());
+        marks.to_landmark.insert(marks.to_landmark.end(), to.begin(), to.end());
+        ++marks.count;
+        double far = -1;
+        for (NodeIndex v = 0; v < n; ++v) {
+            nearest[v] = std::min({nearest[v], from[v], to[v]});
+            if (std::isfinite(nearest[v]) && nearest[v] > far) far = nearest[v], next = v;
+        }
+        if (far <= 0) break;
+    }
+    overlay_ = overlay;
+}
+
+double Router::landmark_bound(NodeIndex v, NodeIndex target, Metric metric) const {
+    // Triangle inequality with landmark L: d(v,t) >= d(L,t) - d(L,v) and d(v,t) >= d(v,L) - d(t,L).
+    // Overlay closures and damage only raise costs, so base-graph bounds stay admissible.
+    const Landmarks& marks = landmarks_[static_cast<int>(metric)];
+    std::size_t n = network_.node_count();
+    double bound = 0;
+    for (int k = 0; k < marks.count; ++k) {
+        const double* from = &marks.from_landmark[k * n];
+        const double* to = &marks.to_landmark[k * n];
+        if (std::isfinite(from[v]) && std::isfinite(from[target])) bound = std::max(bound, from[target] - from[v]);
+        if (std::isfinite(to[v]) && std::isfinite(to[target])) bound = std::max(bound, to[v] - to[target]);
+    }
+    return bound * (1 - 1e-12);
+}
+
+std::vector<double> Router::reverse_one_to_all(NodeIndex to, Metric metric) {
+    const RoadNetwork::Graphs& graphs = network_.graphs();
+    std::vector<double> cost(network_.node_count(), kInfinity);
+    std::vector<std::uint8_t> done(network_.node_count(), 0);
+    NodeHeap heap;
+    cost[to] = 0;
+    heap.push(0, to);
+    while (!heap.empty()) {
+        NodeIndex u = heap.pop().second;
+        if (done[u]) continue;
+        done[u] = 1;
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, graphs.reverse))) {
+            double c = cost[u] + arc_cost(graphs.reverse_arc[e.idx], metric, 0);
+            NodeIndex v = boost::target(e, graphs.reverse);
+            if (c < cost[v]) {
+                cost[v] = c;
+                heap.push(c, v);
+            }
+        }
+    }
+    return cost;
+}
+
+std::vector<double> Router::one_to_all(NodeIndex from, Metric metric, double vehicle_weight_t) {
+    const CsrGraph& graph = network_.graphs().forward;
+    std::vector<double> cost(network_.node_count(), kInfinity);
+    std::vector<std::uint8_t> done(network_.node_count(), 0);
+    NodeHeap heap;
+    cost[from] = 0;
+    heap.push(0, from);
+    while (!heap.empty()) {
+        NodeIndex u = heap.pop().second;
+        if (done[u]) continue;
+        done[u] = 1;
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
+            double c = cost[u] + arc_cost(e.idx, metric, vehicle_weight_t);
+            NodeIndex v = boost::target(e, graph);
+            if (c < cost[v]) {
+                cost[v] = c;
+                heap.push(c, v);
+            }
+        }
+    }
+    return cost;
+}
+
+}  // namespace corridor

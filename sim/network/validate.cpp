@@ -1,0 +1,47 @@
+// Checks shared by every loader: road attributes a planner could mistype, and the connectivity
+// of the whole network.
+
+#include <algorithm>
+#include <cmath>
+
+#include "corridor/network/load.hpp"
+
+namespace corridor {
+namespace {
+
+std::string number(double x) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", x);
+    return buffer;
+}
+
+}  // namespace
+
+std::string check_road(const RoadAttributes& road, bool allow_zero_length) {
+    // Limits that no real road passes: the longest road between two junctions is far below
+    // 2,000 km, and no convoy plans on more than 200 km/h.
+    if (allow_zero_length && road.length_m == 0) {
+    } else if (!std::isfinite(road.length_m) || road.length_m <= 0)
+        return "length " + number(road.length_m) + " m must be positive";
+    if (road.length_m > 2'000'000) return "length " + number(road.length_m / 1000) + " km is absurd for one road";
+    if (!std::isfinite(road.speed_kph) || road.speed_kph <= 0)
+        return "speed " + number(road.speed_kph) + " km/h must be positive";
+    if (road.speed_kph > 200) return "speed " + number(road.speed_kph) + " km/h is absurd (the limit is 200)";
+    if (road.capacity_vph < 0) return "capacity " + number(road.capacity_vph) + " vehicles/h cannot be negative";
+    if (!(road.weight_limit_t > 0)) return "weight limit " + number(road.weight_limit_t) + " t must be positive";
+    return {};
+}
+
+void check_connectivity(const RoadNetwork& network, const std::string& file, Diagnostics& diagnostics) {
+    // A part that no road joins to the rest is almost always a mistake in a hand-made network,
+    // and a cut edge of an extract in a map.
+    const std::vector<std::size_t>& parts = network.part_sizes();
+    if (parts.size() <= 1) return;
+    std::string message = "the network has " + std::to_string(parts.size()) + " disconnected parts, of ";
+    for (std::size_t i = 0; i < parts.size() && i < 8; ++i) message += (i ? ", " : "") + std::to_string(parts[i]);
+    if (parts.size() > 8) message += ", ...";
+    message += " nodes; routes between parts do not exist";
+    diagnostics.warning(file, 0, 0, message);
+}
+
+}  // namespace corridor

@@ -1,0 +1,62 @@
+#pragma once
+// Helpers for network tests: load or fail loudly, write a throwaway file, and a brute-force
+// Bellman-Ford that checks the routers without sharing any of their code.
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "corridor/network/load.hpp"
+#include "corridor/network/router.hpp"
+
+namespace corridor::test {
+
+inline RoadNetwork load_or_fail(const std::string& path, LoadOptions options = {}) {
+    LoadedNetwork loaded = load_network(path, options);
+    INFO("loading " << path << ": " << loaded.diagnostics.first_error());
+    REQUIRE(loaded.network.has_value());
+    return std::move(*loaded.network);
+}
+
+/// Writes `content` to a fresh file under the system temp folder and returns its path.
+inline std::string write_temp(const std::string& name, const std::string& content) {
+    auto dir = std::filesystem::temp_directory_path() / "corridor-tests";
+    std::filesystem::create_directories(dir);
+    auto path = dir / name;
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+}
+
+/// All errors of loading `path`, formatted, one per line.
+inline std::string load_errors(const std::string& path, LoadOptions options = {}) {
+    LoadedNetwork loaded = load_network(path, options);
+    std::string out;
+    for (const Diagnostic& d : loaded.diagnostics.items())
+        if (d.severity == Severity::error) out += format(d) + "\n";
+    return out;
+}
+
+/// Bellman-Ford over the arcs in index order: O(V E), independent of the routers.
+inline std::vector<double> bellman_ford(const RoadNetwork& network, NodeIndex from, Metric metric) {
+    std::vector<double> cost(network.node_count(), std::numeric_limits<double>::infinity());
+    cost[from] = 0;
+    for (std::size_t round = 0; round + 1 < network.node_count(); ++round) {
+        bool changed = false;
+        for (ArcIndex a = 0; a < network.arc_count(); ++a) {
+            double w = metric == Metric::distance ? network.length_m(a) : network.length_m(a) * 3.6 / network.speed_kph(a);
+            double c = cost[network.arc_from(a)] + w;
+            if (c < cost[network.arc_to(a)]) {
+                cost[network.arc_to(a)] = c;
+                changed = true;
+            }
+        }
+        if (!changed) break;
+    }
+    return cost;
+}
+
+}  // namespace corridor::test
