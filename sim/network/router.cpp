@@ -63,6 +63,93 @@ private:
 
 }  // namespace
 
+namespace {
+
+// A 4-ary heap of node indices keyed by an outside cost array, with a position per node so that
+// a cheaper path moves the node up in place (decrease-key) instead of adding a copy: the heap
+// stays at most one entry per node and 4 bytes an entry.
+class IndexedHeap {
+public:
+    IndexedHeap(const std::vector<double>& key, std::size_t n) : key_(key), position_(n, kAbsent) {}
+    bool empty() const { return items_.empty(); }
+    void push_or_decrease(NodeIndex v) {
+        std::size_t hole = position_[v];
+        if (hole == kAbsent) {
+            hole = items_.size();
+            items_.push_back(v);
+        }
+        sift_up(hole, v);
+    }
+    NodeIndex pop() {
+        NodeIndex top = items_.front();
+        position_[top] = kDone;
+        NodeIndex last = items_.back();
+        items_.pop_back();
+        if (!items_.empty()) sift_down(last);
+        return top;
+    }
+
+private:
+    static constexpr std::uint32_t kAbsent = UINT32_MAX, kDone = UINT32_MAX - 1;
+    void sift_up(std::size_t hole, NodeIndex v) {
+        double k = key_[v];
+        while (hole > 0) {
+            std::size_t parent = (hole - 1) / 4;
+            if (key_[items_[parent]] <= k) break;
+            place(hole, items_[parent]);
+            hole = parent;
+        }
+        place(hole, v);
+    }
+    void sift_down(NodeIndex v) {
+        double k = key_[v];
+        std::size_t hole = 0, size = items_.size();
+        while (true) {
+            std::size_t child = 4 * hole + 1;
+            if (child >= size) break;
+            std::size_t end = std::min(child + 4, size), best = child;
+            double best_key = key_[items_[child]];
+            for (std::size_t c = child + 1; c < end; ++c)
+                if (key_[items_[c]] < best_key) best = c, best_key = key_[items_[c]];
+            if (best_key >= k) break;
+            place(hole, items_[best]);
+            hole = best;
+        }
+        place(hole, v);
+    }
+    void place(std::size_t slot, NodeIndex v) {
+        items_[slot] = v;
+        position_[v] = static_cast<std::uint32_t>(slot);
+    }
+    const std::vector<double>& key_;
+    std::vector<std::uint32_t> position_;
+    std::vector<NodeIndex> items_;
+};
+
+// Plain Dijkstra over every node. `cost_of(arc)` is inlined for each caller.
+template <class CostOf>
+std::vector<double> settle_all(const CsrGraph& graph, std::size_t n, NodeIndex from, CostOf cost_of) {
+    std::vector<double> cost(n, kInfinity);
+    IndexedHeap heap(cost, n);
+    cost[from] = 0;
+    heap.push_or_decrease(from);
+    while (!heap.empty()) {
+        NodeIndex u = heap.pop();
+        double cost_u = cost[u];
+        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
+            double c = cost_u + cost_of(e.idx);
+            NodeIndex v = boost::target(e, graph);
+            if (c < cost[v]) {
+                cost[v] = c;
+                heap.push_or_decrease(v);
+            }
+        }
+    }
+    return cost;
+}
+
+}  // namespace
+
 // Distances and parent arcs of one search, reset in O(1) between queries by an epoch stamp.
 struct Router::Search {
     explicit Search(std::size_t n) : cost(n), parent(n), stamp(n, 0), settled_stamp(n, 0) {}
@@ -331,48 +418,20 @@ double Router::landmark_bound(NodeIndex v, NodeIndex target, Metric metric) cons
 
 std::vector<double> Router::reverse_one_to_all(NodeIndex to, Metric metric) {
     const RoadNetwork::Graphs& graphs = network_.graphs();
-    std::vector<double> cost(network_.node_count(), kInfinity);
-    std::vector<std::uint8_t> done(network_.node_count(), 0);
-    NodeHeap heap;
-    cost[to] = 0;
-    heap.push(0, to);
-    while (!heap.empty()) {
-        NodeIndex u = heap.pop().second;
-        if (done[u]) continue;
-        done[u] = 1;
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, graphs.reverse))) {
-            double c = cost[u] + arc_cost(graphs.reverse_arc[e.idx], metric, 0);
-            NodeIndex v = boost::target(e, graphs.reverse);
-            if (c < cost[v]) {
-                cost[v] = c;
-                heap.push(c, v);
-            }
-        }
-    }
-    return cost;
+    return settle_all(graphs.reverse, network_.node_count(), to,
+                      [&](ArcIndex e) { return arc_cost(graphs.reverse_arc[e], metric, 0); });
 }
+
 
 std::vector<double> Router::one_to_all(NodeIndex from, Metric metric, double vehicle_weight_t) {
     const CsrGraph& graph = network_.graphs().forward;
-    std::vector<double> cost(network_.node_count(), kInfinity);
-    std::vector<std::uint8_t> done(network_.node_count(), 0);
-    NodeHeap heap;
-    cost[from] = 0;
-    heap.push(0, from);
-    while (!heap.empty()) {
-        NodeIndex u = heap.pop().second;
-        if (done[u]) continue;
-        done[u] = 1;
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
-            double c = cost[u] + arc_cost(e.idx, metric, vehicle_weight_t);
-            NodeIndex v = boost::target(e, graph);
-            if (c < cost[v]) {
-                cost[v] = c;
-                heap.push(c, v);
-            }
-        }
+    std::size_t n = network_.node_count();
+    if (overlay_ == nullptr && vehicle_weight_t <= 0) {
+        // The common case, without closures or a heavy vehicle: costs straight from one array.
+        const double* base = metric == Metric::distance ? network_.lengths_m().data() : base_time_s_.data();
+        return settle_all(graph, n, from, [base](ArcIndex a) { return base[a]; });
     }
-    return cost;
+    return settle_all(graph, n, from, [&](ArcIndex a) { return arc_cost(a, metric, vehicle_weight_t); });
 }
 
 }  // namespace corridor

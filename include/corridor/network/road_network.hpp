@@ -76,6 +76,7 @@ public:
     NodeIndex arc_from(ArcIndex a) const { return from_[a]; }
     NodeIndex arc_to(ArcIndex a) const { return to_[a]; }
     double length_m(ArcIndex a) const { return length_m_[a]; }
+    const std::vector<double>& lengths_m() const { return length_m_; }
     double speed_kph(ArcIndex a) const { return speed_kph_[a]; }
     int lanes(ArcIndex a) const { return lanes_[a]; }
     double capacity_vph(ArcIndex a) const { return capacity_vph_[a]; }
