@@ -3,7 +3,7 @@
 
 PACKAGES := g++ cmake make ccache pkg-config \
             libeigen3-dev libboost-graph-dev libyaml-cpp-dev libtbb-dev catch2 \
-            nlohmann-json3-dev libcli11-dev \
+            nlohmann-json3-dev libcli11-dev python3-simpy3 \
             libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev liblz4-dev
 
 SCENARIO ?= scenarios/karabakh-2020/scenario.yaml
@@ -33,7 +33,11 @@ test: build
 
 bench: build
 	./build/corridor-bench hold --pending 10000 --events 5000000
+	./build/corridor-bench hold --pending 100 --events 5000000
 	./build/corridor-bench mmc --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 2000000 --seed 1
+	/usr/bin/python3 tests/bench/mmc_simpy.py --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 200000 --seed 1
+	./build/corridor-bench load
+	./build/corridor-bench route --queries 200
 
 asan: deps
 	cmake --preset asan >/dev/null
