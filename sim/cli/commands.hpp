@@ -15,6 +15,11 @@ using Runner = std::function<int()>;
 
 Runner add_queue_command(CLI::App& app);
 Runner add_route_command(CLI::App& app);
+Runner add_validate_command(CLI::App& app);
+Runner add_run_command(CLI::App& app);
+
+/// The command line as typed, for the run manifest.
+const std::string& invoked_command();
 
 /// Prints `corridor: error: message` to standard error and returns 2.
 int usage_error(const std::string& message);

@@ -13,6 +13,12 @@
 
 namespace corridor::cli {
 
+namespace {
+std::string g_command;
+}
+
+const std::string& invoked_command() { return g_command; }
+
 int usage_error(const std::string& message) {
     std::cerr << "corridor: error: " << message << "\n";
     return 2;
@@ -22,12 +28,14 @@ int usage_error(const std::string& message) {
 
 int main(int argc, char** argv) {
     using namespace corridor::cli;
+    g_command = "corridor";
+    for (int i = 1; i < argc; ++i) g_command += std::string(" ") + argv[i];
     CLI::App app{"corridor: plan peacekeeping deployments and humanitarian operations by simulation"};
     app.set_version_flag("--version", corridor::kVersion);
     app.require_subcommand(1);
 
     std::map<CLI::App*, Runner> runners;
-    for (auto add : {add_queue_command, add_route_command}) {
+    for (auto add : {add_validate_command, add_run_command, add_route_command, add_queue_command}) {
         std::size_t before = app.get_subcommands({}).size();
         Runner runner = add(app);
         runners[app.get_subcommands({}).at(before)] = std::move(runner);

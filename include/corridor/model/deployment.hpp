@@ -1,0 +1,79 @@
+#pragma once
+// The deployment model: a force flown in and marched by road to its posts. Given a checked
+// Theatre and a seed, one replication runs to the scenario's end and returns what happened:
+// every unit's and post's times, the airlift's and checkpoints' figures, the KPIs and the
+// timeline of events. The model never reads YAML (the scenario layer builds the Theatre).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corridor/engine/time.hpp"
+#include "corridor/model/theatre.hpp"
+
+namespace corridor {
+
+inline constexpr Time kNever = -1;
+
+struct TimelineRow {
+    Time at = 0;
+    std::string entity;
+    std::string event;
+    std::string place;
+};
+
+struct UnitOutcome {
+    std::string name;
+    Time ready = 0;
+    Time activated = kNever;  // air units: enough of it has landed to start marching
+    Time departed = kNever;   // first convoy leaves
+    Time arrived = kNever;    // last vehicle of the last convoy at its post
+    int convoys = 0;
+    int vehicles = 0;
+    double vehicle_km = 0;
+    double vehicle_hours = 0;
+};
+
+struct PostOutcome {
+    std::string name;
+    std::string unit;
+    std::string node;
+    Time established = kNever;
+};
+
+struct CheckpointOutcome {
+    std::string name;
+    std::int64_t vehicles = 0;  // convoy vehicles and other traffic served
+    double mean_wait_s = 0;
+    double max_wait_s = 0;
+    double max_queue = 0;
+};
+
+struct AirfieldOutcome {
+    std::string name;
+    int landings = 0;
+    double max_queue = 0;  // aircraft waiting for an apron slot
+    double mean_wait_s = 0;
+};
+
+struct DeploymentResult {
+    Time closure_time = kNever;  // the last unit on its post
+    Time posts_50 = kNever, posts_90 = kNever, posts_100 = kNever;  // share of posts established
+    int sorties = 0;
+    double tonnes_lifted = 0;
+    int personnel_lifted = 0;
+    double largest_apron_queue = 0;
+    double convoy_vehicle_km = 0;
+    double convoy_vehicle_hours = 0;
+    std::vector<UnitOutcome> units;
+    std::vector<PostOutcome> posts;
+    std::vector<CheckpointOutcome> checkpoints;
+    std::vector<AirfieldOutcome> airfields;
+    std::vector<TimelineRow> timeline;
+    std::uint64_t events = 0;
+};
+
+/// Runs one replication of the deployment until the theatre's duration.
+DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed, std::uint32_t replication = 0);
+
+}  // namespace corridor

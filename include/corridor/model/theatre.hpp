@@ -1,0 +1,138 @@
+#pragma once
+// The theatre a deployment is simulated in, as plain data: what the scenario layer reads from YAML
+// and checks, and what the model runs. Names are resolved to indices here; nothing refers back to
+// the YAML.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corridor/engine/resource.hpp"
+#include "corridor/engine/time.hpp"
+#include "corridor/network/road_network.hpp"
+
+namespace corridor {
+
+inline constexpr std::size_t kRoadClassCount = 10;
+
+struct VehicleType {
+    std::string name;
+    double speed_kph = 0;
+    double length_m = 8;
+    double weight_t = 0;
+    int seats = 2;
+};
+
+struct AircraftType {
+    std::string name;
+    double payload_t = 0;
+    int seats = 0;
+    int max_vehicles = 1;
+    double cruise_speed_kph = 0;
+};
+
+struct Airfield {
+    std::string name;
+    std::string long_name;
+    std::optional<NodeIndex> node;
+    int apron_slots = 2;
+    Time turnaround = 2 * kHour;
+    Time opens = 0;            // time of day
+    Time closes = kDay;        // time of day; opens == 0 and closes == kDay: always open
+};
+
+struct AirliftFleet {
+    std::size_t aircraft = 0;  // index into aircraft_types
+    int count = 1;
+    std::size_t from = 0;      // index into airfields
+    std::size_t to = 0;
+    Time block_time = 0;
+};
+
+enum class NightMode { drive, blackout, stop };
+
+struct MarchDoctrine {
+    double vehicle_interval_m = 100;  // ST 100-3 ch. 8
+    int convoy_max_vehicles = 20;     // estimate
+    // FM 11-43 ch. 5: limited-access 66, two-lane 40, built-up 24 km/h; track an estimate.
+    std::array<double, kRoadClassCount> speed_kph = {66, 40, 40, 40, 40, 40, 24, 24, 24, 15};
+    Time first_halt_after = kHour;    // FM 55-30
+    Time first_halt = 15 * kMinute;
+    Time halt_every = 2 * kHour;
+    Time halt = 10 * kMinute;
+    Time night_from = 18 * kHour;     // time of day, estimate
+    Time night_to = 6 * kHour;
+    NightMode night_mode = NightMode::drive;
+    double blackout_speed_kph = 8;          // FM 11-43 ch. 5
+    double blackout_interval_m = 25;        // FM 3-21.8 5-19 (close column)
+    Time daily_driving_limit = 10 * kHour;  // estimate
+    double activation_threshold = 1.0;
+};
+
+struct Post {
+    std::string name;
+    NodeIndex node = 0;
+    Time setup = 2 * kHour;
+};
+
+enum class MoveMode { road, air };
+
+struct UnitVehicles {
+    std::size_t type = 0;  // index into vehicle_types
+    int count = 0;
+};
+
+struct Unit {
+    std::string name;
+    int personnel = 0;
+    std::vector<UnitVehicles> vehicles;
+    MoveMode mode = MoveMode::road;
+    NodeIndex origin_node = 0;        // mode road
+    std::size_t origin_airfield = 0;  // mode air
+    std::size_t arrival_airfield = 0; // mode air: where its airlift lands
+    Time ready = 0;
+    std::vector<std::size_t> posts;   // indices into posts
+    int priority = 1;
+    int vehicle_count() const {
+        int n = 0;
+        for (const UnitVehicles& v : vehicles) n += v.count;
+        return n;
+    }
+};
+
+enum class ServiceKind { fixed, exponential, triangular, lognormal, uniform };
+
+struct ServiceTime {
+    ServiceKind kind = ServiceKind::fixed;
+    std::array<double, 3> seconds = {0, 0, 0};  // the parameters, in seconds
+};
+
+struct Checkpoint {
+    std::string name;
+    NodeIndex node = 0;
+    int lanes = 1;
+    std::vector<StaffingChange> staffing;
+    ServiceTime service;
+    double traffic_per_h = 0;
+};
+
+struct Theatre {
+    std::string name;
+    std::string start_text;       // as written, ISO 8601
+    std::int64_t start_epoch_s = 0;
+    Time duration = 0;
+    std::uint64_t seed = 1;
+    RoadNetwork network;
+    std::vector<VehicleType> vehicle_types;
+    std::vector<AircraftType> aircraft_types;
+    std::vector<Airfield> airfields;
+    std::vector<AirliftFleet> airlift;
+    MarchDoctrine march;
+    std::vector<Post> posts;
+    std::vector<Unit> units;
+    std::vector<Checkpoint> checkpoints;
+};
+
+}  // namespace corridor

@@ -1,0 +1,82 @@
+// `corridor validate SCENARIO.yaml` and `corridor run SCENARIO.yaml [--seed N] [--out DIR]`:
+// read and check a scenario, print every problem with its place; run one replication of the
+// deployment, print the KPIs and write the run's files (docs/user-guide.md).
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+#include "corridor/model/deployment.hpp"
+#include "corridor/report/run_files.hpp"
+#include "corridor/scenario/load.hpp"
+
+namespace corridor::cli {
+namespace {
+
+// Prints every diagnostic; returns the scenario if it has no error.
+std::optional<LoadedScenario> read_checked(const std::string& path) {
+    LoadedScenario loaded = load_scenario(path);
+    for (const Diagnostic& d : loaded.diagnostics.items()) std::cerr << format(d) << "\n";
+    if (loaded.diagnostics.has_errors()) {
+        std::size_t n = loaded.diagnostics.error_count();
+        std::cerr << path << ": " << n << (n == 1 ? " error" : " errors") << "; nothing was run\n";
+        return std::nullopt;
+    }
+    return loaded;
+}
+
+struct RunOptions {
+    std::string scenario;
+    std::optional<std::uint64_t> seed;
+    std::string out;
+};
+
+int run(const RunOptions& o) {
+    auto loaded = read_checked(o.scenario);
+    if (!loaded) return 2;
+    const Theatre& theatre = *loaded->theatre;
+    std::uint64_t seed = o.seed.value_or(theatre.seed);
+    DeploymentResult result = simulate_deployment(theatre, seed);
+    std::string dir = o.out.empty() ? "results/" + theatre.name + "-seed" + std::to_string(seed) : o.out;
+    RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command()};
+    auto written = write_folder(dir, {{"manifest.json", manifest_json(theatre, manifest)},
+                                      {"kpis.json", kpis_json(theatre, result)},
+                                      {"timeline.csv", timeline_csv(theatre, result)},
+                                      {"units.csv", units_csv(theatre, result)}});
+    std::fputs(kpi_table(theatre, result).c_str(), stdout);
+    if (!written) {
+        std::cerr << "corridor: error: " << written.error() << "\n";
+        return 2;
+    }
+    std::printf("  results in %s/\n", dir.c_str());
+    return 0;
+}
+
+}  // namespace
+
+Runner add_validate_command(CLI::App& app) {
+    auto path = std::make_shared<std::string>();
+    CLI::App* command = app.add_subcommand("validate", "check a scenario and print every problem found");
+    command->add_option("SCENARIO", *path, "the scenario's YAML file")->required();
+    return [path] {
+        auto loaded = read_checked(*path);
+        if (!loaded) return 2;
+        const Theatre& t = *loaded->theatre;
+        std::printf("%s: valid: %zu units, %zu posts, %zu airlift fleets, %zu checkpoints, network of %zu nodes and %zu roads\n",
+                    path->c_str(), t.units.size(), t.posts.size(), t.airlift.size(), t.checkpoints.size(),
+                    t.network.node_count(), t.network.arc_count());
+        return 0;
+    };
+}
+
+Runner add_run_command(CLI::App& app) {
+    auto o = std::make_shared<RunOptions>();
+    CLI::App* command = app.add_subcommand("run", "run one replication of a scenario: KPIs to the terminal, files to a folder");
+    command->add_option("SCENARIO", o->scenario, "the scenario's YAML file")->required();
+    command->add_option("--seed", o->seed, "random seed (default: the scenario's)");
+    command->add_option("--out", o->out, "results folder (default: results/NAME-seedN)");
+    return [o] { return run(*o); };
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,200 @@
+// The airlift (docs/model.md, "Airlift"). Each aircraft of a fleet flies sorties between its two
+// airfields until nothing is left to carry. A sortie: an apron slot at the origin (ground service
+// starts only in the airfield's operating hours), loading for the turnaround time, the block time
+// in the air, an apron slot at the arrival airfield (the queue a crowded apron makes), unloading
+// for the turnaround time, and the block time back. The load plan takes, in order of unit priority,
+// whole vehicles while the payload and the aircraft's vehicle limit allow, then people while seats
+// and payload allow (100 kg per person with kit, an estimate).
+
+#include <algorithm>
+#include <cmath>
+
+#include "world.hpp"
+
+namespace corridor::model {
+namespace {
+
+constexpr double kPersonTonnes = 0.1;  // a soldier with personal kit: estimate
+
+void begin_sortie(World& w, Aircraft& a);
+
+// Loads what is ready; returns the time the next cargo becomes ready if nothing is, or -1 if
+// nothing is left for this fleet at all.
+Time plan_load(World& w, Aircraft& a) {
+    const Theatre& t = w.theatre;
+    const AirliftFleet& fleet = t.airlift[a.fleet];
+    const AircraftType& type = t.aircraft_types[fleet.aircraft];
+    double payload_left = type.payload_t;
+    int seats_left = type.seats, vehicles_left = type.max_vehicles;
+    a.cargo.clear();
+    a.cargo_t = 0;
+    Time next_ready = -1;
+    std::vector<std::size_t> order;
+    for (std::size_t u = 0; u < t.units.size(); ++u)
+        if (t.units[u].mode == MoveMode::air && t.units[u].origin_airfield == fleet.from && t.units[u].arrival_airfield == fleet.to)
+            order.push_back(u);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return t.units[x].priority < t.units[y].priority; });
+    for (std::size_t u : order) {
+        AirCargo& cargo = w.air_cargo[u];
+        bool anything_left = cargo.personnel_left > 0 ||
+                             std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
+        if (!anything_left) continue;
+        if (t.units[u].ready > w.sim.now()) {
+            if (next_ready < 0 || t.units[u].ready < next_ready) next_ready = t.units[u].ready;
+            continue;
+        }
+        for (std::size_t v = 0; v < cargo.vehicles_left.size(); ++v) {
+            double weight = t.vehicle_types[v].weight_t;
+            int take = 0;
+            while (cargo.vehicles_left[v] > take && vehicles_left > 0 && weight <= payload_left + 1e-9) {
+                ++take;
+                --vehicles_left;
+                payload_left -= weight;
+            }
+            if (take > 0) {
+                cargo.vehicles_left[v] -= take;
+                a.cargo.push_back({u, static_cast<int>(v), take});
+                a.cargo_t += take * weight;
+            }
+        }
+        int people = std::min({cargo.personnel_left, seats_left, static_cast<int>(std::floor(payload_left / kPersonTonnes + 1e-9))});
+        if (people > 0) {
+            cargo.personnel_left -= people;
+            seats_left -= people;
+            payload_left -= people * kPersonTonnes;
+            a.cargo.push_back({u, -1, people});
+            a.cargo_t += people * kPersonTonnes;
+        }
+    }
+    if (!a.cargo.empty()) return 0;
+    return next_ready;
+}
+
+void unload(World& w, Aircraft& a) {
+    const Theatre& t = w.theatre;
+    const AirliftFleet& fleet = t.airlift[a.fleet];
+    std::vector<std::size_t> touched;
+    for (const Aircraft::Load& load : a.cargo) {
+        Marshalling& m = w.marshalling[load.unit];
+        if (load.type < 0) {
+            m.personnel_available += load.count;
+            m.personnel_landed += load.count;
+            w.result.personnel_lifted += load.count;
+        } else {
+            m.available[static_cast<std::size_t>(load.type)] += load.count;
+            m.vehicles_landed += load.count;
+        }
+        if (std::find(touched.begin(), touched.end(), load.unit) == touched.end()) touched.push_back(load.unit);
+    }
+    w.result.tonnes_lifted += a.cargo_t;
+    ++w.result.sorties;
+    w.log(w.sim.now(), a.id, "unloaded", t.airfields[fleet.to].name);
+    a.cargo.clear();
+    for (std::size_t u : touched) marshal(w, u);
+}
+
+void fly_back(World& w, Aircraft& a) {
+    World* world = &w;
+    Aircraft* aircraft = &a;
+    w.sim.schedule_after(w.theatre.airlift[a.fleet].block_time, [world, aircraft] { begin_sortie(*world, *aircraft); });
+}
+
+void arrive(World& w, Aircraft& a) {
+    const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
+    World* world = &w;
+    Aircraft* aircraft = &a;
+    w.aprons[fleet.to]->request([world, aircraft](int slot) {
+        World& w = *world;
+        Aircraft& a = *aircraft;
+        const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
+        w.log(w.sim.now(), a.id, "landed", w.theatre.airfields[fleet.to].name);
+        a.apron_slot = slot;
+        w.sim.schedule_after(w.theatre.airfields[fleet.to].turnaround, [world, aircraft] {
+            World& w = *world;
+            Aircraft& a = *aircraft;
+            const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
+            unload(w, a);
+            w.aprons[fleet.to]->release(a.apron_slot);
+            w.log(w.sim.now(), a.id, "took off", w.theatre.airfields[fleet.to].name);
+            fly_back(w, a);
+        });
+    });
+}
+
+void begin_sortie(World& w, Aircraft& a) {
+    const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
+    World* world = &w;
+    Aircraft* aircraft = &a;
+    w.aprons[fleet.from]->request([world, aircraft](int slot) {
+        World& w = *world;
+        Aircraft& a = *aircraft;
+        const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
+        Time next = plan_load(w, a);
+        if (a.cargo.empty()) {
+            w.aprons[fleet.from]->release(slot);
+            if (next > w.sim.now())
+                w.sim.schedule_at(next, [world, aircraft] { begin_sortie(*world, *aircraft); });
+            return;  // nothing left for this fleet: the aircraft stays home
+        }
+        a.apron_slot = slot;
+        w.log(w.sim.now(), a.id, "loading", w.theatre.airfields[fleet.from].name);
+        w.sim.schedule_after(w.theatre.airfields[fleet.from].turnaround, [world, aircraft] {
+            World& w = *world;
+            Aircraft& a = *aircraft;
+            const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
+            w.aprons[fleet.from]->release(a.apron_slot);
+            w.log(w.sim.now(), a.id, "took off", w.theatre.airfields[fleet.from].name);
+            w.sim.schedule_after(fleet.block_time, [world, aircraft] { arrive(*world, *aircraft); });
+        });
+    });
+}
+
+// Apron slots follow the operating hours: all slots while open, none while closed; ground
+// service under way when the airfield closes finishes (the resource's shift rule).
+ServerSchedule apron_schedule(const World& w, const Airfield& field) {
+    if (field.opens == 0 && field.closes == kDay) return ServerSchedule::constant(field.apron_slots).value();
+    auto open_at = [&](Time tod) {
+        return field.opens < field.closes ? (tod >= field.opens && tod < field.closes) : (tod >= field.opens || tod < field.closes);
+    };
+    Time day_start = -w.time_of_day(0);  // simulated time of the first midnight at or before the start
+    std::vector<StaffingChange> changes;
+    bool open = open_at(w.time_of_day(0));
+    int initial = open ? field.apron_slots : 0;
+    for (Time day = day_start; day <= w.theatre.duration + kDay; day += kDay) {
+        for (auto [at, slots] : {std::pair{day + field.opens, field.apron_slots}, std::pair{day + field.closes, 0}}) {
+            if (at <= 0 || at > w.theatre.duration) continue;
+            changes.push_back({at, slots});
+        }
+    }
+    std::sort(changes.begin(), changes.end(), [](const StaffingChange& a, const StaffingChange& b) { return a.at < b.at; });
+    return ServerSchedule::shifts(initial, changes).value();
+}
+
+}  // namespace
+
+void start_airlift(World& w) {
+    const Theatre& t = w.theatre;
+    for (const Airfield& field : t.airfields) w.aprons.push_back(std::make_unique<Resource>(w.sim, apron_schedule(w, field)));
+    w.air_cargo.resize(t.units.size());
+    for (std::size_t u = 0; u < t.units.size(); ++u) {
+        if (t.units[u].mode != MoveMode::air) continue;
+        AirCargo& cargo = w.air_cargo[u];
+        cargo.vehicles_left.assign(t.vehicle_types.size(), 0);
+        for (const UnitVehicles& v : t.units[u].vehicles) cargo.vehicles_left[v.type] += v.count;
+        cargo.personnel_left = t.units[u].personnel;
+    }
+    for (std::size_t f = 0; f < t.airlift.size(); ++f) {
+        const AirliftFleet& fleet = t.airlift[f];
+        for (int i = 0; i < fleet.count; ++i) {
+            auto aircraft = std::make_unique<Aircraft>();
+            aircraft->id = t.aircraft_types[fleet.aircraft].name + "-" + std::to_string(f + 1) + "." + std::to_string(i + 1);
+            aircraft->fleet = f;
+            Aircraft* a = aircraft.get();
+            w.aircraft.push_back(std::move(aircraft));
+            World* world = &w;
+            w.sim.schedule_at(0, [world, a] { begin_sortie(*world, *a); });
+        }
+    }
+}
+
+}  // namespace corridor::model

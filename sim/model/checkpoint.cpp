@@ -1,0 +1,94 @@
+// Checkpoints (docs/model.md, "Checkpoints"): a node where every vehicle, of a convoy or of the
+// other traffic crossing, is inspected in one of a few lanes. The lanes are the engine's
+// first-in-first-out multi-server resource, staffed by the checkpoint's shifts; a convoy goes on
+// when its last vehicle is cleared. Other traffic arrives at random (Poisson) at the given rate.
+
+#include <cmath>
+
+#include "corridor/engine/distributions.hpp"
+#include "world.hpp"
+
+namespace corridor::model {
+namespace {
+
+Time draw_service(World& w, int index) {
+    const ServiceTime& s = w.theatre.checkpoints[static_cast<std::size_t>(index)].service;
+    RandomStream& stream = *w.checkpoint_service[static_cast<std::size_t>(index)];
+    const auto& p = s.seconds;
+    double seconds = 0;
+    switch (s.kind) {
+        case ServiceKind::fixed: seconds = p[0]; break;
+        case ServiceKind::exponential: seconds = draw_exponential(stream, p[0]); break;
+        case ServiceKind::triangular: seconds = draw_triangular(stream, p[0], p[1], p[2]); break;
+        case ServiceKind::uniform: seconds = draw_uniform(stream, p[0], p[1]); break;
+        case ServiceKind::lognormal: {
+            // From the mean m and standard deviation s of the time itself:
+            // sigma^2 = ln(1 + s^2/m^2), mu = ln m - sigma^2 / 2.
+            double variance = std::log(1.0 + (p[1] * p[1]) / (p[0] * p[0]));
+            seconds = draw_lognormal(stream, std::log(p[0]) - variance / 2, std::sqrt(variance));
+            break;
+        }
+    }
+    return from_seconds(seconds);
+}
+
+void serve_one(World& w, int index, CheckpointBatch* batch) {
+    Resource& lanes = *w.checkpoint_lanes[static_cast<std::size_t>(index)];
+    World* world = &w;
+    lanes.request([world, index, batch](int lane) {
+        world->sim.schedule_after(draw_service(*world, index), [world, index, batch, lane] {
+            world->checkpoint_lanes[static_cast<std::size_t>(index)]->release(lane);
+            if (batch && --batch->remaining == 0) batch->done();
+        });
+    });
+}
+
+void traffic_arrives(World& w, int index, RandomStream* stream) {
+    const Checkpoint& cp = w.theatre.checkpoints[static_cast<std::size_t>(index)];
+    serve_one(w, index, nullptr);
+    Time next = from_seconds(draw_exponential(*stream, 3600.0 / cp.traffic_per_h));
+    if (w.sim.now() + next <= w.theatre.duration) {
+        World* world = &w;
+        w.sim.schedule_after(next, [world, index, stream] { traffic_arrives(*world, index, stream); });
+    }
+}
+
+}  // namespace
+
+void open_checkpoints(World& w) {
+    const Theatre& t = w.theatre;
+    w.checkpoint_of_node.assign(t.network.node_count(), -1);
+    for (std::size_t i = 0; i < t.checkpoints.size(); ++i) {
+        const Checkpoint& cp = t.checkpoints[i];
+        w.checkpoint_of_node[cp.node] = static_cast<int>(i);
+        std::vector<StaffingChange> changes = cp.staffing;
+        int initial = cp.lanes;
+        if (!changes.empty() && changes.front().at == 0) {
+            initial = changes.front().servers;
+            changes.erase(changes.begin());
+        }
+        w.checkpoint_lanes.push_back(std::make_unique<Resource>(w.sim, ServerSchedule::shifts(initial, changes).value()));
+        w.checkpoint_service.push_back(std::make_unique<RandomStream>(
+            StreamKey{w.seed, w.replication, purpose_id("checkpoint-service"), static_cast<std::uint32_t>(i)}));
+        if (cp.traffic_per_h > 0) {
+            auto stream = std::make_unique<RandomStream>(
+                StreamKey{w.seed, w.replication, purpose_id("checkpoint-traffic"), static_cast<std::uint32_t>(i)});
+            RandomStream* s = stream.get();
+            w.checkpoint_traffic.push_back(std::move(stream));
+            World* world = &w;
+            int index = static_cast<int>(i);
+            Time first = from_seconds(draw_exponential(*s, 3600.0 / cp.traffic_per_h));
+            w.sim.schedule_after(first, [world, index, s] { traffic_arrives(*world, index, s); });
+        }
+    }
+}
+
+int checkpoint_at(const World& w, NodeIndex node) { return w.checkpoint_of_node[node]; }
+
+void pass_checkpoint(World& w, int index, int vehicles, SmallFunction<void()> done) {
+    w.checkpoint_batches.push_back(std::make_unique<CheckpointBatch>(CheckpointBatch{vehicles, done}));
+    CheckpointBatch* batch = w.checkpoint_batches.back().get();
+    for (int v = 0; v < vehicles; ++v) serve_one(w, index, batch);
+}
+
+}  // namespace corridor::model

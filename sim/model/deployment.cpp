@@ -1,0 +1,170 @@
+// One deployment run: the world is set up, units become ready, the airlift flies, units marshal
+// into convoys, convoys march, posts are established; then the KPIs are read off
+// (docs/model.md). Marshalling and posts live here; each other part has its own file.
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "world.hpp"
+
+namespace corridor::model {
+
+World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
+    : theatre(t), seed(seed_), replication(replication_), router(t.network) {
+    arc_free_at.assign(t.network.arc_count(), 0);
+    marshalling.resize(t.units.size());
+    for (std::size_t u = 0; u < t.units.size(); ++u) {
+        const Unit& unit = t.units[u];
+        Marshalling& m = marshalling[u];
+        m.available.assign(t.vehicle_types.size(), 0);
+        // Convoys of at most the doctrine's size, at least one per post, sizes as even as can be.
+        int vehicles = unit.vehicle_count();
+        int convoys = std::max<int>((vehicles + t.march.convoy_max_vehicles - 1) / t.march.convoy_max_vehicles,
+                                    static_cast<int>(unit.posts.size()));
+        for (int k = 0; k < convoys; ++k) m.convoy_sizes.push_back(vehicles / convoys + (k < vehicles % convoys ? 1 : 0));
+        m.convoys_left_per_post.assign(unit.posts.size(), 0);
+        for (int k = 0; k < convoys; ++k) ++m.convoys_left_per_post[static_cast<std::size_t>(k) % unit.posts.size()];
+        UnitOutcome outcome;
+        outcome.name = unit.name;
+        outcome.ready = unit.ready;
+        result.units.push_back(outcome);
+        for (std::size_t post : unit.posts)
+            result.posts.push_back({t.posts[post].name, unit.name, t.network.node(t.posts[post].node).id, kNever});
+    }
+}
+
+void marshal(World& w, std::size_t u) {
+    const Theatre& t = w.theatre;
+    const Unit& unit = t.units[u];
+    Marshalling& m = w.marshalling[u];
+    int vehicles_total = unit.vehicle_count();
+    bool all_here = unit.mode == MoveMode::road ||
+                    (m.vehicles_landed == vehicles_total && m.personnel_landed == unit.personnel);
+    if (!m.activated) {
+        if (unit.mode == MoveMode::air) {
+            double landed = static_cast<double>(m.vehicles_landed) / vehicles_total;
+            if (unit.personnel > 0) landed = std::min(landed, static_cast<double>(m.personnel_landed) / unit.personnel);
+            if (landed + 1e-12 < t.march.activation_threshold) return;
+        }
+        m.activated = true;
+        w.result.units[u].activated = w.sim.now();
+        w.log(w.sim.now(), unit.name, "activated", "");
+    }
+    NodeIndex from = unit.mode == MoveMode::air ? *t.airfields[unit.arrival_airfield].node : unit.origin_node;
+    while (m.next_convoy < m.convoy_sizes.size()) {
+        int size = m.convoy_sizes[m.next_convoy];
+        bool last = m.next_convoy + 1 == m.convoy_sizes.size();
+        int available = std::accumulate(m.available.begin(), m.available.end(), 0);
+        if (available < size || (last && !all_here)) return;
+        std::vector<int> taken(m.available.size(), 0);
+        int still = size;
+        for (std::size_t type = 0; type < m.available.size() && still > 0; ++type) {
+            int n = std::min(still, m.available[type]);
+            taken[type] = n;
+            m.available[type] -= n;
+            still -= n;
+        }
+        // People share the convoys in proportion to vehicles; the last convoy takes the rest.
+        int people = last ? m.personnel_available
+                          : std::min(m.personnel_available,
+                                     static_cast<int>(std::ceil(static_cast<double>(unit.personnel) * size / vehicles_total)));
+        m.personnel_available -= people;
+        std::size_t slot = m.next_convoy % unit.posts.size();
+        ++m.next_convoy;
+        ++m.convoys_on_road;
+        start_convoy(w, u, slot, taken, people, from);
+    }
+}
+
+void convoy_arrived(World& w, std::size_t u, std::size_t slot, Time at) {
+    const Theatre& t = w.theatre;
+    const Unit& unit = t.units[u];
+    Marshalling& m = w.marshalling[u];
+    --m.convoys_on_road;
+    if (m.next_convoy == m.convoy_sizes.size() && m.convoys_on_road == 0) w.result.units[u].arrived = at;
+    if (--m.convoys_left_per_post[slot] > 0) return;
+    const Post& post = t.posts[unit.posts[slot]];
+    // The index of this (unit, post) pair among the post outcomes.
+    std::size_t index = 0;
+    for (std::size_t v = 0; v < u; ++v) index += t.units[v].posts.size();
+    index += slot;
+    World* world = &w;
+    w.sim.schedule_after(post.setup, [world, index] {
+        PostOutcome& outcome = world->result.posts[index];
+        outcome.established = world->sim.now();
+        world->log(world->sim.now(), outcome.name, "post established", outcome.node);
+    });
+}
+
+namespace {
+
+Time share_established(std::vector<Time> times, double share) {
+    std::size_t needed = static_cast<std::size_t>(std::ceil(share * static_cast<double>(times.size()) - 1e-9));
+    std::vector<Time> done;
+    for (Time t : times)
+        if (t != kNever) done.push_back(t);
+    if (needed == 0 || done.size() < needed) return needed == 0 ? 0 : kNever;
+    std::sort(done.begin(), done.end());
+    return done[needed - 1];
+}
+
+}  // namespace
+}  // namespace corridor::model
+
+namespace corridor {
+
+DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed, std::uint32_t replication) {
+    using namespace model;
+    World w(theatre, seed, replication);
+    open_checkpoints(w);
+    start_airlift(w);
+    for (std::size_t u = 0; u < theatre.units.size(); ++u) {
+        World* world = &w;
+        w.sim.schedule_at(theatre.units[u].ready, [world, u] {
+            world->log(world->sim.now(), world->theatre.units[u].name, "ready", "");
+            if (world->theatre.units[u].mode == MoveMode::road) {
+                Marshalling& m = world->marshalling[u];
+                for (const UnitVehicles& v : world->theatre.units[u].vehicles) m.available[v.type] += v.count;
+                m.personnel_available = world->theatre.units[u].personnel;
+                marshal(*world, u);
+            }
+        });
+    }
+    w.sim.run_until(theatre.duration);
+
+    DeploymentResult& r = w.result;
+    r.events = w.sim.events_executed();
+    bool all_arrived = true;
+    for (const UnitOutcome& unit : r.units) {
+        if (unit.arrived == kNever) all_arrived = false;
+        else r.closure_time = std::max(r.closure_time, unit.arrived);
+        r.convoy_vehicle_km += unit.vehicle_km;
+        r.convoy_vehicle_hours += unit.vehicle_hours;
+    }
+    if (!all_arrived) r.closure_time = kNever;
+    std::vector<Time> established;
+    for (const PostOutcome& post : r.posts) established.push_back(post.established);
+    r.posts_50 = share_established(established, 0.5);
+    r.posts_90 = share_established(established, 0.9);
+    r.posts_100 = share_established(established, 1.0);
+    for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
+        const Resource& lanes = *w.checkpoint_lanes[i];
+        r.checkpoints.push_back({theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),
+                                 lanes.waits_s().count() ? lanes.waits_s().max() : 0.0, lanes.queue_length_stat().max()});
+    }
+    for (std::size_t i = 0; i < theatre.airfields.size(); ++i) {
+        const Resource& apron = *w.aprons[i];
+        AirfieldOutcome field{theatre.airfields[i].name, 0, apron.queue_length_stat().max(), apron.waits_s().mean()};
+        for (const TimelineRow& row : r.timeline)
+            if (row.event == "landed" && row.place == field.name) ++field.landings;
+        r.airfields.push_back(field);
+        r.largest_apron_queue = std::max(r.largest_apron_queue, field.max_queue);
+    }
+    // Rows logged ahead of time (a convoy's tail) beyond the end did not happen.
+    std::erase_if(r.timeline, [&](const TimelineRow& row) { return row.at > theatre.duration; });
+    std::stable_sort(r.timeline.begin(), r.timeline.end(), [](const TimelineRow& a, const TimelineRow& b) { return a.at < b.at; });
+    return std::move(r);
+}
+
+}  // namespace corridor

@@ -1,0 +1,201 @@
+#include "corridor/report/run_files.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "corridor/scenario/quantities.hpp"
+#include "corridor/version.hpp"
+
+namespace corridor {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double round3(double x) { return std::round(x * 1000.0) / 1000.0; }
+
+Json seconds_or_null(Time t) { return t == kNever ? Json(nullptr) : Json(round3(to_seconds(t))); }
+
+std::string calendar(const Theatre& theatre, Time t) {
+    return t == kNever ? "" : format_datetime_utc(theatre.start_epoch_s * 1000 + t);
+}
+
+Json time_entry(const Theatre& theatre, Time t) {
+    Json out;
+    out["s"] = seconds_or_null(t);
+    out["h"] = t == kNever ? Json(nullptr) : Json(round3(to_hours(t)));
+    out["calendar"] = t == kNever ? Json(nullptr) : Json(calendar(theatre, t));
+    return out;
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string fixed(double x, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
+    return buffer;
+}
+
+std::string time_cell(Time t) { return t == kNever ? "" : fixed(to_seconds(t), 3); }
+
+std::string hours_text(Time t) {
+    if (t == kNever) return "not reached";
+    return fixed(to_hours(t), 1) + " h";
+}
+
+}  // namespace
+
+std::string manifest_json(const Theatre& theatre, const RunManifest& m) {
+    Json out;
+    out["scenario"] = theatre.name;
+    out["scenario_file"] = m.scenario_file;
+    out["scenario_hash"] = "fnv1a64:" + m.scenario_hash;
+    out["input_files"] = m.input_files;
+    out["seed"] = m.seed;
+    out["start"] = theatre.start_text;
+    out["duration_s"] = round3(to_seconds(theatre.duration));
+    out["corridor_version"] = kVersion;
+    out["command"] = m.command;
+    return out.dump(2) + "\n";
+}
+
+std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
+    Json out;
+    out["closure_time"] = time_entry(theatre, r.closure_time);
+    out["posts_established_50"] = time_entry(theatre, r.posts_50);
+    out["posts_established_90"] = time_entry(theatre, r.posts_90);
+    out["posts_established_100"] = time_entry(theatre, r.posts_100);
+    int established = 0;
+    for (const PostOutcome& p : r.posts) established += p.established != kNever;
+    out["posts"] = r.posts.size();
+    out["posts_established"] = established;
+    out["sorties"] = r.sorties;
+    out["tonnes_lifted"] = round3(r.tonnes_lifted);
+    out["personnel_lifted"] = r.personnel_lifted;
+    out["largest_apron_queue"] = r.largest_apron_queue;
+    out["convoy_vehicle_km"] = round3(r.convoy_vehicle_km);
+    out["convoy_vehicle_hours"] = round3(r.convoy_vehicle_hours);
+    Json units = Json::array();
+    for (const UnitOutcome& u : r.units) {
+        Json unit;
+        unit["name"] = u.name;
+        unit["arrival"] = time_entry(theatre, u.arrived);
+        units.push_back(unit);
+    }
+    out["unit_arrivals"] = units;
+    Json checkpoints = Json::array();
+    for (const CheckpointOutcome& c : r.checkpoints) {
+        Json cp;
+        cp["name"] = c.name;
+        cp["vehicles"] = c.vehicles;
+        cp["mean_wait_s"] = round3(c.mean_wait_s);
+        cp["max_wait_s"] = round3(c.max_wait_s);
+        cp["max_queue"] = c.max_queue;
+        checkpoints.push_back(cp);
+    }
+    out["checkpoints"] = checkpoints;
+    Json airfields = Json::array();
+    for (const AirfieldOutcome& a : r.airfields) {
+        Json field;
+        field["name"] = a.name;
+        field["landings"] = a.landings;
+        field["largest_apron_queue"] = a.max_queue;
+        field["mean_apron_wait_s"] = round3(a.mean_wait_s);
+        airfields.push_back(field);
+    }
+    out["airfields"] = airfields;
+    out["events"] = r.events;
+    return out.dump(2) + "\n";
+}
+
+std::string timeline_csv(const Theatre& theatre, const DeploymentResult& r) {
+    std::string out = "time_s,calendar,entity,event,place\n";
+    for (const TimelineRow& row : r.timeline)
+        out += fixed(to_seconds(row.at), 3) + "," + calendar(theatre, row.at) + "," + csv_field(row.entity) + "," +
+               csv_field(row.event) + "," + csv_field(row.place) + "\n";
+    return out;
+}
+
+std::string units_csv(const Theatre& theatre, const DeploymentResult& r) {
+    std::string out = "unit,personnel,vehicles,mode,ready_s,activated_s,departed_s,arrived_s,arrived_calendar,convoys,vehicle_km,vehicle_hours\n";
+    for (std::size_t u = 0; u < r.units.size(); ++u) {
+        const UnitOutcome& o = r.units[u];
+        const Unit& unit = theatre.units[u];
+        out += csv_field(o.name) + "," + std::to_string(unit.personnel) + "," + std::to_string(unit.vehicle_count()) + "," +
+               (unit.mode == MoveMode::air ? "air" : "road") + "," + time_cell(o.ready) + "," + time_cell(o.activated) + "," +
+               time_cell(o.departed) + "," + time_cell(o.arrived) + "," + calendar(theatre, o.arrived) + "," +
+               std::to_string(o.convoys) + "," + fixed(o.vehicle_km, 3) + "," + fixed(o.vehicle_hours, 3) + "\n";
+    }
+    return out;
+}
+
+std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
+    std::string out;
+    auto line = [&](const std::string& label, const std::string& value) {
+        char buffer[256];
+        std::snprintf(buffer, sizeof buffer, "  %-34s %s\n", label.c_str(), value.c_str());
+        out += buffer;
+    };
+    auto when = [&](Time t) { return t == kNever ? std::string("not reached") : hours_text(t) + "  (" + calendar(theatre, t) + ")"; };
+    out += theatre.name + ": " + std::to_string(theatre.units.size()) + " units, " + std::to_string(r.posts.size()) + " posts\n";
+    line("closure (last unit on its post)", when(r.closure_time));
+    line("50% of posts established", when(r.posts_50));
+    line("90% of posts established", when(r.posts_90));
+    line("100% of posts established", when(r.posts_100));
+    line("sorties flown", std::to_string(r.sorties));
+    line("tonnes lifted", fixed(r.tonnes_lifted, 1) + " t");
+    line("largest apron queue", fixed(r.largest_apron_queue, 0) + " aircraft");
+    for (const CheckpointOutcome& c : r.checkpoints)
+        line("checkpoint " + c.name + " wait", "mean " + fixed(c.mean_wait_s / 60, 1) + " min, max " + fixed(c.max_wait_s / 60, 1) +
+                                                 " min (" + std::to_string(c.vehicles) + " vehicles)");
+    line("convoy vehicle-km", fixed(r.convoy_vehicle_km, 0));
+    line("convoy vehicle-hours", fixed(r.convoy_vehicle_hours, 0));
+    return out;
+}
+
+Result<bool> write_folder(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::path target(dir);
+    fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    fs::create_directories(parent, error);
+    if (error) return Error{"cannot create " + parent.string() + ": " + error.message()};
+    fs::path temporary = parent / (target.filename().string() + ".partial");
+    fs::remove_all(temporary, error);
+    fs::create_directory(temporary, error);
+    if (error) return Error{"cannot create " + temporary.string() + ": " + error.message()};
+    for (const auto& [name, content] : files) {
+        std::ofstream out(temporary / name, std::ios::binary);
+        out << content;
+        out.close();
+        if (!out) {
+            fs::remove_all(temporary, error);
+            return Error{"cannot write " + (target / name).string()};
+        }
+    }
+    if (fs::exists(target)) {
+        fs::path old = parent / (target.filename().string() + ".old");
+        fs::remove_all(old, error);
+        fs::rename(target, old, error);
+        if (error) return Error{"cannot replace " + target.string() + ": " + error.message()};
+        fs::rename(temporary, target, error);
+        if (error) {
+            fs::rename(old, target, error);
+            return Error{"cannot replace " + target.string()};
+        }
+        fs::remove_all(old, error);
+    } else {
+        fs::rename(temporary, target, error);
+        if (error) return Error{"cannot create " + target.string() + ": " + error.message()};
+    }
+    return true;
+}
+
+}  // namespace corridor

@@ -1,0 +1,331 @@
+// The top level of a scenario: files and includes, the sections in the order they depend on each
+// other, and the `scenario` and `network` sections themselves.
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "corridor/engine/suggest.hpp"
+#include "corridor/network/load.hpp"
+#include "corridor/scenario/load.hpp"
+#include "corridor/scenario/quantities.hpp"
+#include "sections.hpp"
+
+namespace corridor {
+namespace scenario {
+namespace {
+
+const std::vector<std::string> kSections = {"scenario", "include", "network", "vehicle_types", "aircraft_types",
+                                            "airfields", "airlift", "march", "posts", "units", "checkpoints"};
+
+struct Reading {
+    std::map<std::string, Section> sections;
+    std::set<std::string> open;  // files being read, against include cycles
+    std::vector<std::string> files;
+    Diagnostics* diagnostics;
+};
+
+// FNV-1a 64 over the bytes of every input file in reading order (a folder network: its
+// nodes.csv then edges.csv), so that the manifest names exactly what was run.
+std::string hash_files(const std::vector<std::string>& files) {
+    namespace fs = std::filesystem;
+    std::uint64_t hash = 14695981039346656037ull;
+    auto add = [&](const fs::path& file) {
+        std::ifstream in(file, std::ios::binary);
+        char c;
+        while (in.get(c)) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ull;
+        }
+    };
+    for (const std::string& file : files) {
+        if (fs::is_directory(file)) {
+            add(fs::path(file) / "nodes.csv");
+            add(fs::path(file) / "edges.csv");
+        } else {
+            add(file);
+        }
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+void read_file(const std::string& path, Reading& r, const std::string& included_from, int line, int column) {
+    namespace fs = std::filesystem;
+    std::string canonical = fs::weakly_canonical(path).string();
+    if (r.open.count(canonical)) {
+        r.diagnostics->error(included_from, line, column, "'" + path + "' includes itself (an include cycle)");
+        return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (included_from.empty())
+            r.diagnostics->error(path, 0, 0, "cannot open the scenario file");
+        else
+            r.diagnostics->error(included_from, line, column, "cannot open the included file '" + path + "'");
+        return;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    r.files.push_back(path);
+    if (text.find('\0') != std::string::npos) {
+        r.diagnostics->error(path, 0, 0, "this is not a text file (it holds binary data)");
+        return;
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::ParserException& e) {
+        r.diagnostics->error(path, e.mark.line + 1, e.mark.column + 1, "not valid YAML: " + e.msg);
+        return;
+    }
+    Source source{path, r.diagnostics};
+    if (root.IsNull()) {
+        r.diagnostics->error(path, 0, 0, "the file is empty");
+        return;
+    }
+    if (!root.IsMap()) {
+        source.error(root, "a scenario file must be a map of sections (scenario:, network:, units:, ...), not " + describe(root));
+        return;
+    }
+    check_duplicate_keys(root, source);
+    r.open.insert(canonical);
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+        if (std::find(kSections.begin(), kSections.end(), key) == kSections.end()) {
+            std::string message = "unknown section '" + key + "'";
+            if (auto hint = closest_match(key, kSections)) message += "; did you mean '" + *hint + "'?";
+            source.error(it->first, message);
+            continue;
+        }
+        if (key == "include") {
+            std::vector<YAML::Node> items;
+            if (it->second.IsSequence())
+                for (const YAML::Node& item : it->second) items.push_back(item);
+            else
+                items.push_back(it->second);
+            for (const YAML::Node& item : items) {
+                auto name = scalar_text(item, source, "an include");
+                if (!name) continue;
+                fs::path included = fs::path(path).parent_path() / *name;
+                read_file(included.string(), r, path, item.Mark().line + 1, item.Mark().column + 1);
+            }
+            continue;
+        }
+        auto [existing, inserted] = r.sections.emplace(key, Section{it->second, source});
+        if (!inserted && !(existing->second.source.file == path && existing->second.node.Mark().line == it->second.Mark().line)) {
+            source.error(it->first, "section '" + key + "' is given twice (also in " + existing->second.source.file + " line " +
+                                        std::to_string(existing->second.node.Mark().line + 1) + ")");
+        }
+    }
+    r.open.erase(canonical);
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_name(const std::map<std::string, std::size_t>& table, const std::string& name,
+                                     const char* kind, const YAML::Node& at, const Source& source) {
+    auto it = table.find(name);
+    if (it != table.end()) return it->second;
+    std::vector<std::string> names;
+    for (const auto& entry : table) names.push_back(entry.first);
+    std::string message = std::string("unknown ") + kind + " '" + name + "'";
+    if (auto hint = closest_match(name, names)) message += "; did you mean '" + *hint + "'?";
+    else if (names.empty()) message += std::string(" (none is defined)");
+    source.error(at, message);
+    return std::nullopt;
+}
+
+std::optional<NodeIndex> find_node(const Build& build, const std::string& id, const YAML::Node& at, const Source& source) {
+    if (!build.network_ok) return std::nullopt;  // the network's own errors were reported
+    const RoadNetwork& network = build.theatre.network;
+    if (auto index = network.find_node(id)) return *index;
+    std::vector<std::string> ids;
+    for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node(v).id);
+    std::string message = "unknown node '" + id + "' (not in the network)";
+    if (auto hint = closest_match(id, ids)) message = "unknown node '" + id + "'; did you mean '" + *hint + "'?";
+    source.error(at, message);
+    return std::nullopt;
+}
+
+void read_scenario_section(const Section& s, Build& build) {
+    MapReader m(s.node, s.source, "the scenario section");
+    Theatre& t = build.theatre;
+    if (auto name = m.text("name", true)) t.name = *name;
+    if (auto start = m.get("start", true)) {
+        if (auto text = scalar_text(*start, s.source, "start")) {
+            auto epoch = parse_datetime_utc(*text);
+            if (epoch) {
+                t.start_text = *text;
+                t.start_epoch_s = epoch.value();
+            } else {
+                s.source.error(*start, "start: " + epoch.error());
+            }
+        }
+    }
+    if (auto duration = m.duration("duration", true)) {
+        if (*duration == 0) s.source.error(*m.get("duration"), "duration must be longer than 0s");
+        t.duration = *duration;
+    }
+    if (auto seed = m.whole("seed", 0, (1ll << 62), false)) t.seed = static_cast<std::uint64_t>(*seed);
+    m.finish();
+}
+
+void read_network_section(const Section& s, Build& build, std::vector<std::string>& files) {
+    MapReader m(s.node, s.source, "the network section");
+    auto file = m.get("file");
+    auto nodes = m.get("nodes");
+    auto roads = m.get("roads");
+    m.finish();
+    if (!m.is_map()) return;
+    if (file && (nodes || roads)) {
+        s.source.error(*file, "give the network either as 'file' or as inline 'nodes' and 'roads', not both");
+        return;
+    }
+    if (file) {
+        auto name = scalar_text(*file, s.source, "file");
+        if (!name) return;
+        std::string path = (std::filesystem::path(s.source.file).parent_path() / *name).string();
+        LoadedNetwork loaded = load_network(path);
+        files.push_back(path);
+        bool has_errors = loaded.diagnostics.has_errors();
+        for (const Diagnostic& d : loaded.diagnostics.items())
+            if (d.severity == Severity::error) build.diagnostics->add(d);
+        if (has_errors || !loaded.network) {
+            s.source.error(*file, "the network '" + *name + "' could not be read (errors above)");
+            return;
+        }
+        build.theatre.network = std::move(*loaded.network);
+        build.network_ok = true;
+        return;
+    }
+    if (!nodes || !roads) {
+        s.source.error(s.node, "the network section needs 'file', or both 'nodes' and 'roads'");
+        return;
+    }
+    RoadNetworkBuilder builder;
+    std::size_t errors_before = build.diagnostics->error_count();
+    if (!nodes->IsSequence()) s.source.error(*nodes, "nodes must be a list, not " + describe(*nodes));
+    else
+        for (const YAML::Node& item : *nodes) {
+            MapReader n(item, s.source, "a node");
+            auto id = n.text("id", true);
+            NodeInfo node;
+            if (auto name = n.text("name")) node.name = *name;
+            if (auto kind = n.get("kind")) {
+                auto text = scalar_text(*kind, s.source, "kind");
+                if (text) {
+                    if (auto parsed = parse_node_kind(*text)) node.kind = *parsed;
+                    else {
+                        std::string message = "unknown node kind '" + *text + "'";
+                        if (auto hint = closest_match(*text, node_kind_names())) message += "; did you mean '" + *hint + "'?";
+                        s.source.error(*kind, message);
+                    }
+                }
+            }
+            for (const char* axis : {"lat", "lon"})
+                if (auto value = n.get(axis)) {
+                    auto text = scalar_text(*value, s.source, axis);
+                    char* end = nullptr;
+                    double number = text ? std::strtod(text->c_str(), &end) : NAN;
+                    if (!text || end == text->c_str() || *end || std::abs(number) > (axis[1] == 'a' ? 90 : 180))
+                        s.source.error(*value, std::string(axis) + " must be a number of degrees within range");
+                    else
+                        (axis[1] == 'a' ? node.lat : node.lon) = number;
+                }
+            n.finish();
+            if (!id) continue;
+            if (builder.find(*id)) {
+                s.source.error(*n.get("id"), "duplicate node id '" + *id + "'");
+                continue;
+            }
+            node.id = *id;
+            builder.add_node(std::move(node));
+        }
+    if (!roads->IsSequence()) s.source.error(*roads, "roads must be a list, not " + describe(*roads));
+    else
+        for (const YAML::Node& item : *roads) {
+            MapReader r(item, s.source, "a road");
+            std::optional<NodeIndex> ends[2];
+            const char* end_keys[2] = {"from", "to"};
+            for (int e = 0; e < 2; ++e) {
+                auto value = r.get(end_keys[e], true);
+                if (!value) continue;
+                auto id = scalar_text(*value, s.source, end_keys[e]);
+                if (!id) continue;
+                ends[e] = builder.find(*id);
+                if (!ends[e]) s.source.error(*value, "unknown node '" + *id + "' (not among the nodes above)");
+            }
+            RoadAttributes road;
+            if (auto cls = r.get("class")) {
+                auto text = scalar_text(*cls, s.source, "class");
+                if (text) {
+                    if (auto parsed = parse_road_class(*text)) road.road_class = *parsed;
+                    else {
+                        std::string message = "unknown road class '" + *text + "'";
+                        if (auto hint = closest_match(*text, road_class_names())) message += "; did you mean '" + *hint + "'?";
+                        s.source.error(*cls, message);
+                    }
+                }
+            }
+            road.length_m = r.parsed<double>("length", &parse_length_m, true).value_or(0);
+            road.speed_kph = r.parsed<double>("speed", &parse_speed_kph).value_or(default_speed_kph(road.road_class));
+            road.lanes = static_cast<int>(r.whole("lanes", 1, 16).value_or(1));
+            road.capacity_vph = static_cast<double>(r.whole("capacity", 1, 100000).value_or(0));
+            road.weight_limit_t = r.parsed<double>("weight_limit", &parse_mass_t).value_or(kNoWeightLimit);
+            bool one_way = r.boolean("oneway").value_or(false);
+            if (auto name = r.text("name")) road.name = *name;
+            r.finish();
+            if (!ends[0] || !ends[1] || road.length_m == 0) continue;
+            if (std::string why = check_road(road); !why.empty()) {
+                s.source.error(item, why);
+                continue;
+            }
+            builder.add_road(*ends[0], *ends[1], road, one_way);
+        }
+    if (build.diagnostics->error_count() > errors_before) return;
+    build.theatre.network = std::move(builder).build();
+    build.network_ok = true;
+}
+
+}  // namespace scenario
+
+LoadedScenario load_scenario(const std::string& path) {
+    using namespace scenario;
+    LoadedScenario loaded;
+    Reading reading;
+    reading.diagnostics = &loaded.diagnostics;
+    read_file(path, reading, "", 0, 0);
+    Build build;
+    build.diagnostics = &loaded.diagnostics;
+    auto section = [&](const char* name) -> const Section* {
+        auto it = reading.sections.find(name);
+        return it == reading.sections.end() ? nullptr : &it->second;
+    };
+    if (!reading.files.empty() && reading.sections.size() + loaded.diagnostics.error_count() > 0) {
+        Source main{path, &loaded.diagnostics};
+        for (const char* required : {"scenario", "network", "units"})
+            if (!section(required) && !loaded.diagnostics.has_errors())
+                loaded.diagnostics.error(path, 1, 1, std::string("the scenario has no '") + required + "' section");
+        if (const Section* s = section("scenario")) read_scenario_section(*s, build);
+        if (const Section* s = section("network")) read_network_section(*s, build, reading.files);
+        if (const Section* s = section("vehicle_types")) read_vehicle_types(*s, build);
+        if (const Section* s = section("aircraft_types")) read_aircraft_types(*s, build);
+        if (const Section* s = section("airfields")) read_airfields(*s, build);
+        if (const Section* s = section("airlift")) read_airlift(*s, build);
+        if (const Section* s = section("march")) read_march(*s, build);
+        if (const Section* s = section("posts")) read_posts(*s, build);
+        if (const Section* s = section("units")) read_units(*s, build, section("airlift") != nullptr);
+        if (const Section* s = section("checkpoints")) read_checkpoints(*s, build);
+        if (const Section* s = section("units"); s && !loaded.diagnostics.has_errors()) check_reachability(*s, build);
+    }
+    loaded.files = reading.files;
+    loaded.hash = hash_files(loaded.files);
+    if (!loaded.diagnostics.has_errors()) loaded.theatre = std::move(build.theatre);
+    return loaded;
+}
+
+}  // namespace corridor

@@ -1,0 +1,382 @@
+// The force, air and doctrine sections of a scenario: each key read with its unit, each name
+// resolved, each impossible value refused where it stands.
+
+#include <algorithm>
+#include <cmath>
+
+#include "corridor/network/router.hpp"
+#include "corridor/scenario/quantities.hpp"
+#include "sections.hpp"
+
+namespace corridor::scenario {
+namespace {
+
+// Calls `each(name_node, value_node)` for every entry of a map section.
+template <class Each>
+void for_each_entry(const Section& s, const char* what, Each each) {
+    if (!s.node.IsMap()) {
+        s.source.error(s.node, std::string(what) + " must be a map from names to their description, not " + describe(s.node));
+        return;
+    }
+    for (auto it = s.node.begin(); it != s.node.end(); ++it) each(it->first, it->second);
+}
+
+template <class Each>
+void for_each_item(const Section& s, const char* what, Each each) {
+    if (!s.node.IsSequence()) {
+        s.source.error(s.node, std::string(what) + " must be a list, not " + describe(s.node));
+        return;
+    }
+    for (const YAML::Node& item : s.node) each(item);
+}
+
+std::optional<double> positive(MapReader& m, const std::string& key, Result<double> (*parse)(std::string_view),
+                               bool required) {
+    auto value = m.parsed<double>(key, parse, required);
+    if (value && *value <= 0) {
+        m.source().error(*m.get(key), key + " must be more than zero");
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace
+
+void read_vehicle_types(const Section& s, Build& build) {
+    for_each_entry(s, "vehicle_types", [&](const YAML::Node& key, const YAML::Node& value) {
+        VehicleType type;
+        type.name = key.Scalar();
+        MapReader m(value, s.source, "vehicle type '" + type.name + "'");
+        type.speed_kph = positive(m, "speed", &parse_speed_kph, true).value_or(0);
+        type.length_m = positive(m, "length", &parse_length_m, false).value_or(8);
+        type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
+        type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(2));
+        if (type.speed_kph > 200) s.source.error(*m.get("speed"), "speed " + m.get("speed")->Scalar() + " is absurd for a road vehicle (the limit is 200km/h)");
+        m.finish();
+        build.vehicle_type.emplace(type.name, build.theatre.vehicle_types.size());
+        build.theatre.vehicle_types.push_back(type);
+    });
+}
+
+void read_aircraft_types(const Section& s, Build& build) {
+    for_each_entry(s, "aircraft_types", [&](const YAML::Node& key, const YAML::Node& value) {
+        AircraftType type;
+        type.name = key.Scalar();
+        MapReader m(value, s.source, "aircraft type '" + type.name + "'");
+        type.payload_t = positive(m, "payload", &parse_mass_t, true).value_or(0);
+        type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(0));
+        type.max_vehicles = static_cast<int>(m.whole("max_vehicles", 0, 100).value_or(1));
+        type.cruise_speed_kph = positive(m, "cruise_speed", &parse_speed_kph, false).value_or(0);
+        m.finish();
+        build.aircraft_type.emplace(type.name, build.theatre.aircraft_types.size());
+        build.theatre.aircraft_types.push_back(type);
+    });
+}
+
+void read_airfields(const Section& s, Build& build) {
+    for_each_entry(s, "airfields", [&](const YAML::Node& key, const YAML::Node& value) {
+        Airfield field;
+        field.name = key.Scalar();
+        MapReader m(value, s.source, "airfield '" + field.name + "'");
+        field.long_name = m.text("name").value_or(field.name);
+        if (auto node = m.get("node"))
+            if (auto id = scalar_text(*node, s.source, "node")) field.node = find_node(build, *id, *node, s.source);
+        field.apron_slots = static_cast<int>(m.whole("apron_slots", 1, 1000).value_or(2));
+        field.turnaround = m.duration("turnaround").value_or(2 * kHour);
+        if (auto hours = m.get("hours")) {
+            auto text = scalar_text(*hours, s.source, "hours");
+            auto dash = text ? text->find('-') : std::string::npos;
+            if (text && dash != std::string::npos) {
+                auto opens = parse_time_of_day(text->substr(0, dash));
+                auto closes = parse_time_of_day(text->substr(dash + 1));
+                if (!opens || !closes) s.source.error(*hours, "hours: " + (!opens ? opens.error() : closes.error()));
+                else if (opens.value() == closes.value())
+                    s.source.error(*hours, "hours '" + *text + "' open and close at the same time; write \"00:00-24:00\" for always");
+                else {
+                    field.opens = opens.value();
+                    field.closes = closes.value();
+                }
+            } else if (text) {
+                s.source.error(*hours, "hours must be \"HH:MM-HH:MM\", e.g. \"06:00-22:00\", not '" + *text + "'");
+            }
+        }
+        m.finish();
+        build.airfield.emplace(field.name, build.theatre.airfields.size());
+        build.theatre.airfields.push_back(field);
+    });
+}
+
+void read_airlift(const Section& s, Build& build) {
+    for_each_item(s, "airlift", [&](const YAML::Node& item) {
+        MapReader m(item, s.source, "an airlift fleet");
+        AirliftFleet fleet;
+        std::optional<std::size_t> aircraft, from, to;
+        if (auto node = m.get("aircraft", true))
+            if (auto name = scalar_text(*node, s.source, "aircraft")) aircraft = find_name(build.aircraft_type, *name, "aircraft type", *node, s.source);
+        fleet.count = static_cast<int>(m.whole("count", 1, 10000, true).value_or(1));
+        for (auto [key, target] : {std::pair{"from", &from}, std::pair{"to", &to}})
+            if (auto node = m.get(key, true))
+                if (auto name = scalar_text(*node, s.source, key)) *target = find_name(build.airfield, *name, "airfield", *node, s.source);
+        auto block = m.duration("block_time");
+        auto distance = m.parsed<double>("distance", &parse_length_m);
+        m.finish();
+        if (block && distance) s.source.error(item, "give an airlift fleet 'block_time' or 'distance', not both");
+        else if (!block && !distance) s.source.error(item, "an airlift fleet needs 'block_time' (e.g. 4h30min) or 'distance' (e.g. 2150km)");
+        if (!aircraft || !from || !to) return;
+        if (*from == *to) s.source.error(*m.get("to"), "an airlift must fly between two different airfields");
+        const Airfield& arrival = build.theatre.airfields[*to];
+        if (!arrival.node) s.source.error(*m.get("to"), "arrival airfield '" + arrival.name + "' has no 'node': units could not leave it by road");
+        const AircraftType& type = build.theatre.aircraft_types[*aircraft];
+        if (distance) {
+            if (type.cruise_speed_kph <= 0) {
+                s.source.error(*m.get("distance"), "aircraft type '" + type.name + "' has no cruise_speed to turn the distance into a block time");
+                return;
+            }
+            // Block time: cruise over the distance plus 30 min for taxi, climb and descent (estimate).
+            fleet.block_time = from_seconds(*distance / 1000 / type.cruise_speed_kph * 3600) + 30 * kMinute;
+        } else if (block) {
+            if (*block == 0) s.source.error(*m.get("block_time"), "block_time must be longer than 0s");
+            fleet.block_time = *block;
+        }
+        fleet.aircraft = *aircraft;
+        fleet.from = *from;
+        fleet.to = *to;
+        build.theatre.airlift.push_back(fleet);
+    });
+}
+
+void read_march(const Section& s, Build& build) {
+    MarchDoctrine& d = build.theatre.march;
+    MapReader m(s.node, s.source, "the march section");
+    if (auto v = positive(m, "vehicle_interval", &parse_length_m, false)) d.vehicle_interval_m = *v;
+    if (auto v = m.whole("convoy_max_vehicles", 1, 1000)) d.convoy_max_vehicles = static_cast<int>(*v);
+    if (auto speeds = m.get("speeds")) {
+        MapReader sp(*speeds, s.source, "march speeds");
+        for (std::size_t c = 0; c < kRoadClassCount; ++c)
+            if (auto v = positive(sp, std::string(to_string(static_cast<RoadClass>(c))), &parse_speed_kph, false)) d.speed_kph[c] = *v;
+        sp.finish();
+    }
+    if (auto halts = m.get("halts")) {
+        MapReader h(*halts, s.source, "march halts");
+        d.first_halt_after = h.duration("first_after").value_or(d.first_halt_after);
+        d.first_halt = h.duration("first").value_or(d.first_halt);
+        d.halt_every = h.duration("every").value_or(d.halt_every);
+        d.halt = h.duration("duration").value_or(d.halt);
+        if (d.halt_every == 0 || d.first_halt_after == 0)
+            s.source.error(*halts, "halts 'first_after' and 'every' must be longer than 0s");
+        h.finish();
+    }
+    if (auto night = m.get("night")) {
+        MapReader n(*night, s.source, "march night rules");
+        d.night_from = n.parsed<Time>("from", &parse_time_of_day).value_or(d.night_from);
+        d.night_to = n.parsed<Time>("to", &parse_time_of_day).value_or(d.night_to);
+        if (auto mode = n.get("mode")) {
+            std::string text = mode->IsScalar() ? mode->Scalar() : "";
+            if (text == "drive") d.night_mode = NightMode::drive;
+            else if (text == "blackout") d.night_mode = NightMode::blackout;
+            else if (text == "stop") d.night_mode = NightMode::stop;
+            else s.source.error(*mode, "night mode must be drive, blackout or stop, not " + describe(*mode));
+        }
+        n.finish();
+    }
+    if (auto limit = m.duration("daily_driving_limit")) {
+        if (*limit < kHour || *limit > kDay) s.source.error(*m.get("daily_driving_limit"), "daily_driving_limit must lie between 1h and 24h");
+        else d.daily_driving_limit = *limit;
+    }
+    if (auto threshold = m.parsed<double>("activation_threshold", &parse_fraction)) {
+        if (*threshold <= 0) s.source.error(*m.get("activation_threshold"), "activation_threshold must be more than 0%");
+        else d.activation_threshold = *threshold;
+    }
+    m.finish();
+}
+
+void read_posts(const Section& s, Build& build) {
+    for_each_entry(s, "posts", [&](const YAML::Node& key, const YAML::Node& value) {
+        Post post;
+        post.name = key.Scalar();
+        MapReader m(value, s.source, "post '" + post.name + "'");
+        std::optional<NodeIndex> node;
+        if (auto n = m.get("node", true))
+            if (auto id = scalar_text(*n, s.source, "node")) node = find_node(build, *id, *n, s.source);
+        post.setup = m.duration("setup").value_or(2 * kHour);
+        m.finish();
+        post.node = node.value_or(0);
+        build.post.emplace(post.name, build.theatre.posts.size());
+        build.theatre.posts.push_back(post);
+    });
+}
+
+void read_units(const Section& s, Build& build, bool have_airlift) {
+    std::map<std::string, int> seen;
+    for_each_item(s, "units", [&](const YAML::Node& item) {
+        MapReader m(item, s.source, "a unit");
+        Unit unit;
+        if (auto name = m.text("name", true)) {
+            unit.name = *name;
+            if (!seen.emplace(unit.name, item.Mark().line + 1).second)
+                s.source.error(*m.get("name"), "duplicate unit name '" + unit.name + "' (first on line " + std::to_string(seen[unit.name]) + ")");
+        }
+        std::string what = unit.name.empty() ? "the unit" : "unit '" + unit.name + "'";
+        unit.personnel = static_cast<int>(m.whole("personnel", 0, 1000000).value_or(0));
+        if (auto vehicles = m.get("vehicles")) {
+            if (!vehicles->IsMap()) s.source.error(*vehicles, "vehicles of " + what + " must be a map of type: count, not " + describe(*vehicles));
+            else
+                for (auto it = vehicles->begin(); it != vehicles->end(); ++it) {
+                    auto type = find_name(build.vehicle_type, it->first.Scalar(), "vehicle type", it->first, s.source);
+                    MapReader counts(*vehicles, s.source, "vehicles");
+                    auto count = counts.whole(it->first.Scalar(), 1, 100000);
+                    if (type && count) unit.vehicles.push_back({*type, static_cast<int>(*count)});
+                }
+        }
+        if (auto mode = m.text("mode")) {
+            if (*mode == "air") unit.mode = MoveMode::air;
+            else if (*mode != "road") s.source.error(*m.get("mode"), "mode must be air or road, not '" + *mode + "'");
+        }
+        if (auto origin = m.get("origin", true)) {
+            if (auto name = scalar_text(*origin, s.source, "origin")) {
+                if (unit.mode == MoveMode::air) {
+                    if (auto field = find_name(build.airfield, *name, "airfield", *origin, s.source)) {
+                        unit.origin_airfield = *field;
+                        auto fleet = std::find_if(build.theatre.airlift.begin(), build.theatre.airlift.end(),
+                                                  [&](const AirliftFleet& f) { return f.from == *field; });
+                        if (fleet == build.theatre.airlift.end())
+                            s.source.error(*origin, what + " flies from '" + *name + "' but no airlift fleet leaves it" +
+                                                        (have_airlift ? "" : " (there is no airlift section)"));
+                        else
+                            unit.arrival_airfield = fleet->to;
+                    }
+                } else if (auto node = find_node(build, *name, *origin, s.source)) {
+                    unit.origin_node = *node;
+                }
+            }
+        }
+        unit.ready = m.duration("ready").value_or(0);
+        unit.priority = static_cast<int>(m.whole("priority", 0, 1000).value_or(1));
+        if (auto posts = m.get("posts", true)) {
+            std::vector<YAML::Node> items;
+            if (posts->IsSequence()) for (const YAML::Node& p : *posts) items.push_back(p);
+            else items.push_back(*posts);
+            for (const YAML::Node& p : items)
+                if (auto name = scalar_text(p, s.source, "a post"))
+                    if (auto post = find_name(build.post, *name, "post", p, s.source)) unit.posts.push_back(*post);
+            if (items.empty()) s.source.error(*posts, what + " has no posts");
+        }
+        m.finish();
+        if (unit.vehicle_count() == 0 && m.is_map()) s.source.error(item, what + " has no vehicles: corridor moves units by road in vehicles");
+        else if (static_cast<std::size_t>(unit.vehicle_count()) < unit.posts.size())
+            s.source.error(item, what + " has " + std::to_string(unit.vehicle_count()) + " vehicles for " +
+                                     std::to_string(unit.posts.size()) + " posts: each post needs at least one vehicle");
+        build.theatre.units.push_back(unit);
+    });
+}
+
+void read_checkpoints(const Section& s, Build& build) {
+    for_each_item(s, "checkpoints", [&](const YAML::Node& item) {
+        MapReader m(item, s.source, "a checkpoint");
+        Checkpoint cp;
+        cp.name = m.text("name", true).value_or("");
+        if (auto node = m.get("node", true))
+            if (auto id = scalar_text(*node, s.source, "node"))
+                if (auto index = find_node(build, *id, *node, s.source)) cp.node = *index;
+        cp.lanes = static_cast<int>(m.whole("lanes", 1, 100).value_or(1));
+        if (auto staffing = m.get("staffing")) {
+            if (!staffing->IsSequence()) s.source.error(*staffing, "staffing must be a list of {at, lanes}, not " + describe(*staffing));
+            else {
+                for (const YAML::Node& shift : *staffing) {
+                    MapReader sh(shift, s.source, "a staffing shift");
+                    auto at = sh.duration("at", true);
+                    auto lanes = sh.whole("lanes", 0, 100, true);
+                    sh.finish();
+                    if (at && lanes) cp.staffing.push_back({*at, static_cast<int>(*lanes)});
+                }
+                std::vector<StaffingChange> changes = cp.staffing;
+                int initial = cp.lanes;
+                if (!changes.empty() && changes.front().at == 0) {
+                    initial = changes.front().servers;
+                    changes.erase(changes.begin());
+                }
+                auto schedule = ServerSchedule::shifts(initial, changes);
+                if (!schedule) s.source.error(*staffing, "staffing: " + schedule.error());
+            }
+        }
+        if (auto service = m.get("service", true)) {
+            MapReader sv(*service, s.source, "the service time of checkpoint '" + cp.name + "'");
+            int given = 0;
+            auto seconds = [&](const YAML::Node& node) -> double {
+                auto text = scalar_text(node, s.source, "a service time");
+                if (!text) return -1;
+                auto t = parse_duration(*text);
+                if (!t) {
+                    s.source.error(node, t.error());
+                    return -1;
+                }
+                return to_seconds(t.value());
+            };
+            struct Form {
+                const char* key;
+                ServiceKind kind;
+                std::size_t parameters;
+            };
+            for (Form form : {Form{"fixed", ServiceKind::fixed, 1}, Form{"exponential", ServiceKind::exponential, 1},
+                              Form{"triangular", ServiceKind::triangular, 3}, Form{"lognormal", ServiceKind::lognormal, 2},
+                              Form{"uniform", ServiceKind::uniform, 2}}) {
+                auto value = sv.get(form.key);
+                if (!value) continue;
+                ++given;
+                cp.service.kind = form.kind;
+                std::vector<YAML::Node> parts;
+                if (value->IsSequence()) for (const YAML::Node& p : *value) parts.push_back(p);
+                else parts.push_back(*value);
+                if (parts.size() != form.parameters) {
+                    s.source.error(*value, std::string(form.key) + " service takes " + std::to_string(form.parameters) +
+                                               (form.parameters == 1 ? " duration" : " durations in a list"));
+                    continue;
+                }
+                for (std::size_t i = 0; i < parts.size(); ++i) cp.service.seconds[i] = seconds(parts[i]);
+                const auto& p = cp.service.seconds;
+                if (form.kind == ServiceKind::triangular && !(p[0] <= p[1] && p[1] <= p[2] && p[0] < p[2]))
+                    s.source.error(*value, "triangular service needs min <= mode <= max, with min < max");
+                if (form.kind == ServiceKind::uniform && !(p[0] < p[1])) s.source.error(*value, "uniform service needs min < max");
+                if ((form.kind == ServiceKind::exponential || form.kind == ServiceKind::lognormal) && p[0] <= 0)
+                    s.source.error(*value, std::string(form.key) + " service needs a mean longer than 0s");
+            }
+            sv.finish();
+            if (given != 1 && sv.is_map())
+                s.source.error(*service, "give the service time as exactly one of fixed, exponential, triangular, lognormal, uniform");
+        }
+        if (auto traffic = m.get("traffic")) {
+            auto text = scalar_text(*traffic, s.source, "traffic");
+            char* end = nullptr;
+            double rate = text ? std::strtod(text->c_str(), &end) : -1;
+            if (!text || end == text->c_str() || *end || !(rate >= 0) || rate > 100000)
+                s.source.error(*traffic, "traffic must be a number of vehicles an hour (0 or more), not " + describe(*traffic));
+            else
+                cp.traffic_per_h = rate;
+        }
+        m.finish();
+        build.theatre.checkpoints.push_back(cp);
+    });
+}
+
+void check_reachability(const Section& s, Build& build) {
+    const Theatre& t = build.theatre;
+    Router router(t.network);
+    std::size_t u = 0;
+    for (const YAML::Node& item : s.node) {
+        const Unit& unit = t.units[u++];
+        double heaviest = 0;
+        for (const UnitVehicles& v : unit.vehicles) heaviest = std::max(heaviest, t.vehicle_types[v.type].weight_t);
+        NodeIndex start = unit.mode == MoveMode::air ? *t.airfields[unit.arrival_airfield].node : unit.origin_node;
+        YAML::Node posts = item["posts"];
+        for (std::size_t p = 0; p < unit.posts.size(); ++p) {
+            const Post& post = t.posts[unit.posts[p]];
+            if (router.route({start, post.node, Metric::time, heaviest}).found) continue;
+            YAML::Node at = posts.IsSequence() ? posts[p] : posts;
+            s.source.error(at, "post '" + post.name + "' (node " + t.network.node(post.node).id + ") cannot be reached by road from " +
+                                   t.network.node(start).id + " by unit '" + unit.name + "' (heaviest vehicle " +
+                                   std::to_string(static_cast<int>(std::lround(heaviest))) + " t)");
+        }
+    }
+}
+
+}  // namespace corridor::scenario

@@ -1,0 +1,44 @@
+#pragma once
+// The readers of each top-level section of a scenario (sim/scenario/read_*.cpp), sharing the
+// theatre being filled in and the name tables that later sections refer to.
+
+#include <map>
+#include <string>
+
+#include "corridor/model/theatre.hpp"
+#include "yaml_reader.hpp"
+
+namespace corridor::scenario {
+
+struct Section {
+    YAML::Node node;
+    Source source;
+};
+
+struct Build {
+    Theatre theatre;
+    bool network_ok = false;
+    std::map<std::string, std::size_t> vehicle_type, aircraft_type, airfield, post;
+    Diagnostics* diagnostics = nullptr;
+};
+
+/// Looks a name up in `table`, reporting an unknown one at `at` with a hint.
+std::optional<std::size_t> find_name(const std::map<std::string, std::size_t>& table, const std::string& name,
+                                     const char* kind, const YAML::Node& at, const Source& source);
+/// Looks a node id up in the network, reporting an unknown one at `at` with a hint.
+std::optional<NodeIndex> find_node(const Build& build, const std::string& id, const YAML::Node& at, const Source& source);
+
+void read_scenario_section(const Section& s, Build& build);
+void read_network_section(const Section& s, Build& build, std::vector<std::string>& files);
+void read_vehicle_types(const Section& s, Build& build);
+void read_aircraft_types(const Section& s, Build& build);
+void read_airfields(const Section& s, Build& build);
+void read_airlift(const Section& s, Build& build);
+void read_march(const Section& s, Build& build);
+void read_posts(const Section& s, Build& build);
+void read_units(const Section& s, Build& build, bool have_airlift);
+void read_checkpoints(const Section& s, Build& build);
+/// Every unit's posts must be reachable by road, for its heaviest vehicle, from where it starts.
+void check_reachability(const Section& units, Build& build);
+
+}  // namespace corridor::scenario
