@@ -1,0 +1,29 @@
+// The reference theatre (scenarios/karabakh-2020): it must load, run to closure within its
+// duration, and give figures that hold together.
+
+#include <catch2/catch.hpp>
+
+#include "corridor/model/deployment.hpp"
+#include "corridor/scenario/load.hpp"
+
+using namespace corridor;
+
+TEST_CASE("the Karabakh 2020 reference theatre loads and every unit reaches its posts") {
+    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/karabakh-2020/scenario.yaml");
+    INFO(loaded.diagnostics.first_error());
+    REQUIRE(loaded.theatre.has_value());
+    const Theatre& t = *loaded.theatre;
+    int personnel = 0, vehicles = 0;
+    for (const Unit& u : t.units) personnel += u.personnel, vehicles += u.vehicle_count();
+    CHECK(personnel == 1960);  // DOMAIN.md section 2
+    CHECK(vehicles == 90 + 380);
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    REQUIRE(r.closure_time != kNever);
+    CHECK(r.closure_time < t.duration);
+    CHECK(r.personnel_lifted == 1960);
+    for (const UnitOutcome& u : r.units) CHECK(u.arrived != kNever);
+    CHECK(r.posts_50 <= r.posts_90);
+    CHECK(r.posts_90 <= r.posts_100);
+    // Every vehicle drove at least the shortest road from Yerevan's airfield to a post.
+    CHECK(r.convoy_vehicle_km > vehicles * 250.0);
+}

@@ -1,0 +1,131 @@
+// End to end: the validation scenarios of scenarios/validation/ against answers known without
+// corridor (each file's comment shows the arithmetic), and the doctrine's variants on them.
+
+#include <catch2/catch.hpp>
+
+#include "corridor/engine/queueing.hpp"
+#include "corridor/engine/statistics.hpp"
+#include "corridor/model/deployment.hpp"
+#include "corridor/report/run_files.hpp"
+#include "corridor/scenario/load.hpp"
+
+using namespace corridor;
+
+namespace {
+
+Theatre load(const std::string& name) {
+    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/" + name);
+    INFO(loaded.diagnostics.first_error());
+    REQUIRE(loaded.theatre.has_value());
+    return std::move(*loaded.theatre);
+}
+
+Time event_time(const DeploymentResult& r, const std::string& entity, const std::string& event) {
+    for (const TimelineRow& row : r.timeline)
+        if (row.entity == entity && row.event == event) return row.at;
+    return kNever;
+}
+
+int count_events(const DeploymentResult& r, const std::string& event) {
+    int n = 0;
+    for (const TimelineRow& row : r.timeline) n += row.event == event;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("one convoy on one road arrives at distance / speed + pass time + halts, to the second") {
+    Theatre t = load("validation/one-convoy.yaml");
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    // 120 km at 40 km/h = 3 h; one 15 min halt; pass time 20 x 100 m at 40 km/h = 3 min.
+    Time expected = 3 * kHour + 15 * kMinute + 3 * kMinute;
+    CHECK(r.units[0].arrived == expected);
+    CHECK(r.closure_time == expected);
+    CHECK(r.posts[0].established == expected + 2 * kHour);
+    CHECK(r.posts_100 == expected + 2 * kHour);
+    CHECK(count_events(r, "halt") == 1);
+    CHECK(r.convoy_vehicle_km == Approx(20 * 120));
+}
+
+TEST_CASE("a shorter daily driving limit makes the convoy rest until the next morning") {
+    Theatre t = load("validation/one-convoy.yaml");
+    t.march.daily_driving_limit = 2 * kHour;  // the run starts at 06:00
+    t.duration = 3 * kDay;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    // 1 h, halt 15 min, 1 h more: rest from 08:15 until 06:00 next day (21 h 45 min), then the last
+    // hour of driving (the halt clock restarts after the rest: its first halt would come after 1 h,
+    // when the head arrives), then the 3 min pass time.
+    Time expected = 2 * kHour + 15 * kMinute + 21 * kHour + 45 * kMinute + kHour + 3 * kMinute;
+    CHECK(count_events(r, "rest") == 1);
+    CHECK(r.units[0].arrived == expected);
+}
+
+TEST_CASE("blackout driving at night slows the column to 8 km/h") {
+    Theatre t = load("validation/one-convoy.yaml");
+    t.march.night_mode = NightMode::blackout;
+    t.march.night_from = 6 * kHour;  // night from the start (06:00) until 09:00
+    t.march.night_to = 9 * kHour;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    // Night: 1 h at 8 km/h, the 15 min halt, 1 h 45 min at 8 km/h: 22 km by 09:00.
+    // Day: 98 km at 40 km/h = 2 h 27 min, with halts after 2 h of driving since the last one
+    // (at 09:15 and 11:25): 2 x 10 min. Pass time by day: 3 min.
+    Time expected = 3 * kHour + 2 * kHour + 27 * kMinute + 20 * kMinute + 3 * kMinute;
+    CHECK(count_events(r, "halt") == 3);
+    CHECK(r.units[0].arrived == expected);
+}
+
+TEST_CASE("a night stop holds the convoy until morning") {
+    Theatre t = load("validation/one-convoy.yaml");
+    t.march.night_mode = NightMode::stop;
+    t.march.night_from = 7 * kHour;  // one hour after the start
+    t.march.night_to = 10 * kHour;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    // 1 h driving, the 15 min halt (07:00-07:15), stopped until 10:00, then 80 km at 40 km/h
+    // (2 h, the next halt falling due on arrival is not taken), then the 3 min pass time.
+    CHECK(count_events(r, "night stop") == 1);
+    CHECK(r.units[0].arrived == 6 * kHour + 3 * kMinute);
+}
+
+TEST_CASE("airlift only: sorties and closure follow from aircraft, payload and turnaround") {
+    Theatre t = load("validation/airlift-only.yaml");
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    CHECK(r.sorties == 10);
+    CHECK(r.tonnes_lifted == Approx(400));
+    CHECK(r.closure_time == 56 * kHour);
+    CHECK(r.posts_100 == 57 * kHour);
+    CHECK(r.largest_apron_queue == 0);
+}
+
+TEST_CASE("airlift with one apron slot: the second aircraft queues and closure slips") {
+    Theatre t = load("validation/airlift-only.yaml");
+    t.airfields[1].apron_slots = 1;  // FIELD
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    CHECK(r.largest_apron_queue >= 1);
+    CHECK(r.sorties == 10);
+    CHECK(r.closure_time > 56 * kHour);
+}
+
+TEST_CASE("a checkpoint scenario's waits agree with Erlang C") {
+    Theatre t = load("validation/checkpoint-mmc.yaml");
+    Tally waits;
+    for (std::uint32_t replication = 0; replication < 10; ++replication) {
+        DeploymentResult r = simulate_deployment(t, t.seed, replication);
+        REQUIRE(r.checkpoints.size() == 1);
+        CHECK(r.checkpoints[0].vehicles > 90'000);
+        waits.add(r.checkpoints[0].mean_wait_s);
+    }
+    double expected = erlang_c_mean_wait(2, 20.0, 12.0) * 3600;
+    INFO("simulated " << waits.mean() << " +- " << waits.confidence_half_width(0.99) << " s; Erlang C " << expected);
+    CHECK(std::abs(waits.mean() - expected) <= waits.confidence_half_width(0.99));
+    CHECK(waits.confidence_half_width(0.99) < 0.1 * expected);
+}
+
+TEST_CASE("the same scenario and seed give the same bytes; another seed gives other waits") {
+    Theatre t = load("validation/checkpoint-mmc.yaml");
+    t.duration = 5 * kDay;
+    DeploymentResult a = simulate_deployment(t, 11), b = simulate_deployment(t, 11), c = simulate_deployment(t, 12);
+    CHECK(kpis_json(t, a) == kpis_json(t, b));
+    CHECK(timeline_csv(t, a) == timeline_csv(t, b));
+    CHECK(units_csv(t, a) == units_csv(t, b));
+    CHECK(kpis_json(t, a) != kpis_json(t, c));
+}
