@@ -218,7 +218,9 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
         }
         std::string what = unit.name.empty() ? "the unit" : "unit '" + unit.name + "'";
         unit.personnel = static_cast<int>(m.whole("personnel", 0, 1000000).value_or(0));
-        if (auto vehicles = m.get("vehicles")) {
+        auto vehicles = m.get("vehicles");
+        std::size_t errors_before = build.diagnostics->error_count();
+        if (vehicles) {
             if (!vehicles->IsMap()) s.source.error(*vehicles, "vehicles of " + what + " must be a map of type: count, not " + describe(*vehicles));
             else
                 for (auto it = vehicles->begin(); it != vehicles->end(); ++it) {
@@ -262,8 +264,10 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
             if (items.empty()) s.source.error(*posts, what + " has no posts");
         }
         m.finish();
-        if (unit.vehicle_count() == 0 && m.is_map()) s.source.error(item, what + " has no vehicles: corridor moves units by road in vehicles");
-        else if (static_cast<std::size_t>(unit.vehicle_count()) < unit.posts.size())
+        // (A 'vehicles' entry that failed has been reported where it stands.)
+        if (!vehicles && m.is_map()) s.source.error(item, what + " has no vehicles: corridor moves units by road in vehicles");
+        else if (build.diagnostics->error_count() == errors_before &&
+                 static_cast<std::size_t>(unit.vehicle_count()) < unit.posts.size())
             s.source.error(item, what + " has " + std::to_string(unit.vehicle_count()) + " vehicles for " +
                                      std::to_string(unit.posts.size()) + " posts: each post needs at least one vehicle");
         build.theatre.units.push_back(unit);
@@ -287,7 +291,13 @@ void read_checkpoints(const Section& s, Build& build) {
                     auto at = sh.duration("at", true);
                     auto lanes = sh.whole("lanes", 0, 100, true);
                     sh.finish();
-                    if (at && lanes) cp.staffing.push_back({*at, static_cast<int>(*lanes)});
+                    if (!at || !lanes) continue;
+                    if (!cp.staffing.empty() && *at <= cp.staffing.back().at) {
+                        s.source.error(*sh.get("at"), "staffing shift at " + format_duration(*at) + " goes back in time (the one before is at " +
+                                                          format_duration(cp.staffing.back().at) + "): shifts must come in increasing time");
+                        continue;
+                    }
+                    cp.staffing.push_back({*at, static_cast<int>(*lanes)});
                 }
                 std::vector<StaffingChange> changes = cp.staffing;
                 int initial = cp.lanes;

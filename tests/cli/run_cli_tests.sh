@@ -43,5 +43,25 @@ if [ -f "$source_dir/tests/cli/route_cases.sh" ]; then
     . "$source_dir/tests/cli/route_cases.sh"
 fi
 
+# Scenarios: validate, run, the files a run writes, and the same bytes twice.
+out=$(mktemp -d)
+one=$source_dir/scenarios/validation/one-convoy.yaml
+expect 0 'valid: 1 units, 1 posts' -- validate "$one"
+expect 0 'closure \(last unit on its post\) +3\.3 h  \(2020-11-10T09:18:00Z\)' -- run "$one" --out "$out/a"
+expect 0 'results in' -- run "$one" --out "$out/b"
+for f in manifest.json kpis.json timeline.csv units.csv; do
+    if [ -s "$out/a/$f" ] && cmp -s "$out/a/$f" "$out/b/$f"; then passes=$((passes + 1)); else
+        echo "FAIL: $f missing or different between two identical runs"; failures=$((failures + 1)); fi
+done
+if grep -q '^11880.000,2020-11-10T09:18:00Z,column/convoy-1,arrived,POST$' "$out/a/timeline.csv"; then passes=$((passes + 1)); else
+    echo "FAIL: timeline.csv lacks the convoy's arrival row"; failures=$((failures + 1)); fi
+expect 0 'results in' -- run "$source_dir/scenarios/validation/checkpoint-mmc.yaml" --seed 5 --out "$out/c"
+expect 0 'results in' -- run "$source_dir/scenarios/validation/checkpoint-mmc.yaml" --seed 6 --out "$out/d"
+if ! cmp -s "$out/c/kpis.json" "$out/d/kpis.json" && grep -q '"seed": 5' "$out/c/manifest.json"; then passes=$((passes + 1)); else
+    echo "FAIL: --seed does not change the run or the manifest"; failures=$((failures + 1)); fi
+expect 2 'cannot open the scenario file' -- validate "$out/none.yaml"
+expect 2 'required' -- run
+rm -rf "$out"
+
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]
