@@ -49,8 +49,9 @@ one=$source_dir/scenarios/validation/one-convoy.yaml
 expect 0 'valid: 1 units, 1 posts' -- validate "$one"
 expect 0 'closure \(last unit on its post\) +3\.3 h  \(2020-11-10T09:18:00Z\)' -- run "$one" --out "$out/a"
 expect 0 'results in' -- run "$one" --out "$out/b"
+# The manifests differ only in the command line (the --out folder).
 for f in manifest.json kpis.json timeline.csv units.csv; do
-    if [ -s "$out/a/$f" ] && cmp -s "$out/a/$f" "$out/b/$f"; then passes=$((passes + 1)); else
+    if [ -s "$out/a/$f" ] && cmp -s <(grep -v '"command"' "$out/a/$f") <(grep -v '"command"' "$out/b/$f"); then passes=$((passes + 1)); else
         echo "FAIL: $f missing or different between two identical runs"; failures=$((failures + 1)); fi
 done
 if grep -q '^11880.000,2020-11-10T09:18:00Z,column/convoy-1,arrived,POST$' "$out/a/timeline.csv"; then passes=$((passes + 1)); else
