@@ -38,6 +38,7 @@ bench: build
 	/usr/bin/python3 tests/bench/mmc_simpy.py --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 200000 --seed 1
 	./build/corridor-bench load
 	./build/corridor-bench route --queries 200
+	./build/corridor-bench scenario $(SCENARIO)
 
 asan: deps
 	cmake --preset asan >/dev/null

@@ -61,13 +61,7 @@ void open_checkpoints(World& w) {
     for (std::size_t i = 0; i < t.checkpoints.size(); ++i) {
         const Checkpoint& cp = t.checkpoints[i];
         w.checkpoint_of_node[cp.node] = static_cast<int>(i);
-        std::vector<StaffingChange> changes = cp.staffing;
-        int initial = cp.lanes;
-        if (!changes.empty() && changes.front().at == 0) {
-            initial = changes.front().servers;
-            changes.erase(changes.begin());
-        }
-        w.checkpoint_lanes.push_back(std::make_unique<Resource>(w.sim, ServerSchedule::shifts(initial, changes).value()));
+        w.checkpoint_lanes.push_back(std::make_unique<Resource>(w.sim, ServerSchedule::shifts(cp.lanes, cp.staffing).value()));
         w.checkpoint_service.push_back(std::make_unique<RandomStream>(
             StreamKey{w.seed, w.replication, purpose_id("checkpoint-service"), static_cast<std::uint32_t>(i)}));
         if (cp.traffic_per_h > 0) {

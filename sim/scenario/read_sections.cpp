@@ -299,13 +299,12 @@ void read_checkpoints(const Section& s, Build& build) {
                     }
                     cp.staffing.push_back({*at, static_cast<int>(*lanes)});
                 }
-                std::vector<StaffingChange> changes = cp.staffing;
-                int initial = cp.lanes;
-                if (!changes.empty() && changes.front().at == 0) {
-                    initial = changes.front().servers;
-                    changes.erase(changes.begin());
+                // A shift at 0h sets the lanes of the start; the theatre keeps only later changes.
+                if (!cp.staffing.empty() && cp.staffing.front().at == 0) {
+                    cp.lanes = cp.staffing.front().servers;
+                    cp.staffing.erase(cp.staffing.begin());
                 }
-                auto schedule = ServerSchedule::shifts(initial, changes);
+                auto schedule = ServerSchedule::shifts(cp.lanes, cp.staffing);
                 if (!schedule) s.source.error(*staffing, "staffing: " + schedule.error());
             }
         }

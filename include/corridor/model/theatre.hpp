@@ -112,8 +112,8 @@ struct ServiceTime {
 struct Checkpoint {
     std::string name;
     NodeIndex node = 0;
-    int lanes = 1;
-    std::vector<StaffingChange> staffing;
+    int lanes = 1;                          // open at the start
+    std::vector<StaffingChange> staffing;   // later changes, in increasing time after 0
     ServiceTime service;
     double traffic_per_h = 0;
 };
