@@ -26,7 +26,7 @@ build: deps
 	cmake --build --preset release
 
 run: build
-	./build/corridor queue --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 200000 --seed 1
+	./build/corridor run $(SCENARIO)
 
 test: build
 	ctest --preset release

@@ -102,11 +102,13 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
             continue;
         }
         if (key == "include") {
+            // (A copy: yaml-cpp's iterator hands out a temporary pair.)
+            YAML::Node list = it->second;
             std::vector<YAML::Node> items;
-            if (it->second.IsSequence())
-                for (const YAML::Node& item : it->second) items.push_back(item);
+            if (list.IsSequence())
+                for (const YAML::Node& item : list) items.push_back(item);
             else
-                items.push_back(it->second);
+                items.push_back(list);
             for (const YAML::Node& item : items) {
                 auto name = scalar_text(item, source, "an include");
                 if (!name) continue;
