@@ -117,11 +117,10 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
             }
             continue;
         }
-        auto [existing, inserted] = r.sections.emplace(key, Section{it->second, source});
-        if (!inserted && !(existing->second.source.file == path && existing->second.node.Mark().line == it->second.Mark().line)) {
+        auto [existing, inserted] = r.sections.emplace(key, Section{it->second, source, it->first.Mark().line + 1});
+        if (!inserted && existing->second.source.file != path)  // (twice in one file: a duplicate key, reported above)
             source.error(it->first, "section '" + key + "' is given twice (also in " + existing->second.source.file + " line " +
-                                        std::to_string(existing->second.node.Mark().line + 1) + ")");
-        }
+                                        std::to_string(existing->second.key_line) + ")");
     }
     r.open.erase(canonical);
 }

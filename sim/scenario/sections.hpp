@@ -13,6 +13,7 @@ namespace corridor::scenario {
 struct Section {
     YAML::Node node;
     Source source;
+    int key_line = 0;  // 1-based line of the section's name
 };
 
 struct Build {

@@ -129,3 +129,25 @@ TEST_CASE("the same scenario and seed give the same bytes; another seed gives ot
     CHECK(units_csv(t, a) == units_csv(t, b));
     CHECK(kpis_json(t, a) != kpis_json(t, c));
 }
+
+TEST_CASE("a theatre split with include reads as one, and errors name the file they are in") {
+    std::string dir = std::string(CORRIDOR_SOURCE_DIR) + "/tests/data/scenarios/split/";
+    LoadedScenario split = load_scenario(dir + "main.yaml");
+    INFO(split.diagnostics.first_error());
+    REQUIRE(split.theatre.has_value());
+    CHECK(split.theatre->units.size() == 1);
+    CHECK(split.files == std::vector<std::string>{dir + "main.yaml", dir + "forces.yaml"});
+
+    LoadedScenario broken = load_scenario(dir + "broken-main.yaml");
+    std::vector<std::string> errors;
+    for (const Diagnostic& d : broken.diagnostics.items()) errors.push_back(format(d));
+    CHECK(errors == std::vector<std::string>{
+                        // The include comes first, so its sections are the ones kept.
+                        dir + "broken-main.yaml:12:1: error: section 'posts' is given twice (also in " + dir +
+                            "broken-forces.yaml line 8)",
+                        dir + "broken-forces.yaml:7:13: error: unknown post 'P7'; did you mean 'P2'?"});
+
+    LoadedScenario cycle = load_scenario(dir + "cycle.yaml");
+    REQUIRE(cycle.diagnostics.has_errors());
+    CHECK(format(cycle.diagnostics.items()[0]) == dir + "cycle.yaml:1:11: error: '" + dir + "cycle.yaml' includes itself (an include cycle)");
+}
