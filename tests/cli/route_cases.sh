@@ -16,6 +16,15 @@ expect 2 "from-coord '91,0' must be LAT,LON in degrees" -- route "$valley" --fro
 expect 2 "close 'A,Z' must name two nodes" -- route "$valley" --from A --to C --close A,Z
 expect 0 'route A \(Aport\) -> C \(Cragmoor\)' -- route "$valley" --from-coord 40.001,45.001 --to-coord 39.999,45.199
 
+bad_gr=$(mktemp --suffix=.gr)
+printf 'p sp 3 2\na 1 2 5\na 2 3 -7\n' > "$bad_gr"
+expect 2 ":3:7: error: length -7 m must be positive" -- route "$bad_gr" --from 1 --to 3
+printf 'p sp 3 2\na 1 2 5\na 2' > "$bad_gr"
+expect 2 ":3:4: error: the arc has no head node" -- route "$bad_gr" --from 1 --to 3
+head -c 300 /bin/sh > "$bad_gr"
+expect 2 "error: this is not a text file" -- route "$bad_gr" --from 1 --to 3
+rm -f "$bad_gr"
+
 have_data=1
 for f in rome99.gr andorra.osm.pbf monaco.osm.gz; do [ -f "$data_dir/$f" ] || have_data=0; done
 if [ "$have_data" = 1 ]; then
