@@ -6,6 +6,8 @@ PACKAGES := g++ cmake make ccache pkg-config \
             nlohmann-json3-dev libcli11-dev python3-simpy3 \
             libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev liblz4-dev
 
+MAKEFLAGS += --no-print-directory
+
 SCENARIO ?= scenarios/karabakh-2020/scenario.yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
