@@ -121,10 +121,36 @@ void arrive(World& w, Aircraft& a) {
     });
 }
 
+// Whether cargo for this fleet is ready now; if not, when the next is (-1: never).
+Time cargo_ready(const World& w, const Aircraft& a) {
+    const Theatre& t = w.theatre;
+    const AirliftFleet& fleet = t.airlift[a.fleet];
+    Time next = -1;
+    for (std::size_t u = 0; u < t.units.size(); ++u) {
+        const Unit& unit = t.units[u];
+        if (unit.mode != MoveMode::air || unit.origin_airfield != fleet.from || unit.arrival_airfield != fleet.to) continue;
+        const AirCargo& cargo = w.air_cargo[u];
+        bool left = cargo.personnel_left > 0 ||
+                    std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
+        if (!left) continue;
+        if (unit.ready <= w.sim.now()) return 0;
+        if (next < 0 || unit.ready < next) next = unit.ready;
+    }
+    return next;
+}
+
 void begin_sortie(World& w, Aircraft& a) {
     const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
     World* world = &w;
     Aircraft* aircraft = &a;
+    // Only an aircraft with something to carry queues for the apron, so that the apron's queue
+    // counts real waiting (docs/model.md).
+    Time ready = cargo_ready(w, a);
+    if (ready < 0) return;  // nothing left for this fleet: the aircraft stays home
+    if (ready > w.sim.now()) {
+        w.sim.schedule_at(ready, [world, aircraft] { begin_sortie(*world, *aircraft); });
+        return;
+    }
     w.aprons[fleet.from]->request([world, aircraft](int slot) {
         World& w = *world;
         Aircraft& a = *aircraft;
@@ -162,7 +188,7 @@ ServerSchedule apron_schedule(const World& w, const Airfield& field) {
     int initial = open ? field.apron_slots : 0;
     for (Time day = day_start; day <= w.theatre.duration + kDay; day += kDay) {
         for (auto [at, slots] : {std::pair{day + field.opens, field.apron_slots}, std::pair{day + field.closes, 0}}) {
-            if (at <= 0 || at > w.theatre.duration) continue;
+            if (at <= 0) continue;  // (changes past the end are kept: a schedule must open sometime)
             changes.push_back({at, slots});
         }
     }

@@ -32,11 +32,8 @@ Time until_light_changes(const World& w, Time t) {
     return wait == 0 ? kDay : wait;
 }
 
-// Time from t until the next morning (the end of the night).
-Time until_morning(const World& w, Time t) {
-    Time wait = (w.theatre.march.night_to - w.time_of_day(t) + kDay) % kDay;
-    return wait == 0 ? kDay : wait;
-}
+// Time from t until the next morning (the end of the night); zero at the very moment.
+Time until_morning(const World& w, Time t) { return (w.theatre.march.night_to - w.time_of_day(t) + kDay) % kDay; }
 
 double speed_kph(const World& w, const Convoy& c, ArcIndex a, Time t) {
     const RoadNetwork& net = w.theatre.network;
@@ -70,9 +67,11 @@ void arrive(World& w, Convoy& c) {
     Time tail = now + pass_time(w, c, speed_kph(w, c, last, now), now);
     const Post& post = w.theatre.posts[w.theatre.units[c.unit].posts[c.post_slot]];
     w.log(now, c.id, "head arrived", w.node_id(post.node));
-    UnitOutcome& unit = w.result.units[c.unit];
-    unit.vehicle_km += c.vehicles * c.route_m / 1000.0;
-    unit.vehicle_hours += c.vehicles * to_hours(tail - c.departed);
+    if (tail <= w.theatre.duration) {  // only marches finished within the run count
+        UnitOutcome& unit = w.result.units[c.unit];
+        unit.vehicle_km += c.vehicles * c.route_m / 1000.0;
+        unit.vehicle_hours += c.vehicles * to_hours(tail - c.departed);
+    }
     std::size_t unit_index = c.unit, slot = c.post_slot;
     std::string id = c.id, place = w.node_id(post.node);
     w.sim.schedule_at(tail, [&w, unit_index, slot, tail] { convoy_arrived(w, unit_index, slot, tail); });
@@ -111,7 +110,9 @@ void drive(World& w, Convoy& c) {
     if (d.night_mode == NightMode::stop && is_night(w, now)) {
         Time wait = until_light_changes(w, now);
         w.log(now, c.id, "night stop", w.node_id(net.arc_from(a)));
-        c.driving_today = 0;
+        c.driving_today = 0;  // the night is the daily rest; the halt clock starts afresh
+        c.driving_since_halt = 0;
+        c.halts = 0;
         w.sim.schedule_after(wait, [world, convoy] {
             world->log(world->sim.now(), convoy->id, "moves on", "");
             drive(*world, *convoy);
@@ -168,7 +169,7 @@ void drive(World& w, Convoy& c) {
             else drive(*world, c);
         };
         if (rest_due) {
-            Time wait = until_morning(w, now);
+            Time wait = std::max(until_morning(w, now), d.minimum_rest);
             w.log(now, c.id, "rest", place);
             c.driving_today = 0;
             c.driving_since_halt = 0;

@@ -104,7 +104,7 @@ Time share_established(std::vector<Time> times, double share) {
     std::vector<Time> done;
     for (Time t : times)
         if (t != kNever) done.push_back(t);
-    if (needed == 0 || done.size() < needed) return needed == 0 ? 0 : kNever;
+    if (times.empty() || done.size() < needed) return kNever;
     std::sort(done.begin(), done.end());
     return done[needed - 1];
 }

@@ -125,8 +125,9 @@ struct World {
     const std::string& node_id(NodeIndex v) const { return theatre.network.node(v).id; }
     /// Time of day of a simulated time (the scenario clock is UTC).
     Time time_of_day(Time t) const {
-        Time start = (theatre.start_epoch_s % 86400) * kSecond;
-        return (start + t) % kDay;
+        // Floor modulo: a start before 1970 has a negative epoch.
+        Time start = ((theatre.start_epoch_s % 86400 + 86400) % 86400) * kSecond;
+        return ((start + t) % kDay + kDay) % kDay;
     }
 };
 

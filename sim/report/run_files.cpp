@@ -163,7 +163,8 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
 Result<bool> write_folder(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
     namespace fs = std::filesystem;
     std::error_code error;
-    fs::path target(dir);
+    fs::path target = fs::path(dir).lexically_normal();
+    if (target.filename().empty()) target = target.parent_path();  // "results/run1/"
     fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     fs::create_directories(parent, error);
     if (error) return Error{"cannot create " + parent.string() + ": " + error.message()};

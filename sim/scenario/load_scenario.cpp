@@ -155,7 +155,12 @@ std::optional<NodeIndex> find_node(const Build& build, const std::string& id, co
 void read_scenario_section(const Section& s, Build& build) {
     MapReader m(s.node, s.source, "the scenario section");
     Theatre& t = build.theatre;
-    if (auto name = m.text("name", true)) t.name = *name;
+    if (auto name = m.text("name", true)) {
+        // The name becomes the results folder's name.
+        if (name->empty() || name->find_first_of("/\\") != std::string::npos || name->front() == '.')
+            s.source.error(*m.get("name"), "name '" + *name + "' must be usable as a folder name: no '/', no '\\', not starting with '.'");
+        t.name = *name;
+    }
     if (auto start = m.get("start", true)) {
         if (auto text = scalar_text(*start, s.source, "start")) {
             auto epoch = parse_datetime_utc(*text);
@@ -169,6 +174,7 @@ void read_scenario_section(const Section& s, Build& build) {
     }
     if (auto duration = m.duration("duration", true)) {
         if (*duration == 0) s.source.error(*m.get("duration"), "duration must be longer than 0s");
+        if (*duration > 3650 * kDay) s.source.error(*m.get("duration"), "duration must be at most 3650d (ten years)");
         t.duration = *duration;
     }
     if (auto seed = m.whole("seed", 0, (1ll << 62), false)) t.seed = static_cast<std::uint64_t>(*seed);
@@ -272,7 +278,8 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
                     }
                 }
             }
-            road.length_m = r.parsed<double>("length", &parse_length_m, true).value_or(0);
+            auto length = r.parsed<double>("length", &parse_length_m, true);
+            road.length_m = length.value_or(0);
             road.speed_kph = r.parsed<double>("speed", &parse_speed_kph).value_or(default_speed_kph(road.road_class));
             road.lanes = static_cast<int>(r.whole("lanes", 1, 16).value_or(1));
             road.capacity_vph = static_cast<double>(r.whole("capacity", 1, 100000).value_or(0));
@@ -280,7 +287,11 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
             bool one_way = r.boolean("oneway").value_or(false);
             if (auto name = r.text("name")) road.name = *name;
             r.finish();
-            if (!ends[0] || !ends[1] || road.length_m == 0) continue;
+            if (!ends[0] || !ends[1] || !length) continue;
+            if (*ends[0] == *ends[1]) {
+                s.source.error(item, "the road goes from a node to itself");
+                continue;
+            }
             if (std::string why = check_road(road); !why.empty()) {
                 s.source.error(item, why);
                 continue;
@@ -321,7 +332,10 @@ LoadedScenario load_scenario(const std::string& path) {
         if (const Section* s = section("posts")) read_posts(*s, build);
         if (const Section* s = section("units")) read_units(*s, build, section("airlift") != nullptr);
         if (const Section* s = section("checkpoints")) read_checkpoints(*s, build);
-        if (const Section* s = section("units"); s && !loaded.diagnostics.has_errors()) check_reachability(*s, build);
+        if (const Section* s = section("units"); s && !loaded.diagnostics.has_errors()) {
+            check_air_loads(*s, build);
+            check_reachability(*s, build);
+        }
     }
     loaded.files = reading.files;
     loaded.hash = hash_files(loaded.files);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "corridor/network/router.hpp"
 #include "corridor/scenario/quantities.hpp"
@@ -28,6 +29,12 @@ void for_each_item(const Section& s, const char* what, Each each) {
         return;
     }
     for (const YAML::Node& item : s.node) each(item);
+}
+
+std::string format_tonnes(double t) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g t", t);
+    return buffer;
 }
 
 std::optional<double> positive(MapReader& m, const std::string& key, Result<double> (*parse)(std::string_view),
@@ -64,6 +71,7 @@ void read_aircraft_types(const Section& s, Build& build) {
         type.name = key.Scalar();
         MapReader m(value, s.source, "aircraft type '" + type.name + "'");
         type.payload_t = positive(m, "payload", &parse_mass_t, true).value_or(0);
+        if (type.payload_t > 1000) s.source.error(*m.get("payload"), "payload " + m.get("payload")->Scalar() + " is absurd (the limit is 1000t)");
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(0));
         type.max_vehicles = static_cast<int>(m.whole("max_vehicles", 0, 100).value_or(1));
         type.cruise_speed_kph = positive(m, "cruise_speed", &parse_speed_kph, false).value_or(0);
@@ -90,7 +98,7 @@ void read_airfields(const Section& s, Build& build) {
                 auto opens = parse_time_of_day(text->substr(0, dash));
                 auto closes = parse_time_of_day(text->substr(dash + 1));
                 if (!opens || !closes) s.source.error(*hours, "hours: " + (!opens ? opens.error() : closes.error()));
-                else if (opens.value() == closes.value())
+                else if (opens.value() % kDay == closes.value() % kDay && !(opens.value() == 0 && closes.value() == kDay))
                     s.source.error(*hours, "hours '" + *text + "' open and close at the same time; write \"00:00-24:00\" for always");
                 else {
                     field.opens = opens.value();
@@ -183,6 +191,10 @@ void read_march(const Section& s, Build& build) {
         if (*limit < kHour || *limit > kDay) s.source.error(*m.get("daily_driving_limit"), "daily_driving_limit must lie between 1h and 24h");
         else d.daily_driving_limit = *limit;
     }
+    if (auto rest = m.duration("minimum_rest")) {
+        if (*rest > kDay) s.source.error(*m.get("minimum_rest"), "minimum_rest must be at most 24h");
+        else d.minimum_rest = *rest;
+    }
     if (auto threshold = m.parsed<double>("activation_threshold", &parse_fraction)) {
         if (*threshold <= 0) s.source.error(*m.get("activation_threshold"), "activation_threshold must be more than 0%");
         else d.activation_threshold = *threshold;
@@ -208,6 +220,7 @@ void read_posts(const Section& s, Build& build) {
 
 void read_units(const Section& s, Build& build, bool have_airlift) {
     std::map<std::string, int> seen;
+    if (s.node.IsSequence() && s.node.size() == 0) s.source.error(s.node, "units is an empty list: a scenario needs at least one unit");
     for_each_item(s, "units", [&](const YAML::Node& item) {
         MapReader m(item, s.source, "a unit");
         Unit unit;
@@ -260,7 +273,12 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
             else items.push_back(*posts);
             for (const YAML::Node& p : items)
                 if (auto name = scalar_text(p, s.source, "a post"))
-                    if (auto post = find_name(build.post, *name, "post", p, s.source)) unit.posts.push_back(*post);
+                    if (auto post = find_name(build.post, *name, "post", p, s.source)) {
+                        if (std::find(unit.posts.begin(), unit.posts.end(), *post) != unit.posts.end())
+                            s.source.error(p, "post '" + *name + "' is listed twice for " + what);
+                        else
+                            unit.posts.push_back(*post);
+                    }
             if (items.empty()) s.source.error(*posts, what + " has no posts");
         }
         m.finish();
@@ -275,13 +293,21 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
 }
 
 void read_checkpoints(const Section& s, Build& build) {
+    std::map<std::string, int> names;
+    std::map<NodeIndex, std::string> nodes;
     for_each_item(s, "checkpoints", [&](const YAML::Node& item) {
         MapReader m(item, s.source, "a checkpoint");
         Checkpoint cp;
         cp.name = m.text("name", true).value_or("");
+        if (!cp.name.empty() && !names.emplace(cp.name, item.Mark().line + 1).second)
+            s.source.error(*m.get("name"), "duplicate checkpoint name '" + cp.name + "' (first on line " + std::to_string(names[cp.name]) + ")");
         if (auto node = m.get("node", true))
             if (auto id = scalar_text(*node, s.source, "node"))
-                if (auto index = find_node(build, *id, *node, s.source)) cp.node = *index;
+                if (auto index = find_node(build, *id, *node, s.source)) {
+                    cp.node = *index;
+                    if (!nodes.emplace(*index, cp.name).second)
+                        s.source.error(*node, "checkpoint '" + nodes[*index] + "' already stands at node '" + *id + "': give it more lanes instead");
+                }
         cp.lanes = static_cast<int>(m.whole("lanes", 1, 100).value_or(1));
         if (auto staffing = m.get("staffing")) {
             if (!staffing->IsSequence()) s.source.error(*staffing, "staffing must be a list of {at, lanes}, not " + describe(*staffing));
@@ -367,6 +393,34 @@ void read_checkpoints(const Section& s, Build& build) {
     });
 }
 
+void check_air_loads(const Section& s, Build& build) {
+    // An air unit must fit its airlift: each vehicle type in some aircraft flying its route (its
+    // payload and a vehicle place), and its people in some aircraft with seats; otherwise the
+    // airlift would end with part of the unit still at home.
+    const Theatre& t = build.theatre;
+    std::size_t u = 0;
+    for (const YAML::Node& item : s.node) {
+        const Unit& unit = t.units[u++];
+        if (unit.mode != MoveMode::air) continue;
+        std::vector<const AircraftType*> route;
+        for (const AirliftFleet& fleet : t.airlift)
+            if (fleet.from == unit.origin_airfield && fleet.to == unit.arrival_airfield) route.push_back(&t.aircraft_types[fleet.aircraft]);
+        for (const UnitVehicles& v : unit.vehicles) {
+            const VehicleType& type = t.vehicle_types[v.type];
+            bool fits = std::any_of(route.begin(), route.end(), [&](const AircraftType* a) {
+                return a->max_vehicles > 0 && a->payload_t >= type.weight_t;
+            });
+            if (!fits)
+                s.source.error(item["vehicles"], "unit '" + unit.name + "': no aircraft flying its route can carry a " + type.name +
+                                                     " (" + format_tonnes(type.weight_t) + ")");
+        }
+        bool seats = std::any_of(route.begin(), route.end(), [](const AircraftType* a) { return a->seats > 0 && a->payload_t >= 0.1; });
+        if (unit.personnel > 0 && !seats)
+            s.source.error(item["personnel"], "unit '" + unit.name + "' has " + std::to_string(unit.personnel) +
+                                                  " people but no aircraft flying its route has seats");
+    }
+}
+
 void check_reachability(const Section& s, Build& build) {
     const Theatre& t = build.theatre;
     Router router(t.network);
@@ -383,7 +437,7 @@ void check_reachability(const Section& s, Build& build) {
             YAML::Node at = posts.IsSequence() ? posts[p] : posts;
             s.source.error(at, "post '" + post.name + "' (node " + t.network.node(post.node).id + ") cannot be reached by road from " +
                                    t.network.node(start).id + " by unit '" + unit.name + "' (heaviest vehicle " +
-                                   std::to_string(static_cast<int>(std::lround(heaviest))) + " t)");
+                                   format_tonnes(heaviest) + ")");
         }
     }
 }

@@ -60,6 +60,10 @@ expect 0 'results in' -- run "$source_dir/scenarios/validation/checkpoint-mmc.ya
 expect 0 'results in' -- run "$source_dir/scenarios/validation/checkpoint-mmc.yaml" --seed 6 --out "$out/d"
 if ! cmp -s "$out/c/kpis.json" "$out/d/kpis.json" && grep -q '"seed": 5' "$out/c/manifest.json"; then passes=$((passes + 1)); else
     echo "FAIL: --seed does not change the run or the manifest"; failures=$((failures + 1)); fi
+expect 0 "results in $out/slash/" -- run "$one" --out "$out/slash/"
+expect 0 "results in $out/slash/" -- run "$one" --out "$out/slash/"
+if [ -f "$out/slash/kpis.json" ] && [ "$(ls "$out" | grep -c slash)" = 1 ]; then passes=$((passes + 1)); else
+    echo "FAIL: --out with a trailing slash left the wrong folders: $(ls "$out")"; failures=$((failures + 1)); fi
 expect 2 'cannot open the scenario file' -- validate "$out/none.yaml"
 expect 2 'required' -- run
 rm -rf "$out"

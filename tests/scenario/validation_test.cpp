@@ -20,12 +20,6 @@ Theatre load(const std::string& name) {
     return std::move(*loaded.theatre);
 }
 
-Time event_time(const DeploymentResult& r, const std::string& entity, const std::string& event) {
-    for (const TimelineRow& row : r.timeline)
-        if (row.entity == entity && row.event == event) return row.at;
-    return kNever;
-}
-
 int count_events(const DeploymentResult& r, const std::string& event) {
     int n = 0;
     for (const TimelineRow& row : r.timeline) n += row.event == event;
@@ -80,10 +74,12 @@ TEST_CASE("a night stop holds the convoy until morning") {
     t.march.night_from = 7 * kHour;  // one hour after the start
     t.march.night_to = 10 * kHour;
     DeploymentResult r = simulate_deployment(t, t.seed);
-    // 1 h driving, the 15 min halt (07:00-07:15), stopped until 10:00, then 80 km at 40 km/h
-    // (2 h, the next halt falling due on arrival is not taken), then the 3 min pass time.
+    // 1 h driving, the 15 min halt (07:00-07:15), stopped until 10:00; the halt clock starts
+    // afresh after the night, so 1 h driving, a 15 min halt, 1 h more (80 km at 40 km/h), then the
+    // 3 min pass time.
     CHECK(count_events(r, "night stop") == 1);
-    CHECK(r.units[0].arrived == 6 * kHour + 3 * kMinute);
+    CHECK(count_events(r, "halt") == 2);
+    CHECK(r.units[0].arrived == 6 * kHour + 15 * kMinute + 3 * kMinute);
 }
 
 TEST_CASE("airlift only: sorties and closure follow from aircraft, payload and turnaround") {
@@ -150,4 +146,18 @@ TEST_CASE("a theatre split with include reads as one, and errors name the file t
     LoadedScenario cycle = load_scenario(dir + "cycle.yaml");
     REQUIRE(cycle.diagnostics.has_errors());
     CHECK(format(cycle.diagnostics.items()[0]) == dir + "cycle.yaml:1:11: error: '" + dir + "cycle.yaml' includes itself (an include cycle)");
+}
+
+TEST_CASE("operating hours hold ground service until the airfield opens, even past the end") {
+    Theatre t = load("validation/airlift-only.yaml");  // starts at 00:00
+    t.airfields[0].opens = 8 * kHour;                  // HOME loads from 08:00 to 20:00 only
+    t.airfields[0].closes = 20 * kHour;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    CHECK(r.sorties == 10);
+    CHECK(r.closure_time > 56 * kHour + 8 * kHour);
+    t.duration = kHour;  // closed for the whole run: nothing happens, nothing breaks
+    DeploymentResult short_run = simulate_deployment(t, t.seed);
+    CHECK(short_run.sorties == 0);
+    CHECK(short_run.closure_time == kNever);
+    CHECK(short_run.posts_100 == kNever);
 }

@@ -68,6 +68,7 @@ struct MarchDoctrine {
     double blackout_speed_kph = 8;          // FM 11-43 ch. 5
     double blackout_interval_m = 25;        // FM 3-21.8 5-19 (close column)
     Time daily_driving_limit = 10 * kHour;  // estimate
+    Time minimum_rest = 8 * kHour;          // estimate: a rest lasts until morning, and at least this
     double activation_threshold = 1.0;
 };
 
