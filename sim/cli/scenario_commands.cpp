@@ -63,7 +63,7 @@ Runner add_validate_command(CLI::App& app) {
         auto loaded = read_checked(*path);
         if (!loaded) return 2;
         const Theatre& t = *loaded->theatre;
-        std::printf("%s: valid: %zu units, %zu posts, %zu airlift fleets, %zu checkpoints, network of %zu nodes and %zu roads\n",
+        std::printf("%s: valid: %zu units, %zu posts, %zu airlift fleets, %zu checkpoints, network of %zu nodes and %zu one-way arcs\n",
                     path->c_str(), t.units.size(), t.posts.size(), t.airlift.size(), t.checkpoints.size(),
                     t.network.node_count(), t.network.arc_count());
         return 0;
