@@ -103,11 +103,17 @@ void arrive(World& w, Aircraft& a) {
     const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
     World* world = &w;
     Aircraft* aircraft = &a;
+    a.asked_for_apron = w.sim.now();
     w.aprons[fleet.to]->request([world, aircraft](int slot) {
         World& w = *world;
         Aircraft& a = *aircraft;
         const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
-        w.log(w.sim.now(), a.id, "landed", w.theatre.airfields[fleet.to].name);
+        const std::string& field = w.theatre.airfields[fleet.to].name;
+        if (w.sim.now() > a.asked_for_apron) {  // it waited for a slot (holding, or delayed)
+            w.log(a.asked_for_apron, a.id, "queue entry", field);
+            w.log(w.sim.now(), a.id, "queue exit", field);
+        }
+        w.log(w.sim.now(), a.id, "landed", field);
         a.apron_slot = slot;
         w.sim.schedule_after(w.theatre.airfields[fleet.to].turnaround, [world, aircraft] {
             World& w = *world;

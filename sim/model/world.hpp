@@ -71,6 +71,7 @@ struct Aircraft {
     std::vector<Load> cargo;
     double cargo_t = 0;
     int apron_slot = -1;
+    Time asked_for_apron = 0;
 };
 
 /// What of an air-moved unit is still at its origin airfield, waiting for a seat or a hold.

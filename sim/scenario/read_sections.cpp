@@ -385,6 +385,8 @@ void read_checkpoints(const Section& s, Build& build) {
             double rate = text ? std::strtod(text->c_str(), &end) : -1;
             if (!text || end == text->c_str() || *end || !(rate >= 0) || rate > 100000)
                 s.source.error(*traffic, "traffic must be a number of vehicles an hour (0 or more), not " + describe(*traffic));
+            else if (rate * to_hours(build.theatre.duration) > 1e8)
+                s.source.error(*traffic, "traffic of " + *text + " vehicles an hour over the scenario's duration is more than 100 million vehicles: lower it or shorten the run");
             else
                 cp.traffic_per_h = rate;
         }
