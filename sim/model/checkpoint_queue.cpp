@@ -1,3 +1,4 @@
+#include "corridor/engine/format.hpp"
 #include "corridor/model/checkpoint_queue.hpp"
 
 #include <cmath>
@@ -13,11 +14,6 @@
 namespace corridor {
 namespace {
 
-std::string number(double x) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", x);
-    return buffer;
-}
 
 // The vehicles' side of the model: arrive, queue for a lane, be inspected, leave.
 class CheckpointQueue {
@@ -72,9 +68,9 @@ private:
 Result<CheckpointQueueParameters> check(const CheckpointQueueParameters& p) {
     if (p.servers < 1) return Error{"servers must be at least 1, not " + std::to_string(p.servers)};
     if (!(p.arrival_rate_per_h > 0) || !std::isfinite(p.arrival_rate_per_h))
-        return Error{"arrival rate must be a positive number, not " + number(p.arrival_rate_per_h)};
+        return Error{"arrival rate must be a positive number, not " + format_number(p.arrival_rate_per_h)};
     if (!(p.service_rate_per_h > 0) || !std::isfinite(p.service_rate_per_h))
-        return Error{"service rate must be a positive number, not " + number(p.service_rate_per_h)};
+        return Error{"service rate must be a positive number, not " + format_number(p.service_rate_per_h)};
     if (p.customers < 1) return Error{"customers must be at least 1, not " + std::to_string(p.customers)};
     return p;
 }

@@ -4,31 +4,23 @@
 #include <algorithm>
 #include <cmath>
 
+#include "corridor/engine/format.hpp"
 #include "corridor/network/load.hpp"
 
 namespace corridor {
-namespace {
-
-std::string number(double x) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", x);
-    return buffer;
-}
-
-}  // namespace
 
 std::string check_road(const RoadAttributes& road, bool allow_zero_length) {
     // Limits that no real road passes: the longest road between two junctions is far below
     // 2,000 km, and no convoy plans on more than 200 km/h.
     if (allow_zero_length && road.length_m == 0) {
     } else if (!std::isfinite(road.length_m) || road.length_m <= 0)
-        return "length " + number(road.length_m) + " m must be positive";
-    if (road.length_m > 2'000'000) return "length " + number(road.length_m / 1000) + " km is absurd for one road";
+        return "length " + format_number(road.length_m) + " m must be positive";
+    if (road.length_m > 2'000'000) return "length " + format_number(road.length_m / 1000) + " km is absurd for one road";
     if (!std::isfinite(road.speed_kph) || road.speed_kph <= 0)
-        return "speed " + number(road.speed_kph) + " km/h must be positive";
-    if (road.speed_kph > 200) return "speed " + number(road.speed_kph) + " km/h is absurd (the limit is 200)";
-    if (road.capacity_vph < 0) return "capacity " + number(road.capacity_vph) + " vehicles/h cannot be negative";
-    if (!(road.weight_limit_t > 0)) return "weight limit " + number(road.weight_limit_t) + " t must be positive";
+        return "speed " + format_number(road.speed_kph) + " km/h must be positive";
+    if (road.speed_kph > 200) return "speed " + format_number(road.speed_kph) + " km/h is absurd (the limit is 200)";
+    if (road.capacity_vph < 0) return "capacity " + format_number(road.capacity_vph) + " vehicles/h cannot be negative";
+    if (!(road.weight_limit_t > 0)) return "weight limit " + format_number(road.weight_limit_t) + " t must be positive";
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "corridor/engine/format.hpp"
 #include "corridor/network/router.hpp"
 #include "corridor/scenario/quantities.hpp"
 #include "sections.hpp"
@@ -31,11 +32,7 @@ void for_each_item(const Section& s, const char* what, Each each) {
     for (const YAML::Node& item : s.node) each(item);
 }
 
-std::string format_tonnes(double t) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g t", t);
-    return buffer;
-}
+std::string format_tonnes(double t) { return format_number(t) + " t"; }
 
 std::optional<double> positive(MapReader& m, const std::string& key, Result<double> (*parse)(std::string_view),
                                bool required) {

@@ -14,7 +14,7 @@ void add_scenario_benchmark(CLI::App& app) {
     static std::string file = "scenarios/karabakh-2020/scenario.yaml";
     static int repetitions = 20;
     auto* command = app.add_subcommand("scenario", "load and run a scenario: seconds per run");
-    command->add_option("SCENARIO", file)->capture_default_str();
+    command->add_option("FILE", file, "a scenario file")->capture_default_str();
     command->add_option("--repetitions", repetitions)->capture_default_str();
     command->callback([] {
         double load_s = 1e300, run_s = 1e300;
