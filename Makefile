@@ -37,7 +37,7 @@ bench: build
 	./build/corridor-bench hold --pending 10000 --events 5000000
 	./build/corridor-bench hold --pending 100 --events 5000000
 	./build/corridor-bench mmc --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 2000000 --seed 1
-	/usr/bin/python3 tests/bench/mmc_simpy.py --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 200000 --seed 1
+	tests/bench/compare_simpy.sh ./build/corridor-bench
 	./build/corridor-bench load
 	./build/corridor-bench route --queries 200
 	./build/corridor-bench scenario $(SCENARIO)

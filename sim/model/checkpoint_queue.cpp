@@ -1,4 +1,3 @@
-#include "corridor/engine/format.hpp"
 #include "corridor/model/checkpoint_queue.hpp"
 
 #include <cmath>
@@ -7,6 +6,7 @@
 #include <string>
 
 #include "corridor/engine/distributions.hpp"
+#include "corridor/engine/format.hpp"
 #include "corridor/engine/random.hpp"
 #include "corridor/engine/resource.hpp"
 #include "corridor/engine/simulator.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The distributions the models draw from, written here (inverse CDF, polar method) so that a
+// The distributions the models draw from, written here (inverse CDF, polar method, ziggurat) so that a
 // result never depends on which standard library built corridor (DESIGN.md decision 3).
 
 #include <cstddef>
@@ -11,7 +11,7 @@
 namespace corridor {
 
 double draw_uniform(RandomStream& stream, double low, double high);
-/// Exponential with the given mean (inverse CDF).
+/// Exponential with the given mean (Marsaglia and Tsang's ziggurat: no logarithm on most draws).
 double draw_exponential(RandomStream& stream, double mean);
 /// Normal by Marsaglia's polar method; the second variate of each pair is discarded so that a
 /// draw depends only on the stream's position, never on a hidden cache.

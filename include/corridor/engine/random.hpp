@@ -40,15 +40,19 @@ public:
         if (index_ == 4) refill();
         return buffer_[index_++];
     }
+    /// Two words of one block (a lone word left by next_u32 is skipped).
+    std::uint64_t next_u64() {
+        if (index_ > 2) refill();
+        std::uint64_t bits = (static_cast<std::uint64_t>(buffer_[index_]) << 32) | buffer_[index_ + 1];
+        index_ += 2;
+        return bits;
+    }
     /// Uniform on the open interval (0, 1) with 53 random bits: never exactly 0 or 1, so that
     /// log() and inverse CDFs stay finite.
     double uniform01() {
-        // Two words of one block at a time (a lone word left by next_u32 is skipped), so the
-        // hot path checks the buffer once per draw.
-        if (index_ > 2) refill();
-        std::uint64_t high = buffer_[index_] >> 5;     // 27 bits
-        std::uint64_t low = buffer_[index_ + 1] >> 6;  // 26 bits
-        index_ += 2;
+        std::uint64_t bits = next_u64();
+        std::uint64_t high = (bits >> 32) >> 5;         // 27 bits of the first word
+        std::uint64_t low = (bits & 0xFFFFFFFFu) >> 6;  // 26 bits of the second
         return (static_cast<double>((high << 26) | low) + 0.5) * 0x1.0p-53;
     }
     const StreamKey& key() const { return key_; }

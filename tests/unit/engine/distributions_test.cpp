@@ -70,3 +70,28 @@ TEST_CASE("bad discrete weights are errors") {
     CHECK(DiscreteDistribution::from_weights({1.0, -2.0}).error() == "weight 2 is negative or not a number");
     CHECK(DiscreteDistribution::from_weights({0.0, 0.0}).error() == "the weights of a discrete distribution add up to zero");
 }
+
+TEST_CASE("exponential draws follow 1 - exp(-x) across the body and the tail of the ziggurat") {
+    RandomStream stream({99, 0, purpose_id("ziggurat"), 0});
+    const int n = 1'000'000;
+    const double points[] = {0.01, 0.1, 0.5, 1.0, 2.0, 4.0, 7.0, 7.69711747013104972, 9.0};
+    int below[9] = {0};
+    int negative = 0;
+    for (int k = 0; k < n; ++k) {
+        double x = draw_exponential(stream, 1.0);
+        negative += x < 0.0;
+        for (int p = 0; p < 9; ++p) below[p] += x < points[p];
+    }
+    CHECK(negative == 0);
+    for (int p = 0; p < 9; ++p) {
+        double expected = 1.0 - std::exp(-points[p]);
+        // Four standard errors of a proportion.
+        double margin = 4.0 * std::sqrt(expected * (1 - expected) / n) + 1e-6;
+        INFO("P(X < " << points[p] << ")");
+        CHECK(below[p] / double(n) == Approx(expected).margin(margin));
+    }
+    // The tail beyond x = 9 (probability 1.2e-4): about 123 draws of a million.
+    int tail = n - below[8];
+    CHECK(tail > 80);
+    CHECK(tail < 170);
+}
