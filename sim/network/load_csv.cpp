@@ -117,13 +117,10 @@ LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& 
         node.id = id->text;
         if (const CsvField* name = nodes.field(row, "name")) node.name = name->text;
         if (const CsvField* kind = nodes.field(row, "kind")) {
-            if (auto parsed = parse_node_kind(kind->text)) {
-                node.kind = *parsed;
-            } else {
-                std::string message = "unknown node kind '" + kind->text + "'";
-                if (auto hint = closest_match(kind->text, node_kind_names())) message += "; did you mean '" + *hint + "'?";
-                diagnostics.error(nodes_csv, row.line, kind->column, message);
-            }
+            if (auto parsed = parse_node_kind(kind->text))
+                node.kind = parsed.value();
+            else
+                diagnostics.error(nodes_csv, row.line, kind->column, parsed.error());
         }
         parse_number(nodes, row, "lat", node.lat, diagnostics);
         parse_number(nodes, row, "lon", node.lon, diagnostics);
@@ -157,11 +154,9 @@ LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& 
         road.road_class = RoadClass::unclassified;
         if (const CsvField* f = edges.field(row, "road_class")) {
             if (auto parsed = parse_road_class(f->text)) {
-                road.road_class = *parsed;
+                road.road_class = parsed.value();
             } else {
-                std::string message = "unknown road class '" + f->text + "'";
-                if (auto hint = closest_match(f->text, road_class_names())) message += "; did you mean '" + *hint + "'?";
-                diagnostics.error(edges_csv, row.line, f->column, message);
+                diagnostics.error(edges_csv, row.line, f->column, parsed.error());
                 ok = false;
             }
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "corridor/engine/suggest.hpp"
 #include "graphs.hpp"
 
 namespace corridor {
@@ -22,22 +23,22 @@ constexpr double kDefaultSpeedKph[] = {90, 85, 65, 55, 40, 25, 25, 10, 15, 15};
 constexpr double kLaneCapacityVph[] = {2000, 1800, 1500, 1400, 1200, 900, 700, 400, 500, 300};
 
 template <class Enum, std::size_t N>
-std::optional<Enum> parse_enum(std::string_view text, const std::string_view (&names)[N]) {
+Result<Enum> parse_enum(std::string_view text, const std::string_view (&names)[N], const char* what) {
     for (std::size_t i = 0; i < N; ++i)
         if (names[i] == text) return static_cast<Enum>(i);
-    return std::nullopt;
+    std::string message = std::string("unknown ") + what + " '" + std::string(text) + "'";
+    if (auto hint = closest_match(text, {std::begin(names), std::end(names)})) message += "; did you mean '" + *hint + "'?";
+    return Error{message};
 }
 
 }  // namespace
 
 std::string_view to_string(NodeKind kind) { return kNodeKinds[static_cast<int>(kind)]; }
 std::string_view to_string(RoadClass road_class) { return kRoadClasses[static_cast<int>(road_class)]; }
-std::optional<NodeKind> parse_node_kind(std::string_view text) { return parse_enum<NodeKind>(text, kNodeKinds); }
-std::optional<RoadClass> parse_road_class(std::string_view text) {
-    return parse_enum<RoadClass>(text, kRoadClasses);
+Result<NodeKind> parse_node_kind(std::string_view text) { return parse_enum<NodeKind>(text, kNodeKinds, "node kind"); }
+Result<RoadClass> parse_road_class(std::string_view text) {
+    return parse_enum<RoadClass>(text, kRoadClasses, "road class");
 }
-std::vector<std::string> node_kind_names() { return {std::begin(kNodeKinds), std::end(kNodeKinds)}; }
-std::vector<std::string> road_class_names() { return {std::begin(kRoadClasses), std::end(kRoadClasses)}; }
 double default_speed_kph(RoadClass road_class) { return kDefaultSpeedKph[static_cast<int>(road_class)]; }
 double default_lane_capacity_vph(RoadClass road_class) { return kLaneCapacityVph[static_cast<int>(road_class)]; }
 

@@ -225,12 +225,8 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
             if (auto kind = n.get("kind")) {
                 auto text = scalar_text(*kind, s.source, "kind");
                 if (text) {
-                    if (auto parsed = parse_node_kind(*text)) node.kind = *parsed;
-                    else {
-                        std::string message = "unknown node kind '" + *text + "'";
-                        if (auto hint = closest_match(*text, node_kind_names())) message += "; did you mean '" + *hint + "'?";
-                        s.source.error(*kind, message);
-                    }
+                    if (auto parsed = parse_node_kind(*text)) node.kind = parsed.value();
+                    else s.source.error(*kind, parsed.error());
                 }
             }
             for (const char* axis : {"lat", "lon"})
@@ -270,12 +266,8 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
             if (auto cls = r.get("class")) {
                 auto text = scalar_text(*cls, s.source, "class");
                 if (text) {
-                    if (auto parsed = parse_road_class(*text)) road.road_class = *parsed;
-                    else {
-                        std::string message = "unknown road class '" + *text + "'";
-                        if (auto hint = closest_match(*text, road_class_names())) message += "; did you mean '" + *hint + "'?";
-                        s.source.error(*cls, message);
-                    }
+                    if (auto parsed = parse_road_class(*text)) road.road_class = parsed.value();
+                    else s.source.error(*cls, parsed.error());
                 }
             }
             auto length = r.parsed<double>("length", &parse_length_m, true);

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "corridor/engine/result.hpp"
+
 namespace corridor {
 
 using NodeIndex = std::uint32_t;
@@ -27,10 +29,9 @@ enum class RoadClass : std::uint8_t {
 
 std::string_view to_string(NodeKind kind);
 std::string_view to_string(RoadClass road_class);
-std::optional<NodeKind> parse_node_kind(std::string_view text);
-std::optional<RoadClass> parse_road_class(std::string_view text);
-std::vector<std::string> node_kind_names();
-std::vector<std::string> road_class_names();
+/// A kind or class by name; the error names the text and suggests the nearest valid name.
+Result<NodeKind> parse_node_kind(std::string_view text);
+Result<RoadClass> parse_road_class(std::string_view text);
 
 /// Free-flow speed a road class gets when its data gives none (docs/network.md gives the source).
 double default_speed_kph(RoadClass road_class);
