@@ -47,7 +47,8 @@ inline std::vector<double> bellman_ford(const RoadNetwork& network, NodeIndex fr
     for (std::size_t round = 0; round + 1 < network.node_count(); ++round) {
         bool changed = false;
         for (ArcIndex a = 0; a < network.arc_count(); ++a) {
-            double w = metric == Metric::distance ? network.length_m(a) : network.length_m(a) * 3.6 / network.speed_kph(a);
+            double w = metric == Metric::distance ? network.length_m(a)
+                                                  : network.length_m(a) * 3.6 / network.speed_kph(a);
             double c = cost[network.arc_from(a)] + w;
             if (c < cost[network.arc_to(a)]) {
                 cost[network.arc_to(a)] = c;

@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
         for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
         if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
             std::string message = std::string("unknown command '") + argv[1] + "'";
-            if (auto hint = corridor::closest_match(argv[1], names)) message += "; did you mean '" + *hint + "'?";
+            if (auto hint = corridor::closest_match(argv[1], names))
+                message += "; did you mean '" + *hint + "'?";
             return usage_error(message + " (see corridor --help)");
         }
     }

@@ -35,22 +35,24 @@ int run_queue(const QueueOptions& options) {
         queue_lengths.add(result.mean_queue_length);
     }
     double half_width = mean_waits_h.confidence_half_width(0.95);
-    std::printf("checkpoint queue M/M/%d: %.6g vehicles/h arriving, %.6g vehicles/h per lane\n",
-                p.servers, p.arrival_rate_per_h, p.service_rate_per_h);
+    std::printf("checkpoint queue M/M/%d: %.6g vehicles/h arriving, %.6g vehicles/h per lane\n", p.servers,
+                p.arrival_rate_per_h, p.service_rate_per_h);
     std::printf("%lld vehicles x %d replications, seed %llu\n\n", static_cast<long long>(p.customers),
                 options.replications, static_cast<unsigned long long>(p.seed));
-    std::printf("  mean wait in queue, simulated   %10.4f h   (95%% CI %.4f .. %.4f)\n",
-                mean_waits_h.mean(), mean_waits_h.mean() - half_width, mean_waits_h.mean() + half_width);
+    std::printf("  mean wait in queue, simulated   %10.4f h   (95%% CI %.4f .. %.4f)\n", mean_waits_h.mean(),
+                mean_waits_h.mean() - half_width, mean_waits_h.mean() + half_width);
     double load = p.arrival_rate_per_h / (p.servers * p.service_rate_per_h);
     if (load < 1.0) {
         std::printf("  mean wait in queue, Erlang C    %10.4f h\n",
                     erlang_c_mean_wait(p.servers, p.arrival_rate_per_h, p.service_rate_per_h));
     } else {
-        std::printf("  Erlang C does not apply: arrivals (%.6g/h) reach or exceed capacity (%.6g/h),"
-                    " so the queue grows without bound\n",
-                    p.arrival_rate_per_h, p.servers * p.service_rate_per_h);
+        std::printf(
+            "  Erlang C does not apply: arrivals (%.6g/h) reach or exceed capacity (%.6g/h),"
+            " so the queue grows without bound\n",
+            p.arrival_rate_per_h, p.servers * p.service_rate_per_h);
     }
-    std::printf("  lane utilisation                %10.4f     (offered load %.4f)\n", utilisations.mean(), load);
+    std::printf("  lane utilisation                %10.4f     (offered load %.4f)\n", utilisations.mean(),
+                load);
     std::printf("  mean queue length               %10.4f vehicles\n", queue_lengths.mean());
     return 0;
 }
@@ -59,8 +61,8 @@ int run_queue(const QueueOptions& options) {
 
 Runner add_queue_command(CLI::App& app) {
     auto options = std::make_shared<QueueOptions>();
-    CLI::App* command = app.add_subcommand(
-        "queue", "simulate a checkpoint as an M/M/c queue and compare with Erlang C");
+    CLI::App* command =
+        app.add_subcommand("queue", "simulate a checkpoint as an M/M/c queue and compare with Erlang C");
     CheckpointQueueParameters& p = options->parameters;
     p.customers = 100000;
     command->add_option("--servers", p.servers, "lanes (servers)")->capture_default_str();

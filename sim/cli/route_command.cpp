@@ -37,10 +37,12 @@ Result<NodeIndex> resolve(const RoadNetwork& network, const std::string& id, con
     if (!coord.empty()) {
         double lat = 0, lon = 0;
         char tail = 0;
-        if (std::sscanf(coord.c_str(), "%lf,%lf%c", &lat, &lon, &tail) != 2 || std::abs(lat) > 90 || std::abs(lon) > 180)
+        if (std::sscanf(coord.c_str(), "%lf,%lf%c", &lat, &lon, &tail) != 2 || std::abs(lat) > 90 ||
+            std::abs(lon) > 180)
             return Error{std::string("--") + which + "-coord '" + coord + "' must be LAT,LON in degrees"};
         if (!network.has_coordinates())
-            return Error{std::string("--") + which + "-coord needs a network with coordinates; this one has none"};
+            return Error{std::string("--") + which +
+                         "-coord needs a network with coordinates; this one has none"};
         auto nearest = network.nearest_node(lat, lon);
         if (!nearest) return Error{"the network has no routable node"};
         return *nearest;
@@ -63,7 +65,8 @@ std::string node_label(const RoadNetwork& network, NodeIndex v) {
 int run_route(const RouteOptions& o) {
     if (o.metric != "time" && o.metric != "distance")
         return usage_error("--metric must be time or distance, not '" + o.metric + "'");
-    if (o.format != "text" && o.format != "json") return usage_error("--format must be text or json, not '" + o.format + "'");
+    if (o.format != "text" && o.format != "json")
+        return usage_error("--format must be text or json, not '" + o.format + "'");
     if (!(o.vehicle_weight_t >= 0)) return usage_error("--vehicle-weight must be zero or more tonnes");
     LoadOptions load_options;
     load_options.undirected = o.undirected;
@@ -88,17 +91,20 @@ int run_route(const RouteOptions& o) {
         auto comma = closure.find(',');
         auto a = comma == std::string::npos ? std::nullopt : network.find_node(closure.substr(0, comma));
         auto b = comma == std::string::npos ? std::nullopt : network.find_node(closure.substr(comma + 1));
-        if (!a || !b) return usage_error("--close '" + closure + "' must name two nodes of the network as A,B");
+        if (!a || !b)
+            return usage_error("--close '" + closure + "' must name two nodes of the network as A,B");
         std::vector<ArcIndex> arcs = network.arcs_between(*a, *b);
         for (ArcIndex arc : network.arcs_between(*b, *a)) arcs.push_back(arc);
         if (arcs.empty()) return usage_error("--close '" + closure + "': no road joins these two nodes");
         for (ArcIndex arc : arcs) overlay.close(arc);
     }
     Router router(network, &overlay);
-    RouteQuery query{from.value(), to.value(), o.metric == "time" ? Metric::time : Metric::distance, o.vehicle_weight_t};
+    RouteQuery query{from.value(), to.value(), o.metric == "time" ? Metric::time : Metric::distance,
+                     o.vehicle_weight_t};
     Route route = router.route(query);
     if (!route.found) {
-        std::string why = "no route from " + node_label(network, query.from) + " to " + node_label(network, query.to);
+        std::string why =
+            "no route from " + node_label(network, query.from) + " to " + node_label(network, query.to);
         if (o.vehicle_weight_t > 0) why += " for a " + std::to_string(o.vehicle_weight_t) + " t vehicle";
         if (!o.closures.empty()) why += " with the closures given";
         return usage_error(why);
@@ -120,7 +126,8 @@ int run_route(const RouteOptions& o) {
                 node_label(network, query.to).c_str(), o.metric.c_str());
     std::printf("  distance  %.3f km\n", route.distance_m / 1000);
     long long seconds = std::llround(route.time_s);
-    std::printf("  time      %lld h %02lld min %02lld s (free flow)\n", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    std::printf("  time      %lld h %02lld min %02lld s (free flow)\n", seconds / 3600, seconds / 60 % 60,
+                seconds % 60);
     std::printf("  roads     %zu\n  path     ", route.arcs.size());
     for (std::size_t i = 0; i < route.nodes.size(); ++i)
         std::printf("%s%s", i ? " " : " ", network.node(route.nodes[i]).id.c_str());
@@ -133,18 +140,23 @@ int run_route(const RouteOptions& o) {
 Runner add_route_command(CLI::App& app) {
     auto o = std::make_shared<RouteOptions>();
     CLI::App* command = app.add_subcommand("route", "the best route between two places of a road network");
-    command->add_option("NETWORK", o->network,
-                        "a folder with nodes.csv and edges.csv, a DIMACS .gr file, or an OpenStreetMap file")
+    command
+        ->add_option("NETWORK", o->network,
+                     "a folder with nodes.csv and edges.csv, a DIMACS .gr file, or an OpenStreetMap file")
         ->required();
     command->add_option("--from", o->from, "origin node id");
     command->add_option("--to", o->to, "destination node id");
-    command->add_option("--from-coord", o->from_coord, "origin as LAT,LON, snapped to the nearest routable node");
-    command->add_option("--to-coord", o->to_coord, "destination as LAT,LON, snapped to the nearest routable node");
+    command->add_option("--from-coord", o->from_coord,
+                        "origin as LAT,LON, snapped to the nearest routable node");
+    command->add_option("--to-coord", o->to_coord,
+                        "destination as LAT,LON, snapped to the nearest routable node");
     command->add_option("--metric", o->metric, "time or distance")->capture_default_str();
     command->add_flag("--undirected", o->undirected, "treat every arc as a two-way road");
     command->add_option("--profile", o->profile, "OpenStreetMap access rules (car)")->capture_default_str();
-    command->add_option("--bbox", o->bbox, "OpenStreetMap: keep roads inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
-    command->add_option("--vehicle-weight", o->vehicle_weight_t, "tonnes: avoid roads and bridges with a lower limit");
+    command->add_option("--bbox", o->bbox,
+                        "OpenStreetMap: keep roads inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
+    command->add_option("--vehicle-weight", o->vehicle_weight_t,
+                        "tonnes: avoid roads and bridges with a lower limit");
     command->add_option("--close", o->closures, "close the road between nodes A,B (repeatable)");
     command->add_option("--format", o->format, "text or json")->capture_default_str();
     return [o] { return run_route(*o); };

@@ -63,16 +63,19 @@ Runner add_validate_command(CLI::App& app) {
         auto loaded = read_checked(*path);
         if (!loaded) return 2;
         const Theatre& t = *loaded->theatre;
-        std::printf("%s: valid: %zu units, %zu posts, %zu airlift fleets, %zu checkpoints, network of %zu nodes and %zu one-way arcs\n",
-                    path->c_str(), t.units.size(), t.posts.size(), t.airlift.size(), t.checkpoints.size(),
-                    t.network.node_count(), t.network.arc_count());
+        std::printf(
+            "%s: valid: %zu units, %zu posts, %zu airlift fleets, %zu checkpoints, network of %zu nodes and "
+            "%zu one-way arcs\n",
+            path->c_str(), t.units.size(), t.posts.size(), t.airlift.size(), t.checkpoints.size(),
+            t.network.node_count(), t.network.arc_count());
         return 0;
     };
 }
 
 Runner add_run_command(CLI::App& app) {
     auto o = std::make_shared<RunOptions>();
-    CLI::App* command = app.add_subcommand("run", "run one replication of a scenario: KPIs to the terminal, files to a folder");
+    CLI::App* command = app.add_subcommand(
+        "run", "run one replication of a scenario: KPIs to the terminal, files to a folder");
     command->add_option("SCENARIO", o->scenario, "the scenario's YAML file")->required();
     command->add_option("--seed", o->seed, "random seed (default: the scenario's)");
     command->add_option("--out", o->out, "results folder (default: results/NAME-seedN)");

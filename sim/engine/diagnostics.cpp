@@ -9,9 +9,15 @@ std::string format(const Diagnostic& d) {
         if (d.column > 0) out += ":" + std::to_string(d.column);
     }
     switch (d.severity) {
-        case Severity::error: out += ": error: "; break;
-        case Severity::warning: out += ": warning: "; break;
-        case Severity::note: out += ": note: "; break;
+        case Severity::error:
+            out += ": error: ";
+            break;
+        case Severity::warning:
+            out += ": warning: ";
+            break;
+        case Severity::note:
+            out += ": note: ";
+            break;
     }
     return out + d.message;
 }

@@ -20,8 +20,8 @@ namespace {
 // width of the base strip that carries the tail's area, x[256] = 0.
 struct ExponentialZiggurat {
     static constexpr int kStrips = 256;
-    static constexpr double kTailStart = 7.69711747013104972;         // r
-    static constexpr double kStripArea = 0.0039496598225815571993;   // v
+    static constexpr double kTailStart = 7.69711747013104972;       // r
+    static constexpr double kStripArea = 0.0039496598225815571993;  // v
     double x[kStrips + 1];
     double f[kStrips + 1];
 
@@ -99,8 +99,8 @@ Result<DiscreteDistribution> DiscreteDistribution::from_weights(const std::vecto
 std::size_t DiscreteDistribution::draw(RandomStream& stream) const {
     double u = stream.uniform01();
     auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), u);
-    return static_cast<std::size_t>(std::min<std::ptrdiff_t>(it - cumulative_.begin(),
-                                                             cumulative_.size() - 1));
+    return static_cast<std::size_t>(
+        std::min<std::ptrdiff_t>(it - cumulative_.begin(), cumulative_.size() - 1));
 }
 
 }  // namespace corridor

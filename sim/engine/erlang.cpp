@@ -8,7 +8,7 @@ double erlang_c_probability_of_waiting(int servers, double arrival_rate, double 
     if (servers < 1 || arrival_rate <= 0 || service_rate <= 0 || arrival_rate >= servers * service_rate)
         throw std::invalid_argument("Erlang C needs c >= 1 and 0 < lambda < c mu");
     double offered = arrival_rate / service_rate;  // a
-    double utilisation = offered / servers;         // rho
+    double utilisation = offered / servers;        // rho
     // sum_{k<c} a^k/k! and a^c/c!, built term by term so nothing overflows for large c.
     double term = 1.0;
     double below = 0.0;

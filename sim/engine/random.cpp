@@ -33,9 +33,9 @@ std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> counter,
 }
 
 void RandomStream::refill() {
-    buffer_ = philox4x32_10({block_++, key_.entity, key_.purpose, key_.replication},
-                            {static_cast<std::uint32_t>(key_.seed),
-                             static_cast<std::uint32_t>(key_.seed >> 32)});
+    buffer_ =
+        philox4x32_10({block_++, key_.entity, key_.purpose, key_.replication},
+                      {static_cast<std::uint32_t>(key_.seed), static_cast<std::uint32_t>(key_.seed >> 32)});
     index_ = 0;
 }
 

@@ -6,13 +6,13 @@
 namespace corridor {
 
 Result<ServerSchedule> ServerSchedule::constant(int servers) {
-    if (servers < 1)
-        return Error{"a resource needs at least one server, not " + std::to_string(servers)};
+    if (servers < 1) return Error{"a resource needs at least one server, not " + std::to_string(servers)};
     return shifts(servers, {});
 }
 
 Result<ServerSchedule> ServerSchedule::shifts(int initial, std::vector<StaffingChange> changes) {
-    if (initial < 0) return Error{"the number of servers cannot be negative (" + std::to_string(initial) + ")"};
+    if (initial < 0)
+        return Error{"the number of servers cannot be negative (" + std::to_string(initial) + ")"};
     Time previous = 0;
     for (std::size_t i = 0; i < changes.size(); ++i) {
         const StaffingChange& change = changes[i];
@@ -79,7 +79,8 @@ int Resource::free_server() const {
     int chosen = -1;
     for (int s = 0; s < on_duty_; ++s) {
         const Server& server = servers_[static_cast<std::size_t>(s)];
-        if (!server.busy && (chosen < 0 || server.free_since < servers_[static_cast<std::size_t>(chosen)].free_since))
+        if (!server.busy &&
+            (chosen < 0 || server.free_since < servers_[static_cast<std::size_t>(chosen)].free_since))
             chosen = s;
     }
     return chosen;

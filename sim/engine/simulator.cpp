@@ -24,8 +24,8 @@ void Simulator::free_slot(std::uint32_t index) {
 
 EventId Simulator::schedule_at(Time at, Action action) {
     if (at < now_)
-        throw std::logic_error("event scheduled in the past: at " + format_duration(at) +
-                               ", now " + format_duration(now_));
+        throw std::logic_error("event scheduled in the past: at " + format_duration(at) + ", now " +
+                               format_duration(now_));
     std::uint32_t index = allocate_slot();
     Slot& target = slot(index);
     target.action = action;
@@ -97,15 +97,13 @@ bool Simulator::execute_next(Time end) {
 }
 
 void Simulator::run_until(Time end) {
-    while (execute_next(end)) {
-    }
+    while (execute_next(end)) {}
     if (end > now_) now_ = end;
 }
 
 void Simulator::run() {
     constexpr Time kForever = INT64_MAX;
-    while (execute_next(kForever)) {
-    }
+    while (execute_next(kForever)) {}
 }
 
 }  // namespace corridor

@@ -20,7 +20,8 @@ constexpr Unit kUnits[] = {
     {"min", kMinute}, {"ms", kMillisecond}, {"s", kSecond}, {"h", kHour}, {"d", kDay},
 };
 
-constexpr std::string_view kExample = "write a number and a unit (ms, s, min, h, d), e.g. '90s', '15min', '2h', '3d'";
+constexpr std::string_view kExample =
+    "write a number and a unit (ms, s, min, h, d), e.g. '90s', '15min', '2h', '3d'";
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -65,8 +66,8 @@ Result<Time> parse_duration(std::string_view text) {
         if (digits == 0) {
             if (pos < text.size() && is_letter(text[pos]))
                 return failure(text, "there is no number before the unit; " + std::string(kExample));
-            return failure(text, "unexpected character '" + std::string(1, text[pos]) + "'; " +
-                                     std::string(kExample));
+            return failure(
+                text, "unexpected character '" + std::string(1, text[pos]) + "'; " + std::string(kExample));
         }
         skip_spaces();
         std::size_t unit_start = pos;

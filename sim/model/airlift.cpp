@@ -31,13 +31,16 @@ Time plan_load(World& w, Aircraft& a) {
     Time next_ready = -1;
     std::vector<std::size_t> order;
     for (std::size_t u = 0; u < t.units.size(); ++u)
-        if (t.units[u].mode == MoveMode::air && t.units[u].origin_airfield == fleet.from && t.units[u].arrival_airfield == fleet.to)
+        if (t.units[u].mode == MoveMode::air && t.units[u].origin_airfield == fleet.from &&
+            t.units[u].arrival_airfield == fleet.to)
             order.push_back(u);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return t.units[x].priority < t.units[y].priority; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return t.units[x].priority < t.units[y].priority; });
     for (std::size_t u : order) {
         AirCargo& cargo = w.air_cargo[u];
-        bool anything_left = cargo.personnel_left > 0 ||
-                             std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
+        bool anything_left =
+            cargo.personnel_left > 0 ||
+            std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
         if (!anything_left) continue;
         if (t.units[u].ready > w.sim.now()) {
             if (next_ready < 0 || t.units[u].ready < next_ready) next_ready = t.units[u].ready;
@@ -57,7 +60,8 @@ Time plan_load(World& w, Aircraft& a) {
                 a.cargo_t += take * weight;
             }
         }
-        int people = std::min({cargo.personnel_left, seats_left, static_cast<int>(std::floor(payload_left / kPersonTonnes + 1e-9))});
+        int people = std::min({cargo.personnel_left, seats_left,
+                               static_cast<int>(std::floor(payload_left / kPersonTonnes + 1e-9))});
         if (people > 0) {
             cargo.personnel_left -= people;
             seats_left -= people;
@@ -84,7 +88,8 @@ void unload(World& w, Aircraft& a) {
             m.available[static_cast<std::size_t>(load.type)] += load.count;
             m.vehicles_landed += load.count;
         }
-        if (std::find(touched.begin(), touched.end(), load.unit) == touched.end()) touched.push_back(load.unit);
+        if (std::find(touched.begin(), touched.end(), load.unit) == touched.end())
+            touched.push_back(load.unit);
     }
     w.result.tonnes_lifted += a.cargo_t;
     ++w.result.sorties;
@@ -96,7 +101,8 @@ void unload(World& w, Aircraft& a) {
 void fly_back(World& w, Aircraft& a) {
     World* world = &w;
     Aircraft* aircraft = &a;
-    w.sim.schedule_after(w.theatre.airlift[a.fleet].block_time, [world, aircraft] { begin_sortie(*world, *aircraft); });
+    w.sim.schedule_after(w.theatre.airlift[a.fleet].block_time,
+                         [world, aircraft] { begin_sortie(*world, *aircraft); });
 }
 
 void arrive(World& w, Aircraft& a) {
@@ -134,10 +140,13 @@ Time cargo_ready(const World& w, const Aircraft& a) {
     Time next = -1;
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         const Unit& unit = t.units[u];
-        if (unit.mode != MoveMode::air || unit.origin_airfield != fleet.from || unit.arrival_airfield != fleet.to) continue;
+        if (unit.mode != MoveMode::air || unit.origin_airfield != fleet.from ||
+            unit.arrival_airfield != fleet.to)
+            continue;
         const AirCargo& cargo = w.air_cargo[u];
-        bool left = cargo.personnel_left > 0 ||
-                    std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
+        bool left =
+            cargo.personnel_left > 0 ||
+            std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
         if (!left) continue;
         if (unit.ready <= w.sim.now()) return 0;
         if (next < 0 || unit.ready < next) next = unit.ready;
@@ -186,19 +195,22 @@ void begin_sortie(World& w, Aircraft& a) {
 ServerSchedule apron_schedule(const World& w, const Airfield& field) {
     if (field.opens == 0 && field.closes == kDay) return ServerSchedule::constant(field.apron_slots).value();
     auto open_at = [&](Time tod) {
-        return field.opens < field.closes ? (tod >= field.opens && tod < field.closes) : (tod >= field.opens || tod < field.closes);
+        return field.opens < field.closes ? (tod >= field.opens && tod < field.closes)
+                                          : (tod >= field.opens || tod < field.closes);
     };
     Time day_start = -w.time_of_day(0);  // simulated time of the first midnight at or before the start
     std::vector<StaffingChange> changes;
     bool open = open_at(w.time_of_day(0));
     int initial = open ? field.apron_slots : 0;
     for (Time day = day_start; day <= w.theatre.duration + kDay; day += kDay) {
-        for (auto [at, slots] : {std::pair{day + field.opens, field.apron_slots}, std::pair{day + field.closes, 0}}) {
+        for (auto [at, slots] :
+             {std::pair{day + field.opens, field.apron_slots}, std::pair{day + field.closes, 0}}) {
             if (at <= 0) continue;  // (changes past the end are kept: a schedule must open sometime)
             changes.push_back({at, slots});
         }
     }
-    std::sort(changes.begin(), changes.end(), [](const StaffingChange& a, const StaffingChange& b) { return a.at < b.at; });
+    std::sort(changes.begin(), changes.end(),
+              [](const StaffingChange& a, const StaffingChange& b) { return a.at < b.at; });
     return ServerSchedule::shifts(initial, changes).value();
 }
 
@@ -206,7 +218,8 @@ ServerSchedule apron_schedule(const World& w, const Airfield& field) {
 
 void start_airlift(World& w) {
     const Theatre& t = w.theatre;
-    for (const Airfield& field : t.airfields) w.aprons.push_back(std::make_unique<Resource>(w.sim, apron_schedule(w, field)));
+    for (const Airfield& field : t.airfields)
+        w.aprons.push_back(std::make_unique<Resource>(w.sim, apron_schedule(w, field)));
     w.air_cargo.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         if (t.units[u].mode != MoveMode::air) continue;
@@ -219,7 +232,8 @@ void start_airlift(World& w) {
         const AirliftFleet& fleet = t.airlift[f];
         for (int i = 0; i < fleet.count; ++i) {
             auto aircraft = std::make_unique<Aircraft>();
-            aircraft->id = t.aircraft_types[fleet.aircraft].name + "-" + std::to_string(f + 1) + "." + std::to_string(i + 1);
+            aircraft->id = t.aircraft_types[fleet.aircraft].name + "-" + std::to_string(f + 1) + "." +
+                           std::to_string(i + 1);
             aircraft->fleet = f;
             Aircraft* a = aircraft.get();
             w.aircraft.push_back(std::move(aircraft));

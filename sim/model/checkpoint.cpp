@@ -17,10 +17,18 @@ Time draw_service(World& w, int index) {
     const auto& p = s.seconds;
     double seconds = 0;
     switch (s.kind) {
-        case ServiceKind::fixed: seconds = p[0]; break;
-        case ServiceKind::exponential: seconds = draw_exponential(stream, p[0]); break;
-        case ServiceKind::triangular: seconds = draw_triangular(stream, p[0], p[1], p[2]); break;
-        case ServiceKind::uniform: seconds = draw_uniform(stream, p[0], p[1]); break;
+        case ServiceKind::fixed:
+            seconds = p[0];
+            break;
+        case ServiceKind::exponential:
+            seconds = draw_exponential(stream, p[0]);
+            break;
+        case ServiceKind::triangular:
+            seconds = draw_triangular(stream, p[0], p[1], p[2]);
+            break;
+        case ServiceKind::uniform:
+            seconds = draw_uniform(stream, p[0], p[1]);
+            break;
         case ServiceKind::lognormal: {
             // From the mean m and standard deviation s of the time itself:
             // sigma^2 = ln(1 + s^2/m^2), mu = ln m - sigma^2 / 2.
@@ -61,12 +69,13 @@ void open_checkpoints(World& w) {
     for (std::size_t i = 0; i < t.checkpoints.size(); ++i) {
         const Checkpoint& cp = t.checkpoints[i];
         w.checkpoint_of_node[cp.node] = static_cast<int>(i);
-        w.checkpoint_lanes.push_back(std::make_unique<Resource>(w.sim, ServerSchedule::shifts(cp.lanes, cp.staffing).value()));
-        w.checkpoint_service.push_back(std::make_unique<RandomStream>(
-            StreamKey{w.seed, w.replication, purpose_id("checkpoint-service"), static_cast<std::uint32_t>(i)}));
+        w.checkpoint_lanes.push_back(
+            std::make_unique<Resource>(w.sim, ServerSchedule::shifts(cp.lanes, cp.staffing).value()));
+        w.checkpoint_service.push_back(std::make_unique<RandomStream>(StreamKey{
+            w.seed, w.replication, purpose_id("checkpoint-service"), static_cast<std::uint32_t>(i)}));
         if (cp.traffic_per_h > 0) {
-            auto stream = std::make_unique<RandomStream>(
-                StreamKey{w.seed, w.replication, purpose_id("checkpoint-traffic"), static_cast<std::uint32_t>(i)});
+            auto stream = std::make_unique<RandomStream>(StreamKey{
+                w.seed, w.replication, purpose_id("checkpoint-traffic"), static_cast<std::uint32_t>(i)});
             RandomStream* s = stream.get();
             w.checkpoint_traffic.push_back(std::move(stream));
             World* world = &w;

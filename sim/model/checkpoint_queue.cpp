@@ -14,10 +14,9 @@
 namespace corridor {
 namespace {
 
-
 // The vehicles' side of the model: arrive, queue for a lane, be inspected, leave.
 class CheckpointQueue {
-public:
+  public:
     CheckpointQueue(const CheckpointQueueParameters& p, const ServerSchedule& lanes)
         : p_(p),
           lanes_(simulator_, lanes),
@@ -39,7 +38,7 @@ public:
         return result;
     }
 
-private:
+  private:
     Time interarrival() { return draw_hours(arrivals_, 1.0 / p_.arrival_rate_per_h); }
     // Rounded to the nearest millisecond; the draw is positive, so adding a half and truncating
     // rounds correctly (and is several times cheaper than llround on the hot path).

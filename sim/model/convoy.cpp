@@ -20,7 +20,8 @@ bool is_night(const World& w, Time t) {
     const MarchDoctrine& d = w.theatre.march;
     Time tod = w.time_of_day(t);
     if (d.night_from == d.night_to) return false;
-    return d.night_from < d.night_to ? (tod >= d.night_from && tod < d.night_to) : (tod >= d.night_from || tod < d.night_to);
+    return d.night_from < d.night_to ? (tod >= d.night_from && tod < d.night_to)
+                                     : (tod >= d.night_from || tod < d.night_to);
 }
 
 // Time from t until the day/night state next changes.
@@ -33,19 +34,23 @@ Time until_light_changes(const World& w, Time t) {
 }
 
 // Time from t until the next morning (the end of the night); zero at the very moment.
-Time until_morning(const World& w, Time t) { return (w.theatre.march.night_to - w.time_of_day(t) + kDay) % kDay; }
+Time until_morning(const World& w, Time t) {
+    return (w.theatre.march.night_to - w.time_of_day(t) + kDay) % kDay;
+}
 
 double speed_kph(const World& w, const Convoy& c, ArcIndex a, Time t) {
     const RoadNetwork& net = w.theatre.network;
     const MarchDoctrine& d = w.theatre.march;
-    double v = std::min({c.top_speed_kph, d.speed_kph[static_cast<std::size_t>(net.road_class(a))], net.speed_kph(a)});
+    double v = std::min(
+        {c.top_speed_kph, d.speed_kph[static_cast<std::size_t>(net.road_class(a))], net.speed_kph(a)});
     if (d.night_mode == NightMode::blackout && is_night(w, t)) v = std::min(v, d.blackout_speed_kph);
     return v;
 }
 
 double interval_m(const World& w, Time t) {
     const MarchDoctrine& d = w.theatre.march;
-    return d.night_mode == NightMode::blackout && is_night(w, t) ? d.blackout_interval_m : d.vehicle_interval_m;
+    return d.night_mode == NightMode::blackout && is_night(w, t) ? d.blackout_interval_m
+                                                                 : d.vehicle_interval_m;
 }
 
 // Pass time: the road space of the column (vehicles x interval) at the given speed.
@@ -91,13 +96,17 @@ void reach_node(World& w, Convoy& c) {
         World* world = &w;
         pass_checkpoint(w, checkpoint, c.vehicles, [world, convoy, node, last] {
             world->log(world->sim.now(), convoy->id, "checkpoint exit", world->node_id(node));
-            if (last) arrive(*world, *convoy);
-            else drive(*world, *convoy);
+            if (last)
+                arrive(*world, *convoy);
+            else
+                drive(*world, *convoy);
         });
         return;
     }
-    if (last) arrive(w, c);
-    else drive(w, c);
+    if (last)
+        arrive(w, c);
+    else
+        drive(w, c);
 }
 
 void drive(World& w, Convoy& c) {
@@ -151,7 +160,9 @@ void drive(World& w, Convoy& c) {
         const MarchDoctrine& d = w.theatre.march;
         c.driving_since_halt += c.step;
         c.driving_today += c.step;
-        c.remaining_m = c.step_reaches_end ? 0 : std::max(0.0, c.remaining_m - c.step_speed_kph * to_hours(c.step) * 1000.0);
+        c.remaining_m = c.step_reaches_end
+                            ? 0
+                            : std::max(0.0, c.remaining_m - c.step_speed_kph * to_hours(c.step) * 1000.0);
         Time now = w.sim.now();
         bool rest_due = c.driving_today >= d.daily_driving_limit;
         bool halt_due = c.driving_since_halt >= (c.halts == 0 ? d.first_halt_after : d.halt_every);
@@ -162,11 +173,14 @@ void drive(World& w, Convoy& c) {
             return;
         }
         std::string place = road_name(w, c.route[c.arc]);
-        if (c.remaining_m <= 0) place = w.node_id(w.theatre.network.arc_to(c.route[c.arc]));  // stops at the arc's end
+        if (c.remaining_m <= 0)
+            place = w.node_id(w.theatre.network.arc_to(c.route[c.arc]));  // stops at the arc's end
         auto resume = [world, convoy] {
             Convoy& c = *convoy;
-            if (c.remaining_m <= 0 && c.on_arc) reach_node(*world, c);
-            else drive(*world, c);
+            if (c.remaining_m <= 0 && c.on_arc)
+                reach_node(*world, c);
+            else
+                drive(*world, c);
         };
         if (rest_due) {
             Time wait = std::max(until_morning(w, now), d.minimum_rest);
@@ -189,8 +203,8 @@ void drive(World& w, Convoy& c) {
 
 }  // namespace
 
-void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot, const std::vector<int>& vehicles_by_type,
-                  int personnel, NodeIndex from) {
+void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
+                  const std::vector<int>& vehicles_by_type, int personnel, NodeIndex from) {
     const Theatre& t = w.theatre;
     const Unit& unit = t.units[unit_index];
     auto convoy = std::make_unique<Convoy>();
@@ -219,7 +233,8 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot, const
     if (c.route.empty()) {
         // Already at the post.
         Time now = w.sim.now();
-        w.sim.schedule_at(now, [&w, unit_index, post_slot, now] { convoy_arrived(w, unit_index, post_slot, now); });
+        w.sim.schedule_at(
+            now, [&w, unit_index, post_slot, now] { convoy_arrived(w, unit_index, post_slot, now); });
         w.log(now, c.id, "arrived", w.node_id(post.node));
         return;
     }

@@ -20,17 +20,21 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
         m.available.assign(t.vehicle_types.size(), 0);
         // Convoys of at most the doctrine's size, at least one per post, sizes as even as can be.
         int vehicles = unit.vehicle_count();
-        int convoys = std::max<int>((vehicles + t.march.convoy_max_vehicles - 1) / t.march.convoy_max_vehicles,
-                                    static_cast<int>(unit.posts.size()));
-        for (int k = 0; k < convoys; ++k) m.convoy_sizes.push_back(vehicles / convoys + (k < vehicles % convoys ? 1 : 0));
+        int convoys =
+            std::max<int>((vehicles + t.march.convoy_max_vehicles - 1) / t.march.convoy_max_vehicles,
+                          static_cast<int>(unit.posts.size()));
+        for (int k = 0; k < convoys; ++k)
+            m.convoy_sizes.push_back(vehicles / convoys + (k < vehicles % convoys ? 1 : 0));
         m.convoys_left_per_post.assign(unit.posts.size(), 0);
-        for (int k = 0; k < convoys; ++k) ++m.convoys_left_per_post[static_cast<std::size_t>(k) % unit.posts.size()];
+        for (int k = 0; k < convoys; ++k)
+            ++m.convoys_left_per_post[static_cast<std::size_t>(k) % unit.posts.size()];
         UnitOutcome outcome;
         outcome.name = unit.name;
         outcome.ready = unit.ready;
         result.units.push_back(outcome);
         for (std::size_t post : unit.posts)
-            result.posts.push_back({t.posts[post].name, unit.name, t.network.node(t.posts[post].node).id, kNever});
+            result.posts.push_back(
+                {t.posts[post].name, unit.name, t.network.node(t.posts[post].node).id, kNever});
     }
 }
 
@@ -44,7 +48,8 @@ void marshal(World& w, std::size_t u) {
     if (!m.activated) {
         if (unit.mode == MoveMode::air) {
             double landed = static_cast<double>(m.vehicles_landed) / vehicles_total;
-            if (unit.personnel > 0) landed = std::min(landed, static_cast<double>(m.personnel_landed) / unit.personnel);
+            if (unit.personnel > 0)
+                landed = std::min(landed, static_cast<double>(m.personnel_landed) / unit.personnel);
             if (landed + 1e-12 < t.march.activation_threshold) return;
         }
         m.activated = true;
@@ -68,7 +73,8 @@ void marshal(World& w, std::size_t u) {
         // People share the convoys in proportion to vehicles; the last convoy takes the rest.
         int people = last ? m.personnel_available
                           : std::min(m.personnel_available,
-                                     static_cast<int>(std::ceil(static_cast<double>(unit.personnel) * size / vehicles_total)));
+                                     static_cast<int>(std::ceil(static_cast<double>(unit.personnel) * size /
+                                                                vehicles_total)));
         m.personnel_available -= people;
         std::size_t slot = m.next_convoy % unit.posts.size();
         ++m.next_convoy;
@@ -100,7 +106,8 @@ void convoy_arrived(World& w, std::size_t u, std::size_t slot, Time at) {
 namespace {
 
 Time share_established(std::vector<Time> times, double share) {
-    std::size_t needed = static_cast<std::size_t>(std::ceil(share * static_cast<double>(times.size()) - 1e-9));
+    std::size_t needed =
+        static_cast<std::size_t>(std::ceil(share * static_cast<double>(times.size()) - 1e-9));
     std::vector<Time> done;
     for (Time t : times)
         if (t != kNever) done.push_back(t);
@@ -137,8 +144,10 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.events = w.sim.events_executed();
     bool all_arrived = true;
     for (const UnitOutcome& unit : r.units) {
-        if (unit.arrived == kNever) all_arrived = false;
-        else r.closure_time = std::max(r.closure_time, unit.arrived);
+        if (unit.arrived == kNever)
+            all_arrived = false;
+        else
+            r.closure_time = std::max(r.closure_time, unit.arrived);
         r.convoy_vehicle_km += unit.vehicle_km;
         r.convoy_vehicle_hours += unit.vehicle_hours;
     }
@@ -151,11 +160,13 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
         const Resource& lanes = *w.checkpoint_lanes[i];
         r.checkpoints.push_back({theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),
-                                 lanes.waits_s().count() ? lanes.waits_s().max() : 0.0, lanes.queue_length_stat().max()});
+                                 lanes.waits_s().count() ? lanes.waits_s().max() : 0.0,
+                                 lanes.queue_length_stat().max()});
     }
     for (std::size_t i = 0; i < theatre.airfields.size(); ++i) {
         const Resource& apron = *w.aprons[i];
-        AirfieldOutcome field{theatre.airfields[i].name, 0, apron.queue_length_stat().max(), apron.waits_s().mean()};
+        AirfieldOutcome field{theatre.airfields[i].name, 0, apron.queue_length_stat().max(),
+                              apron.waits_s().mean()};
         for (const TimelineRow& row : r.timeline)
             if (row.event == "landed" && row.place == field.name) ++field.landings;
         r.airfields.push_back(field);
@@ -163,7 +174,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     }
     // Rows logged ahead of time (a convoy's tail) beyond the end did not happen.
     std::erase_if(r.timeline, [&](const TimelineRow& row) { return row.at > theatre.duration; });
-    std::stable_sort(r.timeline.begin(), r.timeline.end(), [](const TimelineRow& a, const TimelineRow& b) { return a.at < b.at; });
+    std::stable_sort(r.timeline.begin(), r.timeline.end(),
+                     [](const TimelineRow& a, const TimelineRow& b) { return a.at < b.at; });
     return std::move(r);
 }
 

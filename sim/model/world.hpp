@@ -18,7 +18,7 @@ struct World;
 /// A unit's vehicles and people waiting to leave by road (at its origin, or landed at the arrival
 /// airfield), and its plan of convoys: sizes and posts fixed before the first one leaves.
 struct Marshalling {
-    std::vector<int> available;    // vehicles by type index, here and not yet gone
+    std::vector<int> available;  // vehicles by type index, here and not yet gone
     int personnel_available = 0;
     int vehicles_landed = 0;
     int personnel_landed = 0;
@@ -36,12 +36,12 @@ struct Convoy {
     std::size_t post_slot = 0;  // index into the unit's posts
     int vehicles = 0;
     int personnel = 0;
-    double top_speed_kph = 0;   // of its slowest vehicle
+    double top_speed_kph = 0;  // of its slowest vehicle
     double heaviest_t = 0;
     std::vector<ArcIndex> route;
-    std::size_t arc = 0;        // the arc its head is on, or about to enter
-    bool on_arc = false;        // entered the current arc's gate
-    double remaining_m = 0;     // of the current arc
+    std::size_t arc = 0;     // the arc its head is on, or about to enter
+    bool on_arc = false;     // entered the current arc's gate
+    double remaining_m = 0;  // of the current arc
     Time driving_since_halt = 0;
     Time driving_today = 0;
     int halts = 0;
@@ -81,8 +81,8 @@ struct AirCargo {
 };
 
 // --- road march (sim/model/convoy.cpp) ---
-void start_convoy(World& world, std::size_t unit, std::size_t post_slot, const std::vector<int>& vehicles_by_type,
-                  int personnel, NodeIndex from);
+void start_convoy(World& world, std::size_t unit, std::size_t post_slot,
+                  const std::vector<int>& vehicles_by_type, int personnel, NodeIndex from);
 
 // --- checkpoints (sim/model/checkpoint.cpp) ---
 void open_checkpoints(World& world);

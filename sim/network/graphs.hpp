@@ -10,9 +10,8 @@
 
 namespace corridor {
 
-using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                    boost::no_property, boost::no_property,
-                                                    NodeIndex, ArcIndex>;
+using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                    boost::no_property, NodeIndex, ArcIndex>;
 
 struct RoadNetwork::Graphs {
     CsrGraph forward;

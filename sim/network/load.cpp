@@ -10,7 +10,8 @@ namespace corridor {
 namespace {
 
 bool ends_with(const std::string& text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -19,8 +20,8 @@ LoadedNetwork load_network(const std::string& path, const LoadOptions& options) 
     namespace fs = std::filesystem;
     std::error_code error;
     if (fs::is_directory(path, error)) {
-        return load_csv_network((fs::path(path) / "nodes.csv").string(), (fs::path(path) / "edges.csv").string(),
-                                options);
+        return load_csv_network((fs::path(path) / "nodes.csv").string(),
+                                (fs::path(path) / "edges.csv").string(), options);
     }
     if (!fs::exists(path, error)) {
         LoadedNetwork loaded;
@@ -44,9 +45,10 @@ LoadedNetwork load_network(const std::string& path, const LoadOptions& options) 
     if (start.find("<?xml") != std::string::npos || start.find("<osm") != std::string::npos)
         return load_osm_network(path, options);
     LoadedNetwork loaded;
-    loaded.diagnostics.error(path, 0, 0,
-                             "unknown network format: expected a folder with nodes.csv and edges.csv, a DIMACS "
-                             ".gr file, or an OpenStreetMap .osm, .osm.gz, .osm.bz2 or .osm.pbf file");
+    loaded.diagnostics.error(
+        path, 0, 0,
+        "unknown network format: expected a folder with nodes.csv and edges.csv, a DIMACS "
+        ".gr file, or an OpenStreetMap .osm, .osm.gz, .osm.bz2 or .osm.pbf file");
     return loaded;
 }
 
@@ -67,7 +69,8 @@ Result<BoundingBox> parse_bounding_box(const std::string& text) {
     BoundingBox box{values[0], values[1], values[2], values[3]};
     if (box.min_lon >= box.max_lon || box.min_lat >= box.max_lat || std::abs(box.min_lat) > 90 ||
         std::abs(box.max_lat) > 90 || std::abs(box.min_lon) > 180 || std::abs(box.max_lon) > 180)
-        return Error{"bounding box '" + text + "' is empty or outside the globe (MIN_LON,MIN_LAT,MAX_LON,MAX_LAT)"};
+        return Error{"bounding box '" + text +
+                     "' is empty or outside the globe (MIN_LON,MIN_LAT,MAX_LON,MAX_LAT)"};
     return box;
 }
 

@@ -32,8 +32,8 @@ struct Table {
     }
 };
 
-bool read_table(const std::string& path, const std::vector<std::string>& known, const std::vector<std::string>& required,
-                Table& table, Diagnostics& diagnostics) {
+bool read_table(const std::string& path, const std::vector<std::string>& known,
+                const std::vector<std::string>& required, Table& table, Diagnostics& diagnostics) {
     table.path = path;
     auto text = read_text_file(path);
     if (!text) {
@@ -56,10 +56,12 @@ bool read_table(const std::string& path, const std::vector<std::string>& known, 
                 const CsvField& f = fields.value()[i];
                 if (std::find(known.begin(), known.end(), f.text) == known.end()) {
                     std::string message = "unknown column '" + f.text + "'";
-                    if (auto hint = closest_match(f.text, known)) message += "; did you mean '" + *hint + "'?";
+                    if (auto hint = closest_match(f.text, known))
+                        message += "; did you mean '" + *hint + "'?";
                     diagnostics.error(path, lines.number(), f.column, message);
                 } else if (!table.column_of.emplace(f.text, i).second) {
-                    diagnostics.error(path, lines.number(), f.column, "column '" + f.text + "' appears twice");
+                    diagnostics.error(path, lines.number(), f.column,
+                                      "column '" + f.text + "' appears twice");
                 }
             }
             for (const std::string& name : required)
@@ -88,7 +90,8 @@ bool parse_number(const Table& table, const Table::Row& row, const std::string& 
 
 }  // namespace
 
-LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& edges_csv, const LoadOptions& options) {
+LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& edges_csv,
+                               const LoadOptions& options) {
     LoadedNetwork loaded;
     Diagnostics& diagnostics = loaded.diagnostics;
     Table nodes, edges;
@@ -138,13 +141,15 @@ LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& 
         for (int e = 0; e < 2; ++e) {
             const CsvField* f = edges.field(row, end_names[e]);
             if (!f) {
-                diagnostics.error(edges_csv, row.line, 1, std::string("the road has no '") + end_names[e] + "' node");
+                diagnostics.error(edges_csv, row.line, 1,
+                                  std::string("the road has no '") + end_names[e] + "' node");
                 ok = false;
                 continue;
             }
             auto index = builder.find(f->text);
             if (!index) {
-                diagnostics.error(edges_csv, row.line, f->column, "unknown node '" + f->text + "' (not in " + nodes_csv + ")");
+                diagnostics.error(edges_csv, row.line, f->column,
+                                  "unknown node '" + f->text + "' (not in " + nodes_csv + ")");
                 ok = false;
                 continue;
             }
@@ -182,7 +187,8 @@ LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& 
             if (f->text == "yes" || f->text == "true" || f->text == "1") {
                 one_way = true;
             } else if (!(f->text == "no" || f->text == "false" || f->text == "0")) {
-                diagnostics.error(edges_csv, row.line, f->column, "oneway '" + f->text + "' must be yes or no");
+                diagnostics.error(edges_csv, row.line, f->column,
+                                  "oneway '" + f->text + "' must be yes or no");
                 continue;
             }
         }
@@ -191,7 +197,8 @@ LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& 
             continue;
         }
         if (lanes < 1 || lanes > 16 || lanes != std::floor(lanes)) {
-            diagnostics.error(edges_csv, row.line, edges.field(row, "lanes")->column, "lanes must be a whole number from 1 to 16");
+            diagnostics.error(edges_csv, row.line, edges.field(row, "lanes")->column,
+                              "lanes must be a whole number from 1 to 16");
             continue;
         }
         if (ends[0] == ends[1]) {

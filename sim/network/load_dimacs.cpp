@@ -90,16 +90,18 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
             int n_column = column;
             std::string_view m_text = token(line, pos, column);
             if (declared_nodes >= 0) {
-                diagnostics.error(path, lines.number(), first_column, "a second 'p' line; a DIMACS file has one");
-            } else if (format != "sp" || !parse_int(n_text, declared_nodes) || !parse_int(m_text, declared_arcs) ||
-                       declared_nodes < 1 || declared_arcs < 0) {
+                diagnostics.error(path, lines.number(), first_column,
+                                  "a second 'p' line; a DIMACS file has one");
+            } else if (format != "sp" || !parse_int(n_text, declared_nodes) ||
+                       !parse_int(m_text, declared_arcs) || declared_nodes < 1 || declared_arcs < 0) {
                 diagnostics.error(path, lines.number(), format != "sp" ? first_column : n_column,
                                   "wrong header: expected 'p sp NODES ARCS' with positive counts, found '" +
                                       std::string(line) + "'");
                 declared_nodes = -1;
                 break;
             } else {
-                for (long long v = 1; v <= declared_nodes; ++v) builder.add_node(NodeInfo{std::to_string(v), "", NodeKind::junction});
+                for (long long v = 1; v <= declared_nodes; ++v)
+                    builder.add_node(NodeInfo{std::to_string(v), "", NodeKind::junction});
             }
         } else if (kind == "a") {
             if (declared_nodes < 0) {
@@ -119,12 +121,14 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
             for (int f = 0; f < 3 && ok; ++f) {
                 if (fields[f].empty()) {
                     diagnostics.error(path, lines.number(), columns[f],
-                                      std::string("the arc has no ") + names[f] + " (expected 'a TAIL HEAD COST')" +
+                                      std::string("the arc has no ") + names[f] +
+                                          " (expected 'a TAIL HEAD COST')" +
                                           (lines.last_line_ended() ? "" : "; the file looks truncated"));
                     ok = false;
                 } else if (!parse_int(fields[f], *values[f])) {
                     diagnostics.error(path, lines.number(), columns[f],
-                                      std::string("the ") + names[f] + " '" + std::string(fields[f]) + "' is not a whole number");
+                                      std::string("the ") + names[f] + " '" + std::string(fields[f]) +
+                                          "' is not a whole number");
                     ok = false;
                 }
             }
@@ -132,7 +136,8 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
             for (int f = 0; f < 2; ++f) {
                 if (*values[f] < 1 || *values[f] > declared_nodes) {
                     diagnostics.error(path, lines.number(), columns[f],
-                                      "unknown node " + std::to_string(*values[f]) + " (the header declares nodes 1 to " +
+                                      "unknown node " + std::to_string(*values[f]) +
+                                          " (the header declares nodes 1 to " +
                                           std::to_string(declared_nodes) + ")");
                     ok = false;
                 }
@@ -153,11 +158,13 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
                 diagnostics.error(path, lines.number(), columns[2], why);
                 continue;
             }
-            builder.add_road(static_cast<NodeIndex>(from - 1), static_cast<NodeIndex>(to - 1), road, !options.undirected);
+            builder.add_road(static_cast<NodeIndex>(from - 1), static_cast<NodeIndex>(to - 1), road,
+                             !options.undirected);
             ++arcs_read;
         } else {
-            diagnostics.error(path, lines.number(), column,
-                              "unknown line type '" + std::string(kind) + "' (a DIMACS line starts with c, p or a)");
+            diagnostics.error(
+                path, lines.number(), column,
+                "unknown line type '" + std::string(kind) + "' (a DIMACS line starts with c, p or a)");
         }
     }
     if (!diagnostics.has_errors()) {
@@ -165,8 +172,9 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
             diagnostics.error(path, 0, 0, "no 'p sp NODES ARCS' header: is this a DIMACS .gr file?");
         else if (arcs_read != declared_arcs)
             diagnostics.error(path, lines.number(), 0,
-                              "the header declares " + std::to_string(declared_arcs) + " arcs but the file has " +
-                                  std::to_string(arcs_read) + (arcs_read < declared_arcs ? " (truncated?)" : ""));
+                              "the header declares " + std::to_string(declared_arcs) +
+                                  " arcs but the file has " + std::to_string(arcs_read) +
+                                  (arcs_read < declared_arcs ? " (truncated?)" : ""));
     }
     std::filesystem::path co_path = std::filesystem::path(path).replace_extension(".co");
     if (!diagnostics.has_errors() && std::filesystem::exists(co_path))
@@ -175,7 +183,8 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
     if (self_loops > 0)
         diagnostics.note(path, 0, 0, "skipped " + std::to_string(self_loops) + " arcs from a node to itself");
     if (zero_cost > 0)
-        diagnostics.note(path, 0, 0, std::to_string(zero_cost) + " arcs have cost 0 (coincident points); kept");
+        diagnostics.note(path, 0, 0,
+                         std::to_string(zero_cost) + " arcs have cost 0 (coincident points); kept");
     loaded.network = std::move(builder).build();
     check_connectivity(*loaded.network, path, diagnostics);
     return loaded;

@@ -26,13 +26,20 @@ struct HighwayClass {
 };
 
 constexpr HighwayClass kDrivable[] = {
-    {"motorway", RoadClass::motorway, 90},       {"motorway_link", RoadClass::motorway, 45},
-    {"trunk", RoadClass::trunk, 85},             {"trunk_link", RoadClass::trunk, 40},
-    {"primary", RoadClass::primary, 65},         {"primary_link", RoadClass::primary, 30},
-    {"secondary", RoadClass::secondary, 55},     {"secondary_link", RoadClass::secondary, 25},
-    {"tertiary", RoadClass::tertiary, 40},       {"tertiary_link", RoadClass::tertiary, 20},
-    {"unclassified", RoadClass::unclassified, 25}, {"residential", RoadClass::residential, 25},
-    {"living_street", RoadClass::living_street, 10}, {"service", RoadClass::service, 15},
+    {"motorway", RoadClass::motorway, 90},
+    {"motorway_link", RoadClass::motorway, 45},
+    {"trunk", RoadClass::trunk, 85},
+    {"trunk_link", RoadClass::trunk, 40},
+    {"primary", RoadClass::primary, 65},
+    {"primary_link", RoadClass::primary, 30},
+    {"secondary", RoadClass::secondary, 55},
+    {"secondary_link", RoadClass::secondary, 25},
+    {"tertiary", RoadClass::tertiary, 40},
+    {"tertiary_link", RoadClass::tertiary, 20},
+    {"unclassified", RoadClass::unclassified, 25},
+    {"residential", RoadClass::residential, 25},
+    {"living_street", RoadClass::living_street, 10},
+    {"service", RoadClass::service, 15},
 };
 
 bool is(const char* value, std::initializer_list<const char*> options) {
@@ -48,7 +55,8 @@ bool car_may_use(const osmium::TagList& tags) {
     const char* motor = tags["motorcar"] ? tags["motorcar"] : tags["motor_vehicle"];
     if (is(motor, {"no", "private", "agricultural", "forestry", "delivery", "emergency"})) return false;
     if (is(motor, {"yes", "designated", "permissive", "destination"})) return true;
-    if (is(tags["access"], {"no", "private", "agricultural", "forestry", "delivery", "emergency"})) return false;
+    if (is(tags["access"], {"no", "private", "agricultural", "forestry", "delivery", "emergency"}))
+        return false;
     if (is(tags["area"], {"yes"}) || is(tags["impassable"], {"yes"})) return false;
     return true;
 }
@@ -82,7 +90,8 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
     LoadedNetwork loaded;
     Diagnostics& diagnostics = loaded.diagnostics;
     if (options.profile != "car") {
-        diagnostics.error(path, 0, 0, "unknown profile '" + options.profile + "'; the profile available is 'car'");
+        diagnostics.error(path, 0, 0,
+                          "unknown profile '" + options.profile + "'; the profile available is 'car'");
         return loaded;
     }
     std::vector<Location> locations;
@@ -124,11 +133,14 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
                                        is(highway, {"motorway", "motorway_link"});
                 // `lanes` counts both directions of a two-way road.
                 if (!std::isnan(lanes))
-                    record.road.lanes = std::max(1, static_cast<int>(record.direction == 0 ? lanes / 2 : lanes));
+                    record.road.lanes =
+                        std::max(1, static_cast<int>(record.direction == 0 ? lanes / 2 : lanes));
                 double maxweight = tag_number(tags["maxweight"], false);
                 if (!std::isnan(maxweight)) record.road.weight_limit_t = maxweight;
-                if (const char* name = tags["name"]) record.road.name = name;
-                else if (const char* ref = tags["ref"]) record.road.name = ref;
+                if (const char* name = tags["name"])
+                    record.road.name = name;
+                else if (const char* ref = tags["ref"])
+                    record.road.name = ref;
                 for (const osmium::NodeRef& ref : way.nodes()) record.refs.push_back(ref.ref());
                 ways.push_back(std::move(record));
             }
@@ -144,7 +156,8 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
     }
     if (!std::is_sorted(locations.begin(), locations.end(),
                         [](const Location& a, const Location& b) { return a.id < b.id; }))
-        std::sort(locations.begin(), locations.end(), [](const Location& a, const Location& b) { return a.id < b.id; });
+        std::sort(locations.begin(), locations.end(),
+                  [](const Location& a, const Location& b) { return a.id < b.id; });
     auto locate = [&](osmium::object_id_type id) -> const Location* {
         auto it = std::lower_bound(locations.begin(), locations.end(), id,
                                    [](const Location& l, osmium::object_id_type v) { return l.id < v; });
@@ -224,8 +237,9 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
         return loaded;
     }
     if (cut_ways > 0)
-        diagnostics.note(path, 0, 0,
-                         std::to_string(cut_ways) + " roads were cut where they leave the extract or the bounding box");
+        diagnostics.note(
+            path, 0, 0,
+            std::to_string(cut_ways) + " roads were cut where they leave the extract or the bounding box");
     loaded.network = std::move(builder).build();
     check_connectivity(*loaded.network, path, diagnostics);
     return loaded;

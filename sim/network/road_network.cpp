@@ -9,10 +9,11 @@
 namespace corridor {
 namespace {
 
-constexpr std::string_view kNodeKinds[] = {"junction", "town", "airfield", "depot", "checkpoint", "post", "crossing"};
-constexpr std::string_view kRoadClasses[] = {"motorway",    "trunk",         "primary", "secondary",
-                                             "tertiary",    "unclassified",  "residential",
-                                             "living_street", "service",     "track"};
+constexpr std::string_view kNodeKinds[] = {"junction",   "town", "airfield", "depot",
+                                           "checkpoint", "post", "crossing"};
+constexpr std::string_view kRoadClasses[] = {"motorway", "trunk",        "primary",     "secondary",
+                                             "tertiary", "unclassified", "residential", "living_street",
+                                             "service",  "track"};
 
 // Free-flow car speeds by class: the speed table of OSRM's car profile (profiles/car.lua,
 // speeds.highway), with track added at 15 km/h for unpaved roads.
@@ -27,7 +28,8 @@ Result<Enum> parse_enum(std::string_view text, const std::string_view (&names)[N
     for (std::size_t i = 0; i < N; ++i)
         if (names[i] == text) return static_cast<Enum>(i);
     std::string message = std::string("unknown ") + what + " '" + std::string(text) + "'";
-    if (auto hint = closest_match(text, {std::begin(names), std::end(names)})) message += "; did you mean '" + *hint + "'?";
+    if (auto hint = closest_match(text, {std::begin(names), std::end(names)}))
+        message += "; did you mean '" + *hint + "'?";
     return Error{message};
 }
 
@@ -35,20 +37,25 @@ Result<Enum> parse_enum(std::string_view text, const std::string_view (&names)[N
 
 std::string_view to_string(NodeKind kind) { return kNodeKinds[static_cast<int>(kind)]; }
 std::string_view to_string(RoadClass road_class) { return kRoadClasses[static_cast<int>(road_class)]; }
-Result<NodeKind> parse_node_kind(std::string_view text) { return parse_enum<NodeKind>(text, kNodeKinds, "node kind"); }
+Result<NodeKind> parse_node_kind(std::string_view text) {
+    return parse_enum<NodeKind>(text, kNodeKinds, "node kind");
+}
 Result<RoadClass> parse_road_class(std::string_view text) {
     return parse_enum<RoadClass>(text, kRoadClasses, "road class");
 }
 double default_speed_kph(RoadClass road_class) { return kDefaultSpeedKph[static_cast<int>(road_class)]; }
-double default_lane_capacity_vph(RoadClass road_class) { return kLaneCapacityVph[static_cast<int>(road_class)]; }
+double default_lane_capacity_vph(RoadClass road_class) {
+    return kLaneCapacityVph[static_cast<int>(road_class)];
+}
 
 double great_circle_m(double lat1, double lon1, double lat2, double lon2) {
     constexpr double kEarthRadiusM = 6371008.8;
     constexpr double kRadians = 3.14159265358979323846 / 180.0;
     double dlat = (lat2 - lat1) * kRadians;
     double dlon = (lon2 - lon1) * kRadians;
-    double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-               std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRadians) *
+                                                             std::cos(lat2 * kRadians) * std::sin(dlon / 2) *
+                                                             std::sin(dlon / 2);
     return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -100,7 +107,8 @@ std::size_t RoadNetwork::memory_bytes() const {
              index_of_.bucket_count() * sizeof(void*);
     bytes += arc_count() * (2 * sizeof(NodeIndex) + sizeof(double) + 3 * sizeof(float) + 2 +
                             sizeof(RoadClass) + sizeof(std::uint32_t));
-    for (const std::string& name : names_) bytes += sizeof(std::string) + (name.capacity() > 15 ? name.capacity() : 0);
+    for (const std::string& name : names_)
+        bytes += sizeof(std::string) + (name.capacity() > 15 ? name.capacity() : 0);
     // Two CSR graphs: row starts (nodes + 1) and targets (arcs) each, plus the reverse arc map.
     bytes += 2 * ((node_count() + 1) * sizeof(ArcIndex) + arc_count() * sizeof(NodeIndex)) +
              arc_count() * sizeof(ArcIndex);
@@ -127,11 +135,18 @@ std::uint32_t RoadNetworkBuilder::intern(const std::string& name) {
 }
 
 void RoadNetworkBuilder::add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way) {
-    double capacity = road.capacity_vph > 0 ? road.capacity_vph
-                                            : road.lanes * default_lane_capacity_vph(road.road_class);
-    PendingArc arc{from, to, road.length_m, static_cast<float>(road.speed_kph),
-                   static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)), static_cast<float>(capacity),
-                   static_cast<float>(road.weight_limit_t), road.road_class, intern(road.name), one_way};
+    double capacity =
+        road.capacity_vph > 0 ? road.capacity_vph : road.lanes * default_lane_capacity_vph(road.road_class);
+    PendingArc arc{from,
+                   to,
+                   road.length_m,
+                   static_cast<float>(road.speed_kph),
+                   static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)),
+                   static_cast<float>(capacity),
+                   static_cast<float>(road.weight_limit_t),
+                   road.road_class,
+                   intern(road.name),
+                   one_way};
     arcs_.push_back(arc);
     if (!one_way) {
         std::swap(arc.from, arc.to);
@@ -217,8 +232,9 @@ RoadNetwork RoadNetworkBuilder::build() && {
     network.graphs_->reverse_arc = std::move(order);
 
     label_parts(network, network.part_, network.part_sizes_, n, network.from_, network.to_);
-    network.has_coordinates_ = n > 0 && std::all_of(nodes_.begin(), nodes_.end(),
-                                                    [](const NodeInfo& node) { return node.has_coordinates(); });
+    network.has_coordinates_ = n > 0 && std::all_of(nodes_.begin(), nodes_.end(), [](const NodeInfo& node) {
+                                   return node.has_coordinates();
+                               });
     network.nodes_ = std::move(nodes_);
     network.index_of_ = std::move(index_of_);
     network.names_ = std::move(names_);

@@ -17,7 +17,7 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // A 4-ary min-heap of (key, node) with lazy deletion: a node may sit in it several times and
 // stale copies are skipped when they surface. No decrease-key, no position array.
 class NodeHeap {
-public:
+  public:
     bool empty() const { return items_.empty(); }
     double top_key() const { return items_.front().key; }
     void clear() { items_.clear(); }
@@ -53,7 +53,7 @@ public:
         return {top.key, top.node};
     }
 
-private:
+  private:
     struct Item {
         double key;
         NodeIndex node;
@@ -69,7 +69,7 @@ namespace {
 // a cheaper path moves the node up in place (decrease-key) instead of adding a copy: the heap
 // stays at most one entry per node and 4 bytes an entry.
 class IndexedHeap {
-public:
+  public:
     IndexedHeap(const std::vector<double>& key, std::size_t n) : key_(key), position_(n, kAbsent) {}
     bool empty() const { return items_.empty(); }
     void push_or_decrease(NodeIndex v) {
@@ -89,7 +89,7 @@ public:
         return top;
     }
 
-private:
+  private:
     static constexpr std::uint32_t kAbsent = UINT32_MAX, kDone = UINT32_MAX - 1;
     void sift_up(std::size_t hole, NodeIndex v) {
         double k = key_[v];
@@ -257,20 +257,27 @@ Route Router::route(const RouteQuery& query, Algorithm algorithm) {
         return found;
     }
     switch (algorithm) {
-        case Algorithm::dijkstra: return dijkstra(query, Bound::none);
-        case Algorithm::astar: return dijkstra(query, network_.has_coordinates() ? Bound::geometric : Bound::none);
+        case Algorithm::dijkstra:
+            return dijkstra(query, Bound::none);
+        case Algorithm::astar:
+            return dijkstra(query, network_.has_coordinates() ? Bound::geometric : Bound::none);
         case Algorithm::landmarks:
-            return dijkstra(query, landmarks_[static_cast<int>(query.metric)].count > 0 ? Bound::landmarks : Bound::none);
-        default: return bidirectional(query);
+            return dijkstra(
+                query, landmarks_[static_cast<int>(query.metric)].count > 0 ? Bound::landmarks : Bound::none);
+        default:
+            return bidirectional(query);
     }
 }
 
 Route Router::dijkstra(const RouteQuery& query, Bound bound) {
     auto estimate = [&](NodeIndex v) {
         switch (bound) {
-            case Bound::geometric: return heuristic(v, query.to, query.metric);
-            case Bound::landmarks: return landmark_bound(v, query.to, query.metric);
-            default: return 0.0;
+            case Bound::geometric:
+                return heuristic(v, query.to, query.metric);
+            case Bound::landmarks:
+                return landmark_bound(v, query.to, query.metric);
+            default:
+                return 0.0;
         }
     };
     const CsrGraph& graph = network_.graphs().forward;
@@ -298,7 +305,8 @@ Route Router::dijkstra(const RouteQuery& query, Bound bound) {
     }
     if (!s.settled(query.to)) return finish(query, {}, settled);
     std::vector<ArcIndex> arcs;
-    for (NodeIndex v = query.to; v != query.from; v = network_.arc_from(s.parent[v])) arcs.push_back(s.parent[v]);
+    for (NodeIndex v = query.to; v != query.from; v = network_.arc_from(s.parent[v]))
+        arcs.push_back(s.parent[v]);
     std::reverse(arcs.begin(), arcs.end());
     return finish(query, std::move(arcs), settled);
 }
@@ -346,7 +354,8 @@ Route Router::bidirectional(const RouteQuery& query) {
     }
     if (!std::isfinite(best)) return finish(query, {}, settled);
     std::vector<ArcIndex> arcs;
-    for (NodeIndex v = meeting; v != query.from; v = network_.arc_from(f.parent[v])) arcs.push_back(f.parent[v]);
+    for (NodeIndex v = meeting; v != query.from; v = network_.arc_from(f.parent[v]))
+        arcs.push_back(f.parent[v]);
     std::reverse(arcs.begin(), arcs.end());
     for (NodeIndex v = meeting; v != query.to; v = network_.arc_to(b.parent[v])) arcs.push_back(b.parent[v]);
     return finish(query, std::move(arcs), settled);
@@ -410,7 +419,8 @@ double Router::landmark_bound(NodeIndex v, NodeIndex target, Metric metric) cons
     for (int k = 0; k < marks.count; ++k) {
         const double* from = &marks.from_landmark[k * n];
         const double* to = &marks.to_landmark[k * n];
-        if (std::isfinite(from[v]) && std::isfinite(from[target])) bound = std::max(bound, from[target] - from[v]);
+        if (std::isfinite(from[v]) && std::isfinite(from[target]))
+            bound = std::max(bound, from[target] - from[v]);
         if (std::isfinite(to[v]) && std::isfinite(to[target])) bound = std::max(bound, to[v] - to[target]);
     }
     return bound * (1 - 1e-12);
@@ -421,7 +431,6 @@ std::vector<double> Router::reverse_one_to_all(NodeIndex to, Metric metric) {
     return settle_all(graphs.reverse, network_.node_count(), to,
                       [&](ArcIndex e) { return arc_cost(graphs.reverse_arc[e], metric, 0); });
 }
-
 
 std::vector<double> Router::one_to_all(NodeIndex from, Metric metric, double vehicle_weight_t) {
     const CsrGraph& graph = network_.graphs().forward;

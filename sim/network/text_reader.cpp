@@ -13,8 +13,7 @@ Result<std::string> read_text_file(const std::string& path) {
     buffer << in.rdbuf();
     if (in.bad()) return Error{"cannot read the file"};
     std::string text = std::move(buffer).str();
-    if (text.find('\0') != std::string::npos)
-        return Error{"this is not a text file (it holds binary data)"};
+    if (text.find('\0') != std::string::npos) return Error{"this is not a text file (it holds binary data)"};
     return text;
 }
 
@@ -53,7 +52,9 @@ Result<std::vector<CsvField>> split_csv_line(std::string_view line) {
                 }
                 field.text += line[i++];
             }
-            if (!closed) return Error{"a quoted field starting at column " + std::to_string(field.column) + " is not closed"};
+            if (!closed)
+                return Error{"a quoted field starting at column " + std::to_string(field.column) +
+                             " is not closed"};
             while (i < line.size() && line[i] != ',') ++i;
         } else {
             std::size_t end = line.find(',', i);

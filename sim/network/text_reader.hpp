@@ -15,13 +15,13 @@ Result<std::string> read_text_file(const std::string& path);
 
 /// Walks the lines of a buffer; `number()` is the 1-based number of the line last returned.
 class LineCursor {
-public:
+  public:
     explicit LineCursor(std::string_view text) : text_(text) {}
     bool next(std::string_view& line);
     int number() const { return number_; }
     bool last_line_ended() const { return last_ended_; }
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
     int number_ = 0;

@@ -15,12 +15,16 @@ std::string check_road(const RoadAttributes& road, bool allow_zero_length) {
     if (allow_zero_length && road.length_m == 0) {
     } else if (!std::isfinite(road.length_m) || road.length_m <= 0)
         return "length " + format_number(road.length_m) + " m must be positive";
-    if (road.length_m > 2'000'000) return "length " + format_number(road.length_m / 1000) + " km is absurd for one road";
+    if (road.length_m > 2'000'000)
+        return "length " + format_number(road.length_m / 1000) + " km is absurd for one road";
     if (!std::isfinite(road.speed_kph) || road.speed_kph <= 0)
         return "speed " + format_number(road.speed_kph) + " km/h must be positive";
-    if (road.speed_kph > 200) return "speed " + format_number(road.speed_kph) + " km/h is absurd (the limit is 200)";
-    if (road.capacity_vph < 0) return "capacity " + format_number(road.capacity_vph) + " vehicles/h cannot be negative";
-    if (!(road.weight_limit_t > 0)) return "weight limit " + format_number(road.weight_limit_t) + " t must be positive";
+    if (road.speed_kph > 200)
+        return "speed " + format_number(road.speed_kph) + " km/h is absurd (the limit is 200)";
+    if (road.capacity_vph < 0)
+        return "capacity " + format_number(road.capacity_vph) + " vehicles/h cannot be negative";
+    if (!(road.weight_limit_t > 0))
+        return "weight limit " + format_number(road.weight_limit_t) + " t must be positive";
     return {};
 }
 
@@ -30,7 +34,8 @@ void check_connectivity(const RoadNetwork& network, const std::string& file, Dia
     const std::vector<std::size_t>& parts = network.part_sizes();
     if (parts.size() <= 1) return;
     std::string message = "the network has " + std::to_string(parts.size()) + " disconnected parts, of ";
-    for (std::size_t i = 0; i < parts.size() && i < 8; ++i) message += (i ? ", " : "") + std::to_string(parts[i]);
+    for (std::size_t i = 0; i < parts.size() && i < 8; ++i)
+        message += (i ? ", " : "") + std::to_string(parts[i]);
     if (parts.size() > 8) message += ", ...";
     message += " nodes; routes between parts do not exist";
     diagnostics.warning(file, 0, 0, message);

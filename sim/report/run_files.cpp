@@ -118,20 +118,23 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
 std::string timeline_csv(const Theatre& theatre, const DeploymentResult& r) {
     std::string out = "time_s,calendar,entity,event,place\n";
     for (const TimelineRow& row : r.timeline)
-        out += fixed(to_seconds(row.at), 3) + "," + calendar(theatre, row.at) + "," + csv_field(row.entity) + "," +
-               csv_field(row.event) + "," + csv_field(row.place) + "\n";
+        out += fixed(to_seconds(row.at), 3) + "," + calendar(theatre, row.at) + "," + csv_field(row.entity) +
+               "," + csv_field(row.event) + "," + csv_field(row.place) + "\n";
     return out;
 }
 
 std::string units_csv(const Theatre& theatre, const DeploymentResult& r) {
-    std::string out = "unit,personnel,vehicles,mode,ready_s,activated_s,departed_s,arrived_s,arrived_calendar,convoys,vehicle_km,vehicle_hours\n";
+    std::string out =
+        "unit,personnel,vehicles,mode,ready_s,activated_s,departed_s,arrived_s,arrived_calendar,convoys,"
+        "vehicle_km,vehicle_hours\n";
     for (std::size_t u = 0; u < r.units.size(); ++u) {
         const UnitOutcome& o = r.units[u];
         const Unit& unit = theatre.units[u];
-        out += csv_field(o.name) + "," + std::to_string(unit.personnel) + "," + std::to_string(unit.vehicle_count()) + "," +
-               (unit.mode == MoveMode::air ? "air" : "road") + "," + time_cell(o.ready) + "," + time_cell(o.activated) + "," +
-               time_cell(o.departed) + "," + time_cell(o.arrived) + "," + calendar(theatre, o.arrived) + "," +
-               std::to_string(o.convoys) + "," + fixed(o.vehicle_km, 3) + "," + fixed(o.vehicle_hours, 3) + "\n";
+        out += csv_field(o.name) + "," + std::to_string(unit.personnel) + "," +
+               std::to_string(unit.vehicle_count()) + "," + (unit.mode == MoveMode::air ? "air" : "road") +
+               "," + time_cell(o.ready) + "," + time_cell(o.activated) + "," + time_cell(o.departed) + "," +
+               time_cell(o.arrived) + "," + calendar(theatre, o.arrived) + "," + std::to_string(o.convoys) +
+               "," + fixed(o.vehicle_km, 3) + "," + fixed(o.vehicle_hours, 3) + "\n";
     }
     return out;
 }
@@ -143,8 +146,11 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
         std::snprintf(buffer, sizeof buffer, "  %-34s %s\n", label.c_str(), value.c_str());
         out += buffer;
     };
-    auto when = [&](Time t) { return t == kNever ? std::string("not reached") : hours_text(t) + "  (" + calendar(theatre, t) + ")"; };
-    out += theatre.name + ": " + std::to_string(theatre.units.size()) + " units, " + std::to_string(r.posts.size()) + " posts\n";
+    auto when = [&](Time t) {
+        return t == kNever ? std::string("not reached") : hours_text(t) + "  (" + calendar(theatre, t) + ")";
+    };
+    out += theatre.name + ": " + std::to_string(theatre.units.size()) + " units, " +
+           std::to_string(r.posts.size()) + " posts\n";
     line("closure (last unit on its post)", when(r.closure_time));
     line("50% of posts established", when(r.posts_50));
     line("90% of posts established", when(r.posts_90));
@@ -153,14 +159,16 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     line("tonnes lifted", fixed(r.tonnes_lifted, 1) + " t");
     line("largest apron queue", fixed(r.largest_apron_queue, 0) + " aircraft");
     for (const CheckpointOutcome& c : r.checkpoints)
-        line("checkpoint " + c.name + " wait", "mean " + fixed(c.mean_wait_s / 60, 1) + " min, max " + fixed(c.max_wait_s / 60, 1) +
-                                                 " min (" + std::to_string(c.vehicles) + " vehicles)");
+        line("checkpoint " + c.name + " wait", "mean " + fixed(c.mean_wait_s / 60, 1) + " min, max " +
+                                                   fixed(c.max_wait_s / 60, 1) + " min (" +
+                                                   std::to_string(c.vehicles) + " vehicles)");
     line("convoy vehicle-km", fixed(r.convoy_vehicle_km, 0));
     line("convoy vehicle-hours", fixed(r.convoy_vehicle_hours, 0));
     return out;
 }
 
-Result<bool> write_folder(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+Result<bool> write_folder(const std::string& dir,
+                          const std::vector<std::pair<std::string, std::string>>& files) {
     namespace fs = std::filesystem;
     std::error_code error;
     fs::path target = fs::path(dir).lexically_normal();

@@ -16,8 +16,9 @@ namespace corridor {
 namespace scenario {
 namespace {
 
-const std::vector<std::string> kSections = {"scenario", "include", "network", "vehicle_types", "aircraft_types",
-                                            "airfields", "airlift", "march", "posts", "units", "checkpoints"};
+const std::vector<std::string> kSections = {"scenario",       "include",   "network",    "vehicle_types",
+                                            "aircraft_types", "airfields", "airlift",    "march",
+                                            "posts",          "units",     "checkpoints"};
 
 struct Reading {
     std::map<std::string, Section> sections;
@@ -56,7 +57,8 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
     namespace fs = std::filesystem;
     std::string canonical = fs::weakly_canonical(path).string();
     if (r.open.count(canonical)) {
-        r.diagnostics->error(included_from, line, column, "'" + path + "' includes itself (an include cycle)");
+        r.diagnostics->error(included_from, line, column,
+                             "'" + path + "' includes itself (an include cycle)");
         return;
     }
     std::ifstream in(path, std::ios::binary);
@@ -88,7 +90,9 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
         return;
     }
     if (!root.IsMap()) {
-        source.error(root, "a scenario file must be a map of sections (scenario:, network:, units:, ...), not " + describe(root));
+        source.error(root,
+                     "a scenario file must be a map of sections (scenario:, network:, units:, ...), not " +
+                         describe(root));
         return;
     }
     check_duplicate_keys(root, source);
@@ -117,9 +121,12 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
             }
             continue;
         }
-        auto [existing, inserted] = r.sections.emplace(key, Section{it->second, source, it->first.Mark().line + 1});
-        if (!inserted && existing->second.source.file != path)  // (twice in one file: a duplicate key, reported above)
-            source.error(it->first, "section '" + key + "' is given twice (also in " + existing->second.source.file + " line " +
+        auto [existing, inserted] =
+            r.sections.emplace(key, Section{it->second, source, it->first.Mark().line + 1});
+        if (!inserted &&
+            existing->second.source.file != path)  // (twice in one file: a duplicate key, reported above)
+            source.error(it->first, "section '" + key + "' is given twice (also in " +
+                                        existing->second.source.file + " line " +
                                         std::to_string(existing->second.key_line) + ")");
     }
     r.open.erase(canonical);
@@ -134,20 +141,24 @@ std::optional<std::size_t> find_name(const std::map<std::string, std::size_t>& t
     std::vector<std::string> names;
     for (const auto& entry : table) names.push_back(entry.first);
     std::string message = std::string("unknown ") + kind + " '" + name + "'";
-    if (auto hint = closest_match(name, names)) message += "; did you mean '" + *hint + "'?";
-    else if (names.empty()) message += std::string(" (none is defined)");
+    if (auto hint = closest_match(name, names))
+        message += "; did you mean '" + *hint + "'?";
+    else if (names.empty())
+        message += std::string(" (none is defined)");
     source.error(at, message);
     return std::nullopt;
 }
 
-std::optional<NodeIndex> find_node(const Build& build, const std::string& id, const YAML::Node& at, const Source& source) {
+std::optional<NodeIndex> find_node(const Build& build, const std::string& id, const YAML::Node& at,
+                                   const Source& source) {
     if (!build.network_ok) return std::nullopt;  // the network's own errors were reported
     const RoadNetwork& network = build.theatre.network;
     if (auto index = network.find_node(id)) return *index;
     std::vector<std::string> ids;
     for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node(v).id);
     std::string message = "unknown node '" + id + "' (not in the network)";
-    if (auto hint = closest_match(id, ids)) message = "unknown node '" + id + "'; did you mean '" + *hint + "'?";
+    if (auto hint = closest_match(id, ids))
+        message = "unknown node '" + id + "'; did you mean '" + *hint + "'?";
     source.error(at, message);
     return std::nullopt;
 }
@@ -158,7 +169,9 @@ void read_scenario_section(const Section& s, Build& build) {
     if (auto name = m.text("name", true)) {
         // The name becomes the results folder's name.
         if (name->empty() || name->find_first_of("/\\") != std::string::npos || name->front() == '.')
-            s.source.error(*m.get("name"), "name '" + *name + "' must be usable as a folder name: no '/', no '\\', not starting with '.'");
+            s.source.error(*m.get("name"),
+                           "name '" + *name +
+                               "' must be usable as a folder name: no '/', no '\\', not starting with '.'");
         t.name = *name;
     }
     if (auto start = m.get("start", true)) {
@@ -174,7 +187,8 @@ void read_scenario_section(const Section& s, Build& build) {
     }
     if (auto duration = m.duration("duration", true)) {
         if (*duration == 0) s.source.error(*m.get("duration"), "duration must be longer than 0s");
-        if (*duration > 3650 * kDay) s.source.error(*m.get("duration"), "duration must be at most 3650d (ten years)");
+        if (*duration > 3650 * kDay)
+            s.source.error(*m.get("duration"), "duration must be at most 3650d (ten years)");
         t.duration = *duration;
     }
     if (auto seed = m.whole("seed", 0, (1ll << 62), false)) t.seed = static_cast<std::uint64_t>(*seed);
@@ -215,7 +229,8 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
     }
     RoadNetworkBuilder builder;
     std::size_t errors_before = build.diagnostics->error_count();
-    if (!nodes->IsSequence()) s.source.error(*nodes, "nodes must be a list, not " + describe(*nodes));
+    if (!nodes->IsSequence())
+        s.source.error(*nodes, "nodes must be a list, not " + describe(*nodes));
     else
         for (const YAML::Node& item : *nodes) {
             MapReader n(item, s.source, "a node");
@@ -225,8 +240,10 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
             if (auto kind = n.get("kind")) {
                 auto text = scalar_text(*kind, s.source, "kind");
                 if (text) {
-                    if (auto parsed = parse_node_kind(*text)) node.kind = parsed.value();
-                    else s.source.error(*kind, parsed.error());
+                    if (auto parsed = parse_node_kind(*text))
+                        node.kind = parsed.value();
+                    else
+                        s.source.error(*kind, parsed.error());
                 }
             }
             for (const char* axis : {"lat", "lon"})
@@ -234,8 +251,10 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
                     auto text = scalar_text(*value, s.source, axis);
                     char* end = nullptr;
                     double number = text ? std::strtod(text->c_str(), &end) : NAN;
-                    if (!text || end == text->c_str() || *end || std::abs(number) > (axis[1] == 'a' ? 90 : 180))
-                        s.source.error(*value, std::string(axis) + " must be a number of degrees within range");
+                    if (!text || end == text->c_str() || *end ||
+                        std::abs(number) > (axis[1] == 'a' ? 90 : 180))
+                        s.source.error(*value,
+                                       std::string(axis) + " must be a number of degrees within range");
                     else
                         (axis[1] == 'a' ? node.lat : node.lon) = number;
                 }
@@ -248,7 +267,8 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
             node.id = *id;
             builder.add_node(std::move(node));
         }
-    if (!roads->IsSequence()) s.source.error(*roads, "roads must be a list, not " + describe(*roads));
+    if (!roads->IsSequence())
+        s.source.error(*roads, "roads must be a list, not " + describe(*roads));
     else
         for (const YAML::Node& item : *roads) {
             MapReader r(item, s.source, "a road");
@@ -260,19 +280,23 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
                 auto id = scalar_text(*value, s.source, end_keys[e]);
                 if (!id) continue;
                 ends[e] = builder.find(*id);
-                if (!ends[e]) s.source.error(*value, "unknown node '" + *id + "' (not among the nodes above)");
+                if (!ends[e])
+                    s.source.error(*value, "unknown node '" + *id + "' (not among the nodes above)");
             }
             RoadAttributes road;
             if (auto cls = r.get("class")) {
                 auto text = scalar_text(*cls, s.source, "class");
                 if (text) {
-                    if (auto parsed = parse_road_class(*text)) road.road_class = parsed.value();
-                    else s.source.error(*cls, parsed.error());
+                    if (auto parsed = parse_road_class(*text))
+                        road.road_class = parsed.value();
+                    else
+                        s.source.error(*cls, parsed.error());
                 }
             }
             auto length = r.parsed<double>("length", &parse_length_m, true);
             road.length_m = length.value_or(0);
-            road.speed_kph = r.parsed<double>("speed", &parse_speed_kph).value_or(default_speed_kph(road.road_class));
+            road.speed_kph =
+                r.parsed<double>("speed", &parse_speed_kph).value_or(default_speed_kph(road.road_class));
             road.lanes = static_cast<int>(r.whole("lanes", 1, 16).value_or(1));
             road.capacity_vph = static_cast<double>(r.whole("capacity", 1, 100000).value_or(0));
             road.weight_limit_t = r.parsed<double>("weight_limit", &parse_mass_t).value_or(kNoWeightLimit);
@@ -313,7 +337,8 @@ LoadedScenario load_scenario(const std::string& path) {
         Source main{path, &loaded.diagnostics};
         for (const char* required : {"scenario", "network", "units"})
             if (!section(required) && !loaded.diagnostics.has_errors())
-                loaded.diagnostics.error(path, 1, 1, std::string("the scenario has no '") + required + "' section");
+                loaded.diagnostics.error(path, 1, 1,
+                                         std::string("the scenario has no '") + required + "' section");
         if (const Section* s = section("scenario")) read_scenario_section(*s, build);
         if (const Section* s = section("network")) read_network_section(*s, build, reading.files);
         if (const Section* s = section("vehicle_types")) read_vehicle_types(*s, build);

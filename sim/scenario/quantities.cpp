@@ -19,10 +19,12 @@ std::string trim(std::string_view text) {
 
 // A number followed by one of `units`; `what` names the quantity in messages.
 template <std::size_t N>
-Result<double> parse_quantity(std::string_view raw, const char* what, const UnitFactor (&units)[N], const char* example) {
+Result<double> parse_quantity(std::string_view raw, const char* what, const UnitFactor (&units)[N],
+                              const char* example) {
     std::string text = trim(raw);
     std::string unit_list;
-    for (std::size_t i = 0; i < N; ++i) unit_list += (i == 0 ? "" : (i + 1 == N ? " or " : ", ")) + std::string(units[i].name);
+    for (std::size_t i = 0; i < N; ++i)
+        unit_list += (i == 0 ? "" : (i + 1 == N ? " or " : ", ")) + std::string(units[i].name);
     auto bad = [&](const std::string& why) {
         return Error{"bad " + std::string(what) + " '" + std::string(raw) + "': " + why};
     };
@@ -32,7 +34,9 @@ Result<double> parse_quantity(std::string_view raw, const char* what, const Unit
     if (end == text.c_str()) return bad(std::string("there is no number; write e.g. '") + example + "'");
     if (!std::isfinite(value)) return bad("the number is not finite");
     std::string unit = trim(end);
-    if (unit.empty()) return bad(std::string("the number has no unit; write e.g. '") + example + "' (units: " + unit_list + ")");
+    if (unit.empty())
+        return bad(std::string("the number has no unit; write e.g. '") + example + "' (units: " + unit_list +
+                   ")");
     for (const UnitFactor& u : units)
         if (u.name == unit) {
             if (value < 0) return bad("it cannot be negative");
@@ -59,8 +63,12 @@ bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 }  // namespace
 
-Result<double> parse_length_m(std::string_view text) { return parse_quantity(text, "length", kLengthUnits, "120km"); }
-Result<double> parse_speed_kph(std::string_view text) { return parse_quantity(text, "speed", kSpeedUnits, "60km/h"); }
+Result<double> parse_length_m(std::string_view text) {
+    return parse_quantity(text, "length", kLengthUnits, "120km");
+}
+Result<double> parse_speed_kph(std::string_view text) {
+    return parse_quantity(text, "speed", kSpeedUnits, "60km/h");
+}
 Result<double> parse_mass_t(std::string_view text) { return parse_quantity(text, "mass", kMassUnits, "15t"); }
 
 Result<double> parse_fraction(std::string_view raw) {
@@ -68,13 +76,16 @@ Result<double> parse_fraction(std::string_view raw) {
     char* end = nullptr;
     double value = std::strtod(text.c_str(), &end);
     if (text.empty() || end == text.c_str())
-        return Error{"bad fraction '" + std::string(raw) + "': write a percentage such as '80%' or a number such as 0.8"};
+        return Error{"bad fraction '" + std::string(raw) +
+                     "': write a percentage such as '80%' or a number such as 0.8"};
     std::string rest = trim(end);
     if (rest == "%")
         value /= 100.0;
     else if (!rest.empty())
-        return Error{"bad fraction '" + std::string(raw) + "': write a percentage such as '80%' or a number such as 0.8"};
-    if (!(value >= 0 && value <= 1)) return Error{"bad fraction '" + std::string(raw) + "': it must lie between 0% and 100%"};
+        return Error{"bad fraction '" + std::string(raw) +
+                     "': write a percentage such as '80%' or a number such as 0.8"};
+    if (!(value >= 0 && value <= 1))
+        return Error{"bad fraction '" + std::string(raw) + "': it must lie between 0% and 100%"};
     return value;
 }
 
@@ -92,9 +103,12 @@ Result<Time> parse_time_of_day(std::string_view raw) {
 Result<std::int64_t> parse_datetime_utc(std::string_view raw) {
     std::string text = trim(raw);
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, consumed = 0;
-    auto bad = [&](const std::string& why) { return Error{"bad date-time '" + std::string(raw) + "': " + why}; };
+    auto bad = [&](const std::string& why) {
+        return Error{"bad date-time '" + std::string(raw) + "': " + why};
+    };
     const char* kForm = "write it as 2020-11-10T06:00:00Z (UTC)";
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &consumed) != 5) return bad(kForm);
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &consumed) != 5)
+        return bad(kForm);
     std::string rest = text.substr(static_cast<std::size_t>(consumed));
     if (rest.size() >= 3 && rest[0] == ':') {
         int used = 0;
@@ -108,7 +122,8 @@ Result<std::int64_t> parse_datetime_utc(std::string_view raw) {
     int days = kDaysIn[mo - 1] + (mo == 2 && leap(y));
     if (d < 1 || d > days) return bad("the day does not exist in that month");
     if (h > 23 || mi > 59 || s > 59) return bad("the time must be 00:00:00 to 23:59:59");
-    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + s;
+    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+           mi * 60 + s;
 }
 
 std::string format_datetime_utc(std::int64_t epoch_ms) {
@@ -119,15 +134,16 @@ std::string format_datetime_utc(std::int64_t epoch_ms) {
     std::int64_t z = days + 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     const unsigned day_of_era = static_cast<unsigned>(z - era * 146097);
-    const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const unsigned year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
     const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     const unsigned mp = (5 * day_of_year + 2) / 153;
     const unsigned d = day_of_year - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = static_cast<std::int64_t>(year_of_era) + era * 400 + (m <= 2);
     char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y), m, d,
-                  static_cast<long long>(of_day / 3600), static_cast<long long>(of_day / 60 % 60),
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y),
+                  m, d, static_cast<long long>(of_day / 3600), static_cast<long long>(of_day / 60 % 60),
                   static_cast<long long>(of_day % 60));
     return buffer;
 }

@@ -17,7 +17,8 @@ namespace {
 template <class Each>
 void for_each_entry(const Section& s, const char* what, Each each) {
     if (!s.node.IsMap()) {
-        s.source.error(s.node, std::string(what) + " must be a map from names to their description, not " + describe(s.node));
+        s.source.error(s.node, std::string(what) + " must be a map from names to their description, not " +
+                                   describe(s.node));
         return;
     }
     for (auto it = s.node.begin(); it != s.node.end(); ++it) each(it->first, it->second);
@@ -34,8 +35,8 @@ void for_each_item(const Section& s, const char* what, Each each) {
 
 std::string format_tonnes(double t) { return format_number(t) + " t"; }
 
-std::optional<double> positive(MapReader& m, const std::string& key, Result<double> (*parse)(std::string_view),
-                               bool required) {
+std::optional<double> positive(MapReader& m, const std::string& key,
+                               Result<double> (*parse)(std::string_view), bool required) {
     auto value = m.parsed<double>(key, parse, required);
     if (value && *value <= 0) {
         m.source().error(*m.get(key), key + " must be more than zero");
@@ -55,7 +56,9 @@ void read_vehicle_types(const Section& s, Build& build) {
         type.length_m = positive(m, "length", &parse_length_m, false).value_or(8);
         type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(2));
-        if (type.speed_kph > 200) s.source.error(*m.get("speed"), "speed " + m.get("speed")->Scalar() + " is absurd for a road vehicle (the limit is 200km/h)");
+        if (type.speed_kph > 200)
+            s.source.error(*m.get("speed"), "speed " + m.get("speed")->Scalar() +
+                                                " is absurd for a road vehicle (the limit is 200km/h)");
         m.finish();
         build.vehicle_type.emplace(type.name, build.theatre.vehicle_types.size());
         build.theatre.vehicle_types.push_back(type);
@@ -68,7 +71,9 @@ void read_aircraft_types(const Section& s, Build& build) {
         type.name = key.Scalar();
         MapReader m(value, s.source, "aircraft type '" + type.name + "'");
         type.payload_t = positive(m, "payload", &parse_mass_t, true).value_or(0);
-        if (type.payload_t > 1000) s.source.error(*m.get("payload"), "payload " + m.get("payload")->Scalar() + " is absurd (the limit is 1000t)");
+        if (type.payload_t > 1000)
+            s.source.error(*m.get("payload"),
+                           "payload " + m.get("payload")->Scalar() + " is absurd (the limit is 1000t)");
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(0));
         type.max_vehicles = static_cast<int>(m.whole("max_vehicles", 0, 100).value_or(1));
         type.cruise_speed_kph = positive(m, "cruise_speed", &parse_speed_kph, false).value_or(0);
@@ -85,7 +90,8 @@ void read_airfields(const Section& s, Build& build) {
         MapReader m(value, s.source, "airfield '" + field.name + "'");
         field.long_name = m.text("name").value_or(field.name);
         if (auto node = m.get("node"))
-            if (auto id = scalar_text(*node, s.source, "node")) field.node = find_node(build, *id, *node, s.source);
+            if (auto id = scalar_text(*node, s.source, "node"))
+                field.node = find_node(build, *id, *node, s.source);
         field.apron_slots = static_cast<int>(m.whole("apron_slots", 1, 1000).value_or(2));
         field.turnaround = m.duration("turnaround").value_or(2 * kHour);
         if (auto hours = m.get("hours")) {
@@ -94,15 +100,20 @@ void read_airfields(const Section& s, Build& build) {
             if (text && dash != std::string::npos) {
                 auto opens = parse_time_of_day(text->substr(0, dash));
                 auto closes = parse_time_of_day(text->substr(dash + 1));
-                if (!opens || !closes) s.source.error(*hours, "hours: " + (!opens ? opens.error() : closes.error()));
-                else if (opens.value() % kDay == closes.value() % kDay && !(opens.value() == 0 && closes.value() == kDay))
-                    s.source.error(*hours, "hours '" + *text + "' open and close at the same time; write \"00:00-24:00\" for always");
+                if (!opens || !closes)
+                    s.source.error(*hours, "hours: " + (!opens ? opens.error() : closes.error()));
+                else if (opens.value() % kDay == closes.value() % kDay &&
+                         !(opens.value() == 0 && closes.value() == kDay))
+                    s.source.error(*hours,
+                                   "hours '" + *text +
+                                       "' open and close at the same time; write \"00:00-24:00\" for always");
                 else {
                     field.opens = opens.value();
                     field.closes = closes.value();
                 }
             } else if (text) {
-                s.source.error(*hours, "hours must be \"HH:MM-HH:MM\", e.g. \"06:00-22:00\", not '" + *text + "'");
+                s.source.error(*hours,
+                               "hours must be \"HH:MM-HH:MM\", e.g. \"06:00-22:00\", not '" + *text + "'");
             }
         }
         m.finish();
@@ -117,24 +128,33 @@ void read_airlift(const Section& s, Build& build) {
         AirliftFleet fleet;
         std::optional<std::size_t> aircraft, from, to;
         if (auto node = m.get("aircraft", true))
-            if (auto name = scalar_text(*node, s.source, "aircraft")) aircraft = find_name(build.aircraft_type, *name, "aircraft type", *node, s.source);
+            if (auto name = scalar_text(*node, s.source, "aircraft"))
+                aircraft = find_name(build.aircraft_type, *name, "aircraft type", *node, s.source);
         fleet.count = static_cast<int>(m.whole("count", 1, 10000, true).value_or(1));
         for (auto [key, target] : {std::pair{"from", &from}, std::pair{"to", &to}})
             if (auto node = m.get(key, true))
-                if (auto name = scalar_text(*node, s.source, key)) *target = find_name(build.airfield, *name, "airfield", *node, s.source);
+                if (auto name = scalar_text(*node, s.source, key))
+                    *target = find_name(build.airfield, *name, "airfield", *node, s.source);
         auto block = m.duration("block_time");
         auto distance = m.parsed<double>("distance", &parse_length_m);
         m.finish();
-        if (block && distance) s.source.error(item, "give an airlift fleet 'block_time' or 'distance', not both");
-        else if (!block && !distance) s.source.error(item, "an airlift fleet needs 'block_time' (e.g. 4h30min) or 'distance' (e.g. 2150km)");
+        if (block && distance)
+            s.source.error(item, "give an airlift fleet 'block_time' or 'distance', not both");
+        else if (!block && !distance)
+            s.source.error(item,
+                           "an airlift fleet needs 'block_time' (e.g. 4h30min) or 'distance' (e.g. 2150km)");
         if (!aircraft || !from || !to) return;
         if (*from == *to) s.source.error(*m.get("to"), "an airlift must fly between two different airfields");
         const Airfield& arrival = build.theatre.airfields[*to];
-        if (!arrival.node) s.source.error(*m.get("to"), "arrival airfield '" + arrival.name + "' has no 'node': units could not leave it by road");
+        if (!arrival.node)
+            s.source.error(*m.get("to"), "arrival airfield '" + arrival.name +
+                                             "' has no 'node': units could not leave it by road");
         const AircraftType& type = build.theatre.aircraft_types[*aircraft];
         if (distance) {
             if (type.cruise_speed_kph <= 0) {
-                s.source.error(*m.get("distance"), "aircraft type '" + type.name + "' has no cruise_speed to turn the distance into a block time");
+                s.source.error(*m.get("distance"),
+                               "aircraft type '" + type.name +
+                                   "' has no cruise_speed to turn the distance into a block time");
                 return;
             }
             // Block time: cruise over the distance plus 30 min for taxi, climb and descent (estimate).
@@ -158,7 +178,9 @@ void read_march(const Section& s, Build& build) {
     if (auto speeds = m.get("speeds")) {
         MapReader sp(*speeds, s.source, "march speeds");
         for (std::size_t c = 0; c < kRoadClassCount; ++c)
-            if (auto v = positive(sp, std::string(to_string(static_cast<RoadClass>(c))), &parse_speed_kph, false)) d.speed_kph[c] = *v;
+            if (auto v =
+                    positive(sp, std::string(to_string(static_cast<RoadClass>(c))), &parse_speed_kph, false))
+                d.speed_kph[c] = *v;
         sp.finish();
     }
     if (auto halts = m.get("halts")) {
@@ -177,24 +199,34 @@ void read_march(const Section& s, Build& build) {
         d.night_to = n.parsed<Time>("to", &parse_time_of_day).value_or(d.night_to);
         if (auto mode = n.get("mode")) {
             std::string text = mode->IsScalar() ? mode->Scalar() : "";
-            if (text == "drive") d.night_mode = NightMode::drive;
-            else if (text == "blackout") d.night_mode = NightMode::blackout;
-            else if (text == "stop") d.night_mode = NightMode::stop;
-            else s.source.error(*mode, "night mode must be drive, blackout or stop, not " + describe(*mode));
+            if (text == "drive")
+                d.night_mode = NightMode::drive;
+            else if (text == "blackout")
+                d.night_mode = NightMode::blackout;
+            else if (text == "stop")
+                d.night_mode = NightMode::stop;
+            else
+                s.source.error(*mode, "night mode must be drive, blackout or stop, not " + describe(*mode));
         }
         n.finish();
     }
     if (auto limit = m.duration("daily_driving_limit")) {
-        if (*limit < kHour || *limit > kDay) s.source.error(*m.get("daily_driving_limit"), "daily_driving_limit must lie between 1h and 24h");
-        else d.daily_driving_limit = *limit;
+        if (*limit < kHour || *limit > kDay)
+            s.source.error(*m.get("daily_driving_limit"), "daily_driving_limit must lie between 1h and 24h");
+        else
+            d.daily_driving_limit = *limit;
     }
     if (auto rest = m.duration("minimum_rest")) {
-        if (*rest > kDay) s.source.error(*m.get("minimum_rest"), "minimum_rest must be at most 24h");
-        else d.minimum_rest = *rest;
+        if (*rest > kDay)
+            s.source.error(*m.get("minimum_rest"), "minimum_rest must be at most 24h");
+        else
+            d.minimum_rest = *rest;
     }
     if (auto threshold = m.parsed<double>("activation_threshold", &parse_fraction)) {
-        if (*threshold <= 0) s.source.error(*m.get("activation_threshold"), "activation_threshold must be more than 0%");
-        else d.activation_threshold = *threshold;
+        if (*threshold <= 0)
+            s.source.error(*m.get("activation_threshold"), "activation_threshold must be more than 0%");
+        else
+            d.activation_threshold = *threshold;
     }
     m.finish();
 }
@@ -217,32 +249,39 @@ void read_posts(const Section& s, Build& build) {
 
 void read_units(const Section& s, Build& build, bool have_airlift) {
     std::map<std::string, int> seen;
-    if (s.node.IsSequence() && s.node.size() == 0) s.source.error(s.node, "units is an empty list: a scenario needs at least one unit");
+    if (s.node.IsSequence() && s.node.size() == 0)
+        s.source.error(s.node, "units is an empty list: a scenario needs at least one unit");
     for_each_item(s, "units", [&](const YAML::Node& item) {
         MapReader m(item, s.source, "a unit");
         Unit unit;
         if (auto name = m.text("name", true)) {
             unit.name = *name;
             if (!seen.emplace(unit.name, item.Mark().line + 1).second)
-                s.source.error(*m.get("name"), "duplicate unit name '" + unit.name + "' (first on line " + std::to_string(seen[unit.name]) + ")");
+                s.source.error(*m.get("name"), "duplicate unit name '" + unit.name + "' (first on line " +
+                                                   std::to_string(seen[unit.name]) + ")");
         }
         std::string what = unit.name.empty() ? "the unit" : "unit '" + unit.name + "'";
         unit.personnel = static_cast<int>(m.whole("personnel", 0, 1000000).value_or(0));
         auto vehicles = m.get("vehicles");
         std::size_t errors_before = build.diagnostics->error_count();
         if (vehicles) {
-            if (!vehicles->IsMap()) s.source.error(*vehicles, "vehicles of " + what + " must be a map of type: count, not " + describe(*vehicles));
+            if (!vehicles->IsMap())
+                s.source.error(*vehicles, "vehicles of " + what + " must be a map of type: count, not " +
+                                              describe(*vehicles));
             else
                 for (auto it = vehicles->begin(); it != vehicles->end(); ++it) {
-                    auto type = find_name(build.vehicle_type, it->first.Scalar(), "vehicle type", it->first, s.source);
+                    auto type = find_name(build.vehicle_type, it->first.Scalar(), "vehicle type", it->first,
+                                          s.source);
                     MapReader counts(*vehicles, s.source, "vehicles");
                     auto count = counts.whole(it->first.Scalar(), 1, 100000);
                     if (type && count) unit.vehicles.push_back({*type, static_cast<int>(*count)});
                 }
         }
         if (auto mode = m.text("mode")) {
-            if (*mode == "air") unit.mode = MoveMode::air;
-            else if (*mode != "road") s.source.error(*m.get("mode"), "mode must be air or road, not '" + *mode + "'");
+            if (*mode == "air")
+                unit.mode = MoveMode::air;
+            else if (*mode != "road")
+                s.source.error(*m.get("mode"), "mode must be air or road, not '" + *mode + "'");
         }
         if (auto origin = m.get("origin", true)) {
             if (auto name = scalar_text(*origin, s.source, "origin")) {
@@ -252,8 +291,9 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
                         auto fleet = std::find_if(build.theatre.airlift.begin(), build.theatre.airlift.end(),
                                                   [&](const AirliftFleet& f) { return f.from == *field; });
                         if (fleet == build.theatre.airlift.end())
-                            s.source.error(*origin, what + " flies from '" + *name + "' but no airlift fleet leaves it" +
-                                                        (have_airlift ? "" : " (there is no airlift section)"));
+                            s.source.error(
+                                *origin, what + " flies from '" + *name + "' but no airlift fleet leaves it" +
+                                             (have_airlift ? "" : " (there is no airlift section)"));
                         else
                             unit.arrival_airfield = fleet->to;
                     }
@@ -266,8 +306,10 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
         unit.priority = static_cast<int>(m.whole("priority", 0, 1000).value_or(1));
         if (auto posts = m.get("posts", true)) {
             std::vector<YAML::Node> items;
-            if (posts->IsSequence()) for (const YAML::Node& p : *posts) items.push_back(p);
-            else items.push_back(*posts);
+            if (posts->IsSequence())
+                for (const YAML::Node& p : *posts) items.push_back(p);
+            else
+                items.push_back(*posts);
             for (const YAML::Node& p : items)
                 if (auto name = scalar_text(p, s.source, "a post"))
                     if (auto post = find_name(build.post, *name, "post", p, s.source)) {
@@ -280,11 +322,13 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
         }
         m.finish();
         // (A 'vehicles' entry that failed has been reported where it stands.)
-        if (!vehicles && m.is_map()) s.source.error(item, what + " has no vehicles: corridor moves units by road in vehicles");
+        if (!vehicles && m.is_map())
+            s.source.error(item, what + " has no vehicles: corridor moves units by road in vehicles");
         else if (build.diagnostics->error_count() == errors_before &&
                  static_cast<std::size_t>(unit.vehicle_count()) < unit.posts.size())
             s.source.error(item, what + " has " + std::to_string(unit.vehicle_count()) + " vehicles for " +
-                                     std::to_string(unit.posts.size()) + " posts: each post needs at least one vehicle");
+                                     std::to_string(unit.posts.size()) +
+                                     " posts: each post needs at least one vehicle");
         build.theatre.units.push_back(unit);
     });
 }
@@ -297,17 +341,21 @@ void read_checkpoints(const Section& s, Build& build) {
         Checkpoint cp;
         cp.name = m.text("name", true).value_or("");
         if (!cp.name.empty() && !names.emplace(cp.name, item.Mark().line + 1).second)
-            s.source.error(*m.get("name"), "duplicate checkpoint name '" + cp.name + "' (first on line " + std::to_string(names[cp.name]) + ")");
+            s.source.error(*m.get("name"), "duplicate checkpoint name '" + cp.name + "' (first on line " +
+                                               std::to_string(names[cp.name]) + ")");
         if (auto node = m.get("node", true))
             if (auto id = scalar_text(*node, s.source, "node"))
                 if (auto index = find_node(build, *id, *node, s.source)) {
                     cp.node = *index;
                     if (!nodes.emplace(*index, cp.name).second)
-                        s.source.error(*node, "checkpoint '" + nodes[*index] + "' already stands at node '" + *id + "': give it more lanes instead");
+                        s.source.error(*node, "checkpoint '" + nodes[*index] + "' already stands at node '" +
+                                                  *id + "': give it more lanes instead");
                 }
         cp.lanes = static_cast<int>(m.whole("lanes", 1, 100).value_or(1));
         if (auto staffing = m.get("staffing")) {
-            if (!staffing->IsSequence()) s.source.error(*staffing, "staffing must be a list of {at, lanes}, not " + describe(*staffing));
+            if (!staffing->IsSequence())
+                s.source.error(*staffing,
+                               "staffing must be a list of {at, lanes}, not " + describe(*staffing));
             else {
                 for (const YAML::Node& shift : *staffing) {
                     MapReader sh(shift, s.source, "a staffing shift");
@@ -316,8 +364,10 @@ void read_checkpoints(const Section& s, Build& build) {
                     sh.finish();
                     if (!at || !lanes) continue;
                     if (!cp.staffing.empty() && *at <= cp.staffing.back().at) {
-                        s.source.error(*sh.get("at"), "staffing shift at " + format_duration(*at) + " goes back in time (the one before is at " +
-                                                          format_duration(cp.staffing.back().at) + "): shifts must come in increasing time");
+                        s.source.error(*sh.get("at"), "staffing shift at " + format_duration(*at) +
+                                                          " goes back in time (the one before is at " +
+                                                          format_duration(cp.staffing.back().at) +
+                                                          "): shifts must come in increasing time");
                         continue;
                     }
                     cp.staffing.push_back({*at, static_cast<int>(*lanes)});
@@ -349,18 +399,22 @@ void read_checkpoints(const Section& s, Build& build) {
                 ServiceKind kind;
                 std::size_t parameters;
             };
-            for (Form form : {Form{"fixed", ServiceKind::fixed, 1}, Form{"exponential", ServiceKind::exponential, 1},
-                              Form{"triangular", ServiceKind::triangular, 3}, Form{"lognormal", ServiceKind::lognormal, 2},
-                              Form{"uniform", ServiceKind::uniform, 2}}) {
+            for (Form form :
+                 {Form{"fixed", ServiceKind::fixed, 1}, Form{"exponential", ServiceKind::exponential, 1},
+                  Form{"triangular", ServiceKind::triangular, 3},
+                  Form{"lognormal", ServiceKind::lognormal, 2}, Form{"uniform", ServiceKind::uniform, 2}}) {
                 auto value = sv.get(form.key);
                 if (!value) continue;
                 ++given;
                 cp.service.kind = form.kind;
                 std::vector<YAML::Node> parts;
-                if (value->IsSequence()) for (const YAML::Node& p : *value) parts.push_back(p);
-                else parts.push_back(*value);
+                if (value->IsSequence())
+                    for (const YAML::Node& p : *value) parts.push_back(p);
+                else
+                    parts.push_back(*value);
                 if (parts.size() != form.parameters) {
-                    s.source.error(*value, std::string(form.key) + " service takes " + std::to_string(form.parameters) +
+                    s.source.error(*value, std::string(form.key) + " service takes " +
+                                               std::to_string(form.parameters) +
                                                (form.parameters == 1 ? " duration" : " durations in a list"));
                     continue;
                 }
@@ -368,22 +422,29 @@ void read_checkpoints(const Section& s, Build& build) {
                 const auto& p = cp.service.seconds;
                 if (form.kind == ServiceKind::triangular && !(p[0] <= p[1] && p[1] <= p[2] && p[0] < p[2]))
                     s.source.error(*value, "triangular service needs min <= mode <= max, with min < max");
-                if (form.kind == ServiceKind::uniform && !(p[0] < p[1])) s.source.error(*value, "uniform service needs min < max");
-                if ((form.kind == ServiceKind::exponential || form.kind == ServiceKind::lognormal) && p[0] <= 0)
+                if (form.kind == ServiceKind::uniform && !(p[0] < p[1]))
+                    s.source.error(*value, "uniform service needs min < max");
+                if ((form.kind == ServiceKind::exponential || form.kind == ServiceKind::lognormal) &&
+                    p[0] <= 0)
                     s.source.error(*value, std::string(form.key) + " service needs a mean longer than 0s");
             }
             sv.finish();
             if (given != 1 && sv.is_map())
-                s.source.error(*service, "give the service time as exactly one of fixed, exponential, triangular, lognormal, uniform");
+                s.source.error(*service,
+                               "give the service time as exactly one of fixed, exponential, triangular, "
+                               "lognormal, uniform");
         }
         if (auto traffic = m.get("traffic")) {
             auto text = scalar_text(*traffic, s.source, "traffic");
             char* end = nullptr;
             double rate = text ? std::strtod(text->c_str(), &end) : -1;
             if (!text || end == text->c_str() || *end || !(rate >= 0) || rate > 100000)
-                s.source.error(*traffic, "traffic must be a number of vehicles an hour (0 or more), not " + describe(*traffic));
+                s.source.error(*traffic, "traffic must be a number of vehicles an hour (0 or more), not " +
+                                             describe(*traffic));
             else if (rate * to_hours(build.theatre.duration) > 1e8)
-                s.source.error(*traffic, "traffic of " + *text + " vehicles an hour over the scenario's duration is more than 100 million vehicles: lower it or shorten the run");
+                s.source.error(*traffic, "traffic of " + *text +
+                                             " vehicles an hour over the scenario's duration is more than "
+                                             "100 million vehicles: lower it or shorten the run");
             else
                 cp.traffic_per_h = rate;
         }
@@ -403,19 +464,23 @@ void check_air_loads(const Section& s, Build& build) {
         if (unit.mode != MoveMode::air) continue;
         std::vector<const AircraftType*> route;
         for (const AirliftFleet& fleet : t.airlift)
-            if (fleet.from == unit.origin_airfield && fleet.to == unit.arrival_airfield) route.push_back(&t.aircraft_types[fleet.aircraft]);
+            if (fleet.from == unit.origin_airfield && fleet.to == unit.arrival_airfield)
+                route.push_back(&t.aircraft_types[fleet.aircraft]);
         for (const UnitVehicles& v : unit.vehicles) {
             const VehicleType& type = t.vehicle_types[v.type];
             bool fits = std::any_of(route.begin(), route.end(), [&](const AircraftType* a) {
                 return a->max_vehicles > 0 && a->payload_t >= type.weight_t;
             });
             if (!fits)
-                s.source.error(item["vehicles"], "unit '" + unit.name + "': no aircraft flying its route can carry a " + type.name +
-                                                     " (" + format_tonnes(type.weight_t) + ")");
+                s.source.error(item["vehicles"], "unit '" + unit.name +
+                                                     "': no aircraft flying its route can carry a " +
+                                                     type.name + " (" + format_tonnes(type.weight_t) + ")");
         }
-        bool seats = std::any_of(route.begin(), route.end(), [](const AircraftType* a) { return a->seats > 0 && a->payload_t >= 0.1; });
+        bool seats = std::any_of(route.begin(), route.end(),
+                                 [](const AircraftType* a) { return a->seats > 0 && a->payload_t >= 0.1; });
         if (unit.personnel > 0 && !seats)
-            s.source.error(item["personnel"], "unit '" + unit.name + "' has " + std::to_string(unit.personnel) +
+            s.source.error(item["personnel"], "unit '" + unit.name + "' has " +
+                                                  std::to_string(unit.personnel) +
                                                   " people but no aircraft flying its route has seats");
     }
 }
@@ -427,15 +492,18 @@ void check_reachability(const Section& s, Build& build) {
     for (const YAML::Node& item : s.node) {
         const Unit& unit = t.units[u++];
         double heaviest = 0;
-        for (const UnitVehicles& v : unit.vehicles) heaviest = std::max(heaviest, t.vehicle_types[v.type].weight_t);
-        NodeIndex start = unit.mode == MoveMode::air ? *t.airfields[unit.arrival_airfield].node : unit.origin_node;
+        for (const UnitVehicles& v : unit.vehicles)
+            heaviest = std::max(heaviest, t.vehicle_types[v.type].weight_t);
+        NodeIndex start =
+            unit.mode == MoveMode::air ? *t.airfields[unit.arrival_airfield].node : unit.origin_node;
         YAML::Node posts = item["posts"];
         for (std::size_t p = 0; p < unit.posts.size(); ++p) {
             const Post& post = t.posts[unit.posts[p]];
             if (router.route({start, post.node, Metric::time, heaviest}).found) continue;
             YAML::Node at = posts.IsSequence() ? posts[p] : posts;
-            s.source.error(at, "post '" + post.name + "' (node " + t.network.node(post.node).id + ") cannot be reached by road from " +
-                                   t.network.node(start).id + " by unit '" + unit.name + "' (heaviest vehicle " +
+            s.source.error(at, "post '" + post.name + "' (node " + t.network.node(post.node).id +
+                                   ") cannot be reached by road from " + t.network.node(start).id +
+                                   " by unit '" + unit.name + "' (heaviest vehicle " +
                                    format_tonnes(heaviest) + ")");
         }
     }

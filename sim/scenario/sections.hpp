@@ -27,7 +27,8 @@ struct Build {
 std::optional<std::size_t> find_name(const std::map<std::string, std::size_t>& table, const std::string& name,
                                      const char* kind, const YAML::Node& at, const Source& source);
 /// Looks a node id up in the network, reporting an unknown one at `at` with a hint.
-std::optional<NodeIndex> find_node(const Build& build, const std::string& id, const YAML::Node& at, const Source& source);
+std::optional<NodeIndex> find_node(const Build& build, const std::string& id, const YAML::Node& at,
+                                   const Source& source);
 
 void read_scenario_section(const Section& s, Build& build);
 void read_network_section(const Section& s, Build& build, std::vector<std::string>& files);

@@ -9,11 +9,16 @@ namespace corridor::scenario {
 
 std::string describe(const YAML::Node& node) {
     switch (node.Type()) {
-        case YAML::NodeType::Map: return "a map";
-        case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Null: return "empty";
-        case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
-        default: return "undefined";
+        case YAML::NodeType::Map:
+            return "a map";
+        case YAML::NodeType::Sequence:
+            return "a list";
+        case YAML::NodeType::Null:
+            return "empty";
+        case YAML::NodeType::Scalar:
+            return "'" + node.Scalar() + "'";
+        default:
+            return "undefined";
     }
 }
 
@@ -53,7 +58,8 @@ std::optional<std::string> MapReader::text(const std::string& key, bool required
     return node->Scalar();
 }
 
-std::optional<long long> MapReader::whole(const std::string& key, long long min, long long max, bool required) {
+std::optional<long long> MapReader::whole(const std::string& key, long long min, long long max,
+                                          bool required) {
     auto node = scalar(key, required);
     if (!node) return std::nullopt;
     const std::string& s = node->Scalar();
@@ -64,7 +70,8 @@ std::optional<long long> MapReader::whole(const std::string& key, long long min,
         return std::nullopt;
     }
     if (value < min || value > max) {
-        source_.error(*node, key + " " + s + " is out of range (" + std::to_string(min) + " to " + std::to_string(max) + ")");
+        source_.error(*node, key + " " + s + " is out of range (" + std::to_string(min) + " to " +
+                                 std::to_string(max) + ")");
         return std::nullopt;
     }
     return value;
@@ -91,7 +98,8 @@ void MapReader::finish() {
     }
 }
 
-std::optional<std::string> scalar_text(const YAML::Node& node, const Source& source, const std::string& what) {
+std::optional<std::string> scalar_text(const YAML::Node& node, const Source& source,
+                                       const std::string& what) {
     if (!node.IsScalar()) {
         source.error(node, what + " must be a single value, not " + describe(node));
         return std::nullopt;
@@ -106,8 +114,9 @@ void check_duplicate_keys(const YAML::Node& node, const Source& source) {
             if (it->first.IsScalar()) {
                 auto [seen, inserted] = first_line.emplace(it->first.Scalar(), it->first.Mark().line + 1);
                 if (!inserted)
-                    source.error(it->first, "duplicate key '" + it->first.Scalar() + "' (first given on line " +
-                                                std::to_string(seen->second) + ")");
+                    source.error(it->first, "duplicate key '" + it->first.Scalar() +
+                                                "' (first given on line " + std::to_string(seen->second) +
+                                                ")");
             }
             check_duplicate_keys(it->second, source);
         }

@@ -30,7 +30,7 @@ struct Source {
 std::string describe(const YAML::Node& node);
 
 class MapReader {
-public:
+  public:
     /// `what` names the map in messages ("vehicle type 'BTR-82A'"). If the node is not a map, an
     /// error is reported and every lookup finds nothing.
     MapReader(const YAML::Node& node, const Source& source, std::string what);
@@ -43,11 +43,13 @@ public:
     std::optional<YAML::Node> get(const std::string& key, bool required = false);
 
     std::optional<std::string> text(const std::string& key, bool required = false);
-    std::optional<long long> whole(const std::string& key, long long min, long long max, bool required = false);
+    std::optional<long long> whole(const std::string& key, long long min, long long max,
+                                   bool required = false);
     std::optional<bool> boolean(const std::string& key, bool required = false);
     /// A scalar parsed by `parse` (a unit-bearing value); errors are placed at the value.
     template <class T>
-    std::optional<T> parsed(const std::string& key, Result<T> (*parse)(std::string_view), bool required = false) {
+    std::optional<T> parsed(const std::string& key, Result<T> (*parse)(std::string_view),
+                            bool required = false) {
         auto node = scalar(key, required);
         if (!node) return std::nullopt;
         Result<T> value = parse(node->Scalar());
@@ -64,7 +66,7 @@ public:
     /// Reports keys nobody asked for.
     void finish();
 
-private:
+  private:
     std::optional<YAML::Node> scalar(const std::string& key, bool required);
 
     YAML::Node node_;

@@ -19,7 +19,8 @@ void add_mmc_benchmark(CLI::App& app) {
     p.customers = 1'000'000;
     command->add_option("--servers", p.servers)->capture_default_str();
     command->add_option("--arrival-rate", p.arrival_rate_per_h, "per time unit")->capture_default_str();
-    command->add_option("--service-rate", p.service_rate_per_h, "per time unit, one server")->capture_default_str();
+    command->add_option("--service-rate", p.service_rate_per_h, "per time unit, one server")
+        ->capture_default_str();
     command->add_option("--customers", p.customers)->capture_default_str();
     command->add_option("--seed", p.seed)->capture_default_str();
     command->callback([] {
@@ -29,7 +30,8 @@ void add_mmc_benchmark(CLI::App& app) {
         CheckpointQueueResult result = simulate_checkpoint_queue(p);
         double seconds = seconds_since(start);
         double load = p.arrival_rate_per_h / (p.servers * p.service_rate_per_h);
-        double erlang = load < 1 ? erlang_c_mean_wait(p.servers, p.arrival_rate_per_h, p.service_rate_per_h) : -1;
+        double erlang =
+            load < 1 ? erlang_c_mean_wait(p.servers, p.arrival_rate_per_h, p.service_rate_per_h) : -1;
         std::printf(
             "{\"benchmark\":\"mmc\",\"servers\":%d,\"customers\":%lld,\"events\":%llu,"
             "\"seconds\":%.4f,\"events_per_s\":%.0f,\"ns_per_customer\":%.1f,\"mean_wait\":%.5f,"

@@ -51,10 +51,13 @@ void load_benchmark(const std::string& gr, const std::string& osm) {
     const RoadNetwork& network = *loaded.network;
     std::printf(
         "{\"benchmark\":\"load\",\"dimacs_file\":\"%s\",\"dimacs_arcs\":%zu,\"dimacs_seconds\":%.4f,"
-        "\"dimacs_arcs_per_s\":%.0f,\"osm_file\":\"%s\",\"osm_nodes\":%zu,\"osm_arcs\":%zu,\"osm_seconds\":%.4f,"
+        "\"dimacs_arcs_per_s\":%.0f,\"osm_file\":\"%s\",\"osm_nodes\":%zu,\"osm_arcs\":%zu,\"osm_seconds\":%."
+        "4f,"
         "\"bytes\":%zu,\"bytes_per_node_and_arc\":%.1f}\n",
-        gr.c_str(), arcs, dimacs_s, arcs / dimacs_s, osm.c_str(), osm_nodes, osm_arcs, osm_s, network.memory_bytes(),
-        static_cast<double>(network.memory_bytes()) / static_cast<double>(network.node_count() + network.arc_count()));
+        gr.c_str(), arcs, dimacs_s, arcs / dimacs_s, osm.c_str(), osm_nodes, osm_arcs, osm_s,
+        network.memory_bytes(),
+        static_cast<double>(network.memory_bytes()) /
+            static_cast<double>(network.node_count() + network.arc_count()));
 }
 
 void route_benchmark(const std::string& gr, int queries, int landmarks) {
@@ -71,7 +74,8 @@ void route_benchmark(const std::string& gr, int queries, int landmarks) {
     auto per_query = [&](Algorithm algorithm) {
         double checksum = 0;
         auto start = std::chrono::steady_clock::now();
-        for (auto [from, to] : pairs) checksum += router.route({from, to, Metric::distance}, algorithm).distance_m;
+        for (auto [from, to] : pairs)
+            checksum += router.route({from, to, Metric::distance}, algorithm).distance_m;
         return std::make_pair(seconds_since(start) / queries, checksum);
     };
     auto start = std::chrono::steady_clock::now();
@@ -106,16 +110,18 @@ void route_benchmark(const std::string& gr, int queries, int landmarks) {
     std::vector<NodeIndex> predecessor(network.node_count());
     double boost_check = 0;
     auto plain_boost = [&] {
-    boost_check = 0;
-    for (int i = 0; i < sources; ++i) {
-        boost::dijkstra_shortest_paths(
-            graph, pairs[i].first,
-            boost::weight_map(weight)
-                .distance_map(boost::make_iterator_property_map(distance.begin(), boost::get(boost::vertex_index, graph)))
-                .predecessor_map(boost::make_iterator_property_map(predecessor.begin(), boost::get(boost::vertex_index, graph))));
-        double d = distance[pairs[i].second];
-        boost_check += d < 1e300 ? d : 0;
-    }
+        boost_check = 0;
+        for (int i = 0; i < sources; ++i) {
+            boost::dijkstra_shortest_paths(
+                graph, pairs[i].first,
+                boost::weight_map(weight)
+                    .distance_map(boost::make_iterator_property_map(distance.begin(),
+                                                                    boost::get(boost::vertex_index, graph)))
+                    .predecessor_map(boost::make_iterator_property_map(
+                        predecessor.begin(), boost::get(boost::vertex_index, graph))));
+            double d = distance[pairs[i].second];
+            boost_check += d < 1e300 ? d : 0;
+        }
     };
     // Alternate the two and keep the best of five each, so that a noisy neighbour hurts both.
     double ours_s = 1e300, boost_s = 1e300;
@@ -139,10 +145,12 @@ void route_benchmark(const std::string& gr, int queries, int landmarks) {
 void add_network_benchmarks(CLI::App& app) {
     static std::string gr, osm;
     static int queries = 200, landmarks = 16;
-    auto* load = app.add_subcommand("load", "DIMACS and OpenStreetMap loading speed, memory per node and arc");
+    auto* load =
+        app.add_subcommand("load", "DIMACS and OpenStreetMap loading speed, memory per node and arc");
     load->add_option("--dimacs", gr, "a DIMACS .gr file (default: $CORRIDOR_DATA_DIR/DE.gr)");
     load->add_option("--osm", osm, "an OpenStreetMap file (default: $CORRIDOR_DATA_DIR/andorra.osm.pbf)");
-    load->callback([] { load_benchmark(file_or_default(gr, "DE.gr"), file_or_default(osm, "andorra.osm.pbf")); });
+    load->callback(
+        [] { load_benchmark(file_or_default(gr, "DE.gr"), file_or_default(osm, "andorra.osm.pbf")); });
     auto* route = app.add_subcommand("route", "point-to-point and one-to-all routing speed");
     route->add_option("--dimacs", gr, "a DIMACS .gr file (default: $CORRIDOR_DATA_DIR/DE.gr)");
     route->add_option("--queries", queries)->capture_default_str();

@@ -29,8 +29,10 @@ void add_scenario_benchmark(CLI::App& app) {
             run_s = std::min(run_s, seconds_since(start));
             events = result.events;
         }
-        std::printf("{\"benchmark\":\"scenario\",\"file\":\"%s\",\"load_seconds\":%.4f,\"run_seconds\":%.4f,\"events\":%llu}\n",
-                    file.c_str(), load_s, run_s, static_cast<unsigned long long>(events));
+        std::printf(
+            "{\"benchmark\":\"scenario\",\"file\":\"%s\",\"load_seconds\":%.4f,\"run_seconds\":%.4f,"
+            "\"events\":%llu}\n",
+            file.c_str(), load_s, run_s, static_cast<unsigned long long>(events));
     });
 }
 

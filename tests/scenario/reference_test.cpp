@@ -9,7 +9,8 @@
 using namespace corridor;
 
 TEST_CASE("the Karabakh 2020 reference theatre loads and every unit reaches its posts") {
-    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/karabakh-2020/scenario.yaml");
+    LoadedScenario loaded =
+        load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/karabakh-2020/scenario.yaml");
     INFO(loaded.diagnostics.first_error());
     REQUIRE(loaded.theatre.has_value());
     const Theatre& t = *loaded.theatre;

@@ -111,7 +111,8 @@ TEST_CASE("a checkpoint scenario's waits agree with Erlang C") {
         waits.add(r.checkpoints[0].mean_wait_s);
     }
     double expected = erlang_c_mean_wait(2, 20.0, 12.0) * 3600;
-    INFO("simulated " << waits.mean() << " +- " << waits.confidence_half_width(0.99) << " s; Erlang C " << expected);
+    INFO("simulated " << waits.mean() << " +- " << waits.confidence_half_width(0.99) << " s; Erlang C "
+                      << expected);
     CHECK(std::abs(waits.mean() - expected) <= waits.confidence_half_width(0.99));
     CHECK(waits.confidence_half_width(0.99) < 0.1 * expected);
 }
@@ -119,7 +120,8 @@ TEST_CASE("a checkpoint scenario's waits agree with Erlang C") {
 TEST_CASE("the same scenario and seed give the same bytes; another seed gives other waits") {
     Theatre t = load("validation/checkpoint-mmc.yaml");
     t.duration = 5 * kDay;
-    DeploymentResult a = simulate_deployment(t, 11), b = simulate_deployment(t, 11), c = simulate_deployment(t, 12);
+    DeploymentResult a = simulate_deployment(t, 11), b = simulate_deployment(t, 11),
+                     c = simulate_deployment(t, 12);
     CHECK(kpis_json(t, a) == kpis_json(t, b));
     CHECK(timeline_csv(t, a) == timeline_csv(t, b));
     CHECK(units_csv(t, a) == units_csv(t, b));
@@ -145,7 +147,8 @@ TEST_CASE("a theatre split with include reads as one, and errors name the file t
 
     LoadedScenario cycle = load_scenario(dir + "cycle.yaml");
     REQUIRE(cycle.diagnostics.has_errors());
-    CHECK(format(cycle.diagnostics.items()[0]) == dir + "cycle.yaml:1:11: error: '" + dir + "cycle.yaml' includes itself (an include cycle)");
+    CHECK(format(cycle.diagnostics.items()[0]) ==
+          dir + "cycle.yaml:1:11: error: '" + dir + "cycle.yaml' includes itself (an include cycle)");
 }
 
 TEST_CASE("operating hours hold ground service until the airfield opens, even past the end") {

@@ -22,7 +22,7 @@ struct Diagnostic {
 std::string format(const Diagnostic& diagnostic);
 
 class Diagnostics {
-public:
+  public:
     void error(std::string file, int line, int column, std::string message) {
         items_.push_back({Severity::error, std::move(file), line, column, std::move(message)});
     }
@@ -33,7 +33,9 @@ public:
         items_.push_back({Severity::note, std::move(file), line, column, std::move(message)});
     }
     void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
-    void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
+    void append(const Diagnostics& other) {
+        items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    }
 
     bool has_errors() const;
     std::size_t error_count() const;
@@ -41,7 +43,7 @@ public:
     /// The first error, formatted, or an empty string.
     std::string first_error() const;
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 

@@ -23,12 +23,12 @@ double draw_triangular(RandomStream& stream, double low, double mode, double hig
 
 /// A discrete (empirical) distribution over outcomes 0..n-1 with the given weights.
 class DiscreteDistribution {
-public:
+  public:
     static Result<DiscreteDistribution> from_weights(const std::vector<double>& weights);
     std::size_t draw(RandomStream& stream) const;
     std::size_t size() const { return cumulative_.size(); }
 
-private:
+  private:
     std::vector<double> cumulative_;  // normalised, last entry exactly 1
 };
 

@@ -10,7 +10,7 @@ namespace corridor {
 
 template <class T>
 class Fifo {
-public:
+  public:
     bool empty() const { return size_ == 0; }
     std::size_t size() const { return size_; }
     T& front() { return items_[head_]; }
@@ -27,10 +27,11 @@ public:
         return item;
     }
 
-private:
+  private:
     void grow() {
         std::vector<T> bigger(items_.empty() ? 16 : items_.size() * 2);
-        for (std::size_t i = 0; i < size_; ++i) bigger[i] = std::move(items_[(head_ + i) & (items_.size() - 1)]);
+        for (std::size_t i = 0; i < size_; ++i)
+            bigger[i] = std::move(items_[(head_ + i) & (items_.size() - 1)]);
         items_ = std::move(bigger);
         head_ = 0;
     }

@@ -33,7 +33,7 @@ struct StreamKey {
 };
 
 class RandomStream {
-public:
+  public:
     explicit RandomStream(StreamKey key) : key_(key) {}
 
     std::uint32_t next_u32() {
@@ -57,7 +57,7 @@ public:
     }
     const StreamKey& key() const { return key_; }
 
-private:
+  private:
     void refill();
 
     StreamKey key_;

@@ -24,7 +24,7 @@ struct StaffingChange {
 };
 
 class ServerSchedule {
-public:
+  public:
     /// A constant number of servers (at least one).
     static Result<ServerSchedule> constant(int servers);
     /// `initial` servers from time 0, then each change in turn. Changes must be in strictly
@@ -35,13 +35,13 @@ public:
     const std::vector<StaffingChange>& changes() const { return changes_; }
     int max_servers() const;
 
-private:
+  private:
     int initial_ = 1;
     std::vector<StaffingChange> changes_;
 };
 
 class Resource {
-public:
+  public:
     /// Called when a request reaches a server; the argument is the server to release later.
     using Grant = SmallFunction<void(int server)>;
 
@@ -58,7 +58,7 @@ public:
     const TimeWeighted& queue_length_stat() const { return queue_length_; }
     const TimeWeighted& busy_stat() const { return busy_; }
 
-private:
+  private:
     struct Waiting {
         Time since = 0;
         Grant grant;

@@ -14,7 +14,7 @@ struct Error {
 
 template <class T>
 class Result {
-public:
+  public:
     Result(T value) : state_(std::move(value)) {}
     Result(Error error) : state_(std::move(error)) {}
 
@@ -26,7 +26,7 @@ public:
     T&& value() && { return std::get<0>(std::move(state_)); }
     const std::string& error() const { return std::get<1>(state_).message; }
 
-private:
+  private:
     std::variant<T, Error> state_;
 };
 

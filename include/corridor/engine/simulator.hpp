@@ -21,7 +21,7 @@ struct EventId {
 };
 
 class Simulator {
-public:
+  public:
     Simulator();
 
     Time now() const { return now_; }
@@ -42,7 +42,7 @@ public:
     std::size_t pending() const { return live_events_; }
     std::uint64_t events_executed() const { return executed_; }
 
-private:
+  private:
     // Heap entries are 24 bytes and ordered by (time, sequence); the action lives in a slot so
     // that moving entries up and down the heap moves no callable.
     struct Entry {

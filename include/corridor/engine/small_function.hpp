@@ -16,7 +16,7 @@ class SmallFunction;
 
 template <class R, class... Args>
 class SmallFunction<R(Args...)> {
-public:
+  public:
     static constexpr std::size_t kCapacity = 32;
 
     SmallFunction() = default;
@@ -36,7 +36,7 @@ public:
     explicit operator bool() const { return invoke_ != nullptr; }
     R operator()(Args... args) const { return invoke_(storage_, std::forward<Args>(args)...); }
 
-private:
+  private:
     alignas(std::max_align_t) unsigned char storage_[kCapacity] = {};
     R (*invoke_)(const void*, Args...) = nullptr;
 };

@@ -11,7 +11,7 @@
 namespace corridor {
 
 class Tally {
-public:
+  public:
     void add(double x);
     std::int64_t count() const { return count_; }
     double mean() const { return count_ > 0 ? mean_ : 0.0; }
@@ -23,7 +23,7 @@ public:
     double min() const { return min_; }
     double max() const { return max_; }
 
-private:
+  private:
     std::int64_t count_ = 0;
     double mean_ = 0.0;
     double m2_ = 0.0;
@@ -35,7 +35,7 @@ private:
 double student_t_quantile(double level, std::int64_t degrees_of_freedom);
 
 class TimeWeighted {
-public:
+  public:
     explicit TimeWeighted(Time start = 0, double initial = 0.0)
         : start_(start), last_change_(start), value_(initial), max_(initial) {}
 
@@ -47,7 +47,7 @@ public:
     /// Average over [start, now].
     double average(Time now) const;
 
-private:
+  private:
     Time start_;
     Time last_change_;
     double value_;

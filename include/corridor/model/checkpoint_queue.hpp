@@ -21,10 +21,10 @@ struct CheckpointQueueParameters {
 struct CheckpointQueueResult {
     std::int64_t customers = 0;
     std::uint64_t events = 0;
-    double mean_wait_h = 0.0;       // mean time in queue over all customers
+    double mean_wait_h = 0.0;  // mean time in queue over all customers
     double max_wait_h = 0.0;
-    double mean_queue_length = 0.0; // time-weighted
-    double utilisation = 0.0;       // busy lanes / lanes, time-weighted
+    double mean_queue_length = 0.0;  // time-weighted
+    double utilisation = 0.0;        // busy lanes / lanes, time-weighted
     double end_time_h = 0.0;
 };
 

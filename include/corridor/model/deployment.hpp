@@ -57,7 +57,7 @@ struct AirfieldOutcome {
 };
 
 struct DeploymentResult {
-    Time closure_time = kNever;  // the last unit on its post
+    Time closure_time = kNever;                                     // the last unit on its post
     Time posts_50 = kNever, posts_90 = kNever, posts_100 = kNever;  // share of posts established
     int sorties = 0;
     double tonnes_lifted = 0;
@@ -74,6 +74,7 @@ struct DeploymentResult {
 };
 
 /// Runs one replication of the deployment until the theatre's duration.
-DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed, std::uint32_t replication = 0);
+DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
+                                     std::uint32_t replication = 0);
 
 }  // namespace corridor

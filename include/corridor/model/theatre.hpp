@@ -39,14 +39,14 @@ struct Airfield {
     std::optional<NodeIndex> node;
     int apron_slots = 2;
     Time turnaround = 2 * kHour;
-    Time opens = 0;            // time of day
-    Time closes = kDay;        // time of day; opens == 0 and closes == kDay: always open
+    Time opens = 0;      // time of day
+    Time closes = kDay;  // time of day; opens == 0 and closes == kDay: always open
 };
 
 struct AirliftFleet {
     std::size_t aircraft = 0;  // index into aircraft_types
     int count = 1;
-    std::size_t from = 0;      // index into airfields
+    std::size_t from = 0;  // index into airfields
     std::size_t to = 0;
     Time block_time = 0;
 };
@@ -58,11 +58,11 @@ struct MarchDoctrine {
     int convoy_max_vehicles = 20;     // estimate
     // FM 11-43 ch. 5: limited-access 66, two-lane 40, built-up 24 km/h; track an estimate.
     std::array<double, kRoadClassCount> speed_kph = {66, 40, 40, 40, 40, 40, 24, 24, 24, 15};
-    Time first_halt_after = kHour;    // FM 55-30
+    Time first_halt_after = kHour;  // FM 55-30
     Time first_halt = 15 * kMinute;
     Time halt_every = 2 * kHour;
     Time halt = 10 * kMinute;
-    Time night_from = 18 * kHour;     // time of day, estimate
+    Time night_from = 18 * kHour;  // time of day, estimate
     Time night_to = 6 * kHour;
     NightMode night_mode = NightMode::drive;
     double blackout_speed_kph = 8;          // FM 11-43 ch. 5
@@ -90,11 +90,11 @@ struct Unit {
     int personnel = 0;
     std::vector<UnitVehicles> vehicles;
     MoveMode mode = MoveMode::road;
-    NodeIndex origin_node = 0;        // mode road
-    std::size_t origin_airfield = 0;  // mode air
-    std::size_t arrival_airfield = 0; // mode air: where its airlift lands
+    NodeIndex origin_node = 0;         // mode road
+    std::size_t origin_airfield = 0;   // mode air
+    std::size_t arrival_airfield = 0;  // mode air: where its airlift lands
     Time ready = 0;
-    std::vector<std::size_t> posts;   // indices into posts
+    std::vector<std::size_t> posts;  // indices into posts
     int priority = 1;
     int vehicle_count() const {
         int n = 0;
@@ -113,15 +113,15 @@ struct ServiceTime {
 struct Checkpoint {
     std::string name;
     NodeIndex node = 0;
-    int lanes = 1;                          // open at the start
-    std::vector<StaffingChange> staffing;   // later changes, in increasing time after 0
+    int lanes = 1;                         // open at the start
+    std::vector<StaffingChange> staffing;  // later changes, in increasing time after 0
     ServiceTime service;
     double traffic_per_h = 0;
 };
 
 struct Theatre {
     std::string name;
-    std::string start_text;       // as written, ISO 8601
+    std::string start_text;  // as written, ISO 8601
     std::int64_t start_epoch_s = 0;
     Time duration = 0;
     std::uint64_t seed = 1;

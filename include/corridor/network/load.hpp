@@ -33,7 +33,8 @@ struct LoadedNetwork {
 /// .osm.pbf: OpenStreetMap), else by the first bytes of the file.
 LoadedNetwork load_network(const std::string& path, const LoadOptions& options = {});
 
-LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& edges_csv, const LoadOptions& options);
+LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& edges_csv,
+                               const LoadOptions& options);
 LoadedNetwork load_dimacs_network(const std::string& gr_path, const LoadOptions& options);
 LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& options);
 

@@ -24,7 +24,16 @@ using ArcIndex = std::uint32_t;
 
 enum class NodeKind : std::uint8_t { junction, town, airfield, depot, checkpoint, post, crossing };
 enum class RoadClass : std::uint8_t {
-    motorway, trunk, primary, secondary, tertiary, unclassified, residential, living_street, service, track
+    motorway,
+    trunk,
+    primary,
+    secondary,
+    tertiary,
+    unclassified,
+    residential,
+    living_street,
+    service,
+    track
 };
 
 std::string_view to_string(NodeKind kind);
@@ -61,7 +70,7 @@ struct RoadAttributes {
 };
 
 class RoadNetwork {
-public:
+  public:
     RoadNetwork();
     ~RoadNetwork();
     RoadNetwork(RoadNetwork&&) noexcept;
@@ -108,7 +117,7 @@ public:
     struct Graphs;  // the Boost.Graph forward and reverse graphs (sim/network/graphs.hpp)
     const Graphs& graphs() const { return *graphs_; }
 
-private:
+  private:
     friend class RoadNetworkBuilder;
 
     std::vector<NodeInfo> nodes_;
@@ -131,7 +140,7 @@ private:
 
 /// Collects nodes and roads in any order, then builds the network.
 class RoadNetworkBuilder {
-public:
+  public:
     std::optional<NodeIndex> find(std::string_view id) const;
     /// Adds a node; the caller has checked that its id is new.
     NodeIndex add_node(NodeInfo node);
@@ -143,7 +152,7 @@ public:
 
     RoadNetwork build() &&;
 
-private:
+  private:
     struct PendingArc {
         NodeIndex from, to;
         double length_m;

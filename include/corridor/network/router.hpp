@@ -19,7 +19,7 @@ enum class Metric { time, distance };
 /// Closed arcs and speed factors (0 < factor <= 1: damage slows, nothing speeds up) that change
 /// over a run. Every change bumps the version, which invalidates cached routes.
 class Overlay {
-public:
+  public:
     explicit Overlay(std::size_t arc_count) : closed_(arc_count, 0), speed_factor_(arc_count, 1.0f) {}
     void close(ArcIndex a);
     void reopen(ArcIndex a);
@@ -29,7 +29,7 @@ public:
     double speed_factor(ArcIndex a) const { return speed_factor_[a]; }
     std::uint64_t version() const { return version_; }
 
-private:
+  private:
     std::vector<std::uint8_t> closed_;
     std::vector<float> speed_factor_;
     std::uint64_t version_ = 0;
@@ -54,7 +54,7 @@ struct Route {
 enum class Algorithm { automatic, dijkstra, bidirectional, astar, landmarks };
 
 class Router {
-public:
+  public:
     explicit Router(const RoadNetwork& network, const Overlay* overlay = nullptr);
     ~Router();
     Router(const Router&) = delete;
@@ -76,7 +76,7 @@ public:
     std::uint64_t cache_hits() const { return cache_hits_; }
     std::uint64_t cache_misses() const { return cache_misses_; }
 
-private:
+  private:
     struct Search;  // per-query arrays, reused (sim/network/router.cpp)
     struct CacheKey {
         NodeIndex from, to;

@@ -29,6 +29,7 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& result);
 
 /// Writes the files into `dir` all at once: into a temporary sibling folder first, which then
 /// takes the place of `dir`. On failure nothing of `dir` has changed.
-Result<bool> write_folder(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files);
+Result<bool> write_folder(const std::string& dir,
+                          const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace corridor

@@ -66,9 +66,11 @@ TEST_CASE("a discrete distribution draws each outcome in proportion to its weigh
 }
 
 TEST_CASE("bad discrete weights are errors") {
-    CHECK(DiscreteDistribution::from_weights({}).error() == "a discrete distribution needs at least one weight");
+    CHECK(DiscreteDistribution::from_weights({}).error() ==
+          "a discrete distribution needs at least one weight");
     CHECK(DiscreteDistribution::from_weights({1.0, -2.0}).error() == "weight 2 is negative or not a number");
-    CHECK(DiscreteDistribution::from_weights({0.0, 0.0}).error() == "the weights of a discrete distribution add up to zero");
+    CHECK(DiscreteDistribution::from_weights({0.0, 0.0}).error() ==
+          "the weights of a discrete distribution add up to zero");
 }
 
 TEST_CASE("exponential draws follow 1 - exp(-x) across the body and the tail of the ziggurat") {

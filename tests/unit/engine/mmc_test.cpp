@@ -35,8 +35,8 @@ TEST_CASE("simulated M/M/c waiting times agree with Erlang C within a tight 99% 
     }
     double expected = erlang_c_mean_wait(servers, arrival_rate, service_rate);
     double half_width = mean_waits.confidence_half_width(0.99);
-    INFO("c = " << servers << ", rho = " << utilisation << ": simulated " << mean_waits.mean()
-                << " +- " << half_width << " h, Erlang C " << expected << " h");
+    INFO("c = " << servers << ", rho = " << utilisation << ": simulated " << mean_waits.mean() << " +- "
+                << half_width << " h, Erlang C " << expected << " h");
     CHECK(half_width < 0.06 * expected);  // the interval is tight
     CHECK(std::abs(mean_waits.mean() - expected) <= half_width);
 }

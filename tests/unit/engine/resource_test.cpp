@@ -41,7 +41,7 @@ TEST_CASE("a server off duty starts no service, but finishes the one it has") {
             sim.schedule_after(service, [&lanes, server] { lanes.release(server); });
         });
     };
-    sim.schedule_at(0, [&] { customer(20 * kSecond); });  // server 0 until 20 s
+    sim.schedule_at(0, [&] { customer(20 * kSecond); });           // server 0 until 20 s
     sim.schedule_at(1 * kSecond, [&] { customer(8 * kSecond); });  // server 1 until 9 s, past its shift
     sim.schedule_at(6 * kSecond, [&] { customer(1 * kSecond); });  // server 1 is off duty from 5 s
     sim.run();
@@ -55,7 +55,8 @@ TEST_CASE("bad server schedules are errors that name the value") {
     CHECK(ServerSchedule::shifts(-1, {}).error() == "the number of servers cannot be negative (-1)");
     CHECK(ServerSchedule::shifts(1, {{kHour, 2}, {kMinute, 3}}).error() ==
           "shift 2 at 1min goes back in time: shifts must come in increasing time");
-    CHECK(ServerSchedule::shifts(1, {{kHour, -2}}).error() == "shift 1 has a negative number of servers (-2)");
+    CHECK(ServerSchedule::shifts(1, {{kHour, -2}}).error() ==
+          "shift 1 has a negative number of servers (-2)");
     CHECK(ServerSchedule::shifts(0, {{kHour, 0}}).error() == "the schedule never has a server on duty");
 }
 
@@ -70,7 +71,8 @@ struct GoldenReplay {
     static constexpr double kScale = 1e9;
     static Time at(double t) { return static_cast<Time>(std::llround(t * kScale)); }
     Simulator sim;
-    Resource servers{sim, ServerSchedule::shifts(1, {{at(15), 3}, {at(30), 5}, {at(50), 3}, {at(80), 4}}).value()};
+    Resource servers{sim,
+                     ServerSchedule::shifts(1, {{at(15), 3}, {at(30), 5}, {at(50), 3}, {at(80), 4}}).value()};
     std::vector<Customer> customers;
     std::vector<double> departures;
 

@@ -36,16 +36,26 @@ TEST_CASE("malformed durations are errors that name the text and say what is wro
         REQUIRE_FALSE(result.ok());
         return result.error();
     };
-    CHECK(error_of("") == "bad duration '': it is empty; write a number and a unit (ms, s, min, h, d), e.g. '90s', '15min', '2h', '3d'");
-    CHECK(error_of("90") == "bad duration '90': the number has no unit; write a number and a unit (ms, s, min, h, d), e.g. '90s', '15min', '2h', '3d'");
-    CHECK(error_of("5m") == "bad duration '5m': unknown unit 'm' ('m' could be minutes or metres: write 'min')");
+    CHECK(error_of("") ==
+          "bad duration '': it is empty; write a number and a unit (ms, s, min, h, d), e.g. '90s', '15min', "
+          "'2h', '3d'");
+    CHECK(error_of("90") ==
+          "bad duration '90': the number has no unit; write a number and a unit (ms, s, min, h, d), e.g. "
+          "'90s', '15min', '2h', '3d'");
+    CHECK(error_of("5m") ==
+          "bad duration '5m': unknown unit 'm' ('m' could be minutes or metres: write 'min')");
     CHECK(error_of("2hours") == "bad duration '2hours': unknown unit 'hours'; use ms, s, min, h or d");
     CHECK(error_of("3 weeks") == "bad duration '3 weeks': unknown unit 'weeks'; use ms, s, min, h or d");
-    CHECK(error_of("h") == "bad duration 'h': there is no number before the unit; write a number and a unit (ms, s, min, h, d), e.g. '90s', '15min', '2h', '3d'");
+    CHECK(error_of("h") ==
+          "bad duration 'h': there is no number before the unit; write a number and a unit (ms, s, min, h, "
+          "d), e.g. '90s', '15min', '2h', '3d'");
     CHECK(error_of("-5min") == "bad duration '-5min': a duration cannot be negative");
     CHECK(error_of("1.2.3s") == "bad duration '1.2.3s': a number has two decimal points");
     CHECK(error_of("0.5ms") == "bad duration '0.5ms': it is not a whole number of milliseconds");
-    CHECK(error_of("2h,30min") == "bad duration '2h,30min': unexpected character ','; write a number and a unit (ms, s, min, h, d), e.g. '90s', '15min', '2h', '3d'");
-    CHECK(error_of("99999999999999999999d") == "bad duration '99999999999999999999d': the number is too long");
+    CHECK(error_of("2h,30min") ==
+          "bad duration '2h,30min': unexpected character ','; write a number and a unit (ms, s, min, h, d), "
+          "e.g. '90s', '15min', '2h', '3d'");
+    CHECK(error_of("99999999999999999999d") ==
+          "bad duration '99999999999999999999d': the number is too long");
     CHECK(error_of("999999999999d") == "bad duration '999999999999d': it is too large");
 }

@@ -12,7 +12,9 @@ const std::string kValley = corridor::test::test_file("data/networks/valley");
 
 std::string write_pair(const std::string& name, const std::string& nodes, const std::string& edges) {
     corridor::test::write_temp(name + "/nodes.csv", nodes);
-    return std::filesystem::path(corridor::test::write_temp(name + "/edges.csv", edges)).parent_path().string();
+    return std::filesystem::path(corridor::test::write_temp(name + "/edges.csv", edges))
+        .parent_path()
+        .string();
 }
 const std::string kNodes = "id,name,lat,lon\nA,,40,45\nB,,40,45.1\n";
 }  // namespace
@@ -91,32 +93,36 @@ TEST_CASE("one-way roads route around: up to the post directly, back down the lo
 TEST_CASE("bad CSV networks give every error with file, line and column") {
     std::string dir = write_pair("bad-columns", "id,name,latt\nA,,40\n", "from,to,lenght_km\nA,A,1\n");
     CHECK(load_errors(dir) ==
-          dir + "/nodes.csv:1:9: error: unknown column 'latt'; did you mean 'lat'?\n" +
-          dir + "/edges.csv:1:9: error: unknown column 'lenght_km'; did you mean 'length_km'?\n");
+          dir + "/nodes.csv:1:9: error: unknown column 'latt'; did you mean 'lat'?\n" + dir +
+              "/edges.csv:1:9: error: unknown column 'lenght_km'; did you mean 'length_km'?\n");
 
     dir = write_pair("bad-rows", kNodes + "A,again,40,45\n",
                      "from,to,length_km,speed_kph,road_class\nA,B,-3,50,primary\nA,Z,1,50,primary\n"
                      "A,B,1,0,primary\nA,B,1,50,primery\nA,B,abc,50,primary\nA,B,1,900,primary\n");
     CHECK(load_errors(dir) ==
-          dir + "/nodes.csv:4:1: error: duplicate node id 'A'\n" +
-          dir + "/edges.csv:2:1: error: length -3000 m must be positive\n" +
-          dir + "/edges.csv:3:3: error: unknown node 'Z' (not in " + dir + "/nodes.csv)\n" +
-          dir + "/edges.csv:4:1: error: speed 0 km/h must be positive\n" +
-          dir + "/edges.csv:5:10: error: unknown road class 'primery'; did you mean 'primary'?\n" +
-          dir + "/edges.csv:6:5: error: length_km 'abc' is not a number\n" +
-          dir + "/edges.csv:7:1: error: speed 900 km/h is absurd (the limit is 200)\n");
+          dir + "/nodes.csv:4:1: error: duplicate node id 'A'\n" + dir +
+              "/edges.csv:2:1: error: length -3000 m must be positive\n" + dir +
+              "/edges.csv:3:3: error: unknown node 'Z' (not in " + dir + "/nodes.csv)\n" + dir +
+              "/edges.csv:4:1: error: speed 0 km/h must be positive\n" + dir +
+              "/edges.csv:5:10: error: unknown road class 'primery'; did you mean 'primary'?\n" + dir +
+              "/edges.csv:6:5: error: length_km 'abc' is not a number\n" + dir +
+              "/edges.csv:7:1: error: speed 900 km/h is absurd (the limit is 200)\n");
 
     dir = write_pair("no-length", kNodes, "from,to\nA,B\n");
-    CHECK(load_errors(dir) == dir + "/edges.csv:1:1: error: the header needs a 'length_km' or 'length_m' column\n");
+    CHECK(load_errors(dir) ==
+          dir + "/edges.csv:1:1: error: the header needs a 'length_km' or 'length_m' column\n");
     CHECK(load_errors("/nonexistent/network") == "/nonexistent/network: error: no such file or folder\n");
 }
 
 TEST_CASE("a network in two parts is loaded with a warning that gives their sizes") {
-    std::string dir = write_pair("two-parts", "id\nA\nB\nC\nD\nE\n", "from,to,length_m\nA,B,100\nB,C,100\nD,E,100\n");
+    std::string dir =
+        write_pair("two-parts", "id\nA\nB\nC\nD\nE\n", "from,to,length_m\nA,B,100\nB,C,100\nD,E,100\n");
     LoadedNetwork loaded = load_network(dir);
     REQUIRE(loaded.network);
     REQUIRE(loaded.diagnostics.items().size() == 1);
     CHECK(format(loaded.diagnostics.items()[0]) ==
-          dir + "/edges.csv: warning: the network has 2 disconnected parts, of 3, 2 nodes; routes between parts do not exist");
+          dir +
+              "/edges.csv: warning: the network has 2 disconnected parts, of 3, 2 nodes; routes between "
+              "parts do not exist");
     CHECK(loaded.network->part_sizes() == std::vector<std::size_t>{3, 2});
 }

@@ -14,7 +14,8 @@ TEST_CASE("rome99: the published undirected distance from node 1 to node 3353 is
     CHECK(network.node_count() == 3353);
     Router router(network);
     for (Algorithm algorithm : {Algorithm::dijkstra, Algorithm::bidirectional, Algorithm::automatic}) {
-        Route route = router.route({*network.find_node("1"), *network.find_node("3353"), Metric::distance}, algorithm);
+        Route route =
+            router.route({*network.find_node("1"), *network.find_node("3353"), Metric::distance}, algorithm);
         REQUIRE(route.found);
         CHECK(route.distance_m == 30290);
         CHECK(network.node(route.nodes.front()).id == "1");
@@ -33,13 +34,18 @@ TEST_CASE("rome99 and DE.gr load with the counts of their headers") {
 
 TEST_CASE("bad DIMACS files are refused with the line and what is wrong") {
     std::string path = write_temp("truncated.gr", "p sp 3 3\na 1 2 5\na 2 3 7\na 3 1");
-    CHECK(load_errors(path) == path + ":4:6: error: the arc has no cost (expected 'a TAIL HEAD COST'); the file looks truncated\n");
+    CHECK(load_errors(path) ==
+          path +
+              ":4:6: error: the arc has no cost (expected 'a TAIL HEAD COST'); the file looks truncated\n");
 
     path = write_temp("short.gr", "p sp 3 3\na 1 2 5\na 2 3 7\n");
-    CHECK(load_errors(path) == path + ":3: error: the header declares 3 arcs but the file has 2 (truncated?)\n");
+    CHECK(load_errors(path) ==
+          path + ":3: error: the header declares 3 arcs but the file has 2 (truncated?)\n");
 
     path = write_temp("header.gr", "c rome\np max 3 2\na 1 2 5\n");
-    CHECK(load_errors(path) == path + ":2:1: error: wrong header: expected 'p sp NODES ARCS' with positive counts, found 'p max 3 2'\n");
+    CHECK(load_errors(path) == path +
+                                   ":2:1: error: wrong header: expected 'p sp NODES ARCS' with positive "
+                                   "counts, found 'p max 3 2'\n");
 
     path = write_temp("negative.gr", "p sp 3 2\na 1 2 5\na 2 3 -7\n");
     CHECK(load_errors(path) == path + ":3:7: error: length -7 m must be positive\n");
@@ -53,7 +59,9 @@ TEST_CASE("bad DIMACS files are refused with the line and what is wrong") {
     path = write_temp("arc-first.gr", "a 1 2 5\np sp 3 1\n");
     CHECK(load_errors(path) == path + ":1:1: error: an arc before the 'p sp NODES ARCS' line\n");
 
-    path = write_temp("garbage.gr", std::string("\x7f" "ELF\x02\x01\x01\0\0\0garbage", 17));
+    path = write_temp("garbage.gr", std::string("\x7f"
+                                                "ELF\x02\x01\x01\0\0\0garbage",
+                                                17));
     CHECK(load_errors(path) == path + ": error: this is not a text file (it holds binary data)\n");
 
     path = write_temp("empty.gr", "");
@@ -61,8 +69,11 @@ TEST_CASE("bad DIMACS files are refused with the line and what is wrong") {
 }
 
 TEST_CASE("a .co file beside the .gr gives coordinates, and A* then agrees with Dijkstra") {
-    write_temp("square.co", "p aux sp co 4\nv 1 45000000 40000000\nv 2 45100000 40000000\nv 3 45100000 40100000\nv 4 45000000 40100000\n");
-    std::string path = write_temp("square.gr", "p sp 4 4\na 1 2 9000\na 2 3 12000\na 1 4 11200\na 4 3 8600\n");
+    write_temp("square.co",
+               "p aux sp co 4\nv 1 45000000 40000000\nv 2 45100000 40000000\nv 3 45100000 40100000\nv 4 "
+               "45000000 40100000\n");
+    std::string path =
+        write_temp("square.gr", "p sp 4 4\na 1 2 9000\na 2 3 12000\na 1 4 11200\na 4 3 8600\n");
     RoadNetwork network = corridor::test::load_or_fail(path);
     REQUIRE(network.has_coordinates());
     CHECK(network.node(2).lat == Approx(40.1));

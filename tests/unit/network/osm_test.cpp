@@ -27,7 +27,8 @@ void check_routes_at_least_straight_line(const RoadNetwork& network, std::uint64
         const NodeInfo& b = network.node(to);
         CHECK(route.distance_m >= great_circle_m(a.lat, a.lon, b.lat, b.lon) - 1e-6);
         // A* (automatic) and plain Dijkstra agree.
-        CHECK(route.distance_m == Approx(router.route({from, to, Metric::distance}, Algorithm::dijkstra).distance_m));
+        CHECK(route.distance_m ==
+              Approx(router.route({from, to, Metric::distance}, Algorithm::dijkstra).distance_m));
     }
     CHECK(found > 100);
 }
@@ -67,8 +68,10 @@ TEST_CASE("a one-way street in Monaco gives different lengths in its two directi
 }
 
 TEST_CASE("every OpenStreetMap route is at least the straight-line distance") {
-    check_routes_at_least_straight_line(corridor::test::load_or_fail(corridor::test::data_file("monaco.osm.gz")), 1);
-    check_routes_at_least_straight_line(corridor::test::load_or_fail(corridor::test::data_file("andorra.osm.pbf")), 2);
+    check_routes_at_least_straight_line(
+        corridor::test::load_or_fail(corridor::test::data_file("monaco.osm.gz")), 1);
+    check_routes_at_least_straight_line(
+        corridor::test::load_or_fail(corridor::test::data_file("andorra.osm.pbf")), 2);
 }
 
 TEST_CASE("closing a road in Andorra makes the route longer or impossible") {
@@ -102,11 +105,13 @@ TEST_CASE("a bounding box keeps only the roads inside it") {
     RoadNetwork whole = corridor::test::load_or_fail(corridor::test::data_file("andorra.osm.pbf"));
     CHECK(clipped.node_count() < whole.node_count());
     CHECK(clipped.node_count() > 50);
-    for (NodeIndex v = 0; v < clipped.node_count(); ++v) CHECK(options.bounding_box->contains(clipped.node(v).lat, clipped.node(v).lon));
+    for (NodeIndex v = 0; v < clipped.node_count(); ++v)
+        CHECK(options.bounding_box->contains(clipped.node(v).lat, clipped.node(v).lon));
 }
 
 TEST_CASE("broken OpenStreetMap files are refused with a clear error") {
-    std::string path = corridor::test::write_temp("broken.osm", "<?xml version='1.0'?>\n<osm version='0.6'>\n<node id='1' lat='1' lon='1'>\n</way>\n");
+    std::string path = corridor::test::write_temp(
+        "broken.osm", "<?xml version='1.0'?>\n<osm version='0.6'>\n<node id='1' lat='1' lon='1'>\n</way>\n");
     std::string errors = corridor::test::load_errors(path);
     CHECK(errors.rfind(path + ":4:", 0) == 0);
     CHECK(errors.find("error: not valid OpenStreetMap XML: mismatched tag") != std::string::npos);

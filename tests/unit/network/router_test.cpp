@@ -31,7 +31,8 @@ void check_random_pairs(const RoadNetwork& network, int origins, int destination
                     continue;
                 }
                 CHECK(all[to] == Approx(truth[to]).epsilon(1e-9));
-                for (Algorithm algorithm : {Algorithm::dijkstra, Algorithm::bidirectional, Algorithm::landmarks, Algorithm::automatic}) {
+                for (Algorithm algorithm : {Algorithm::dijkstra, Algorithm::bidirectional,
+                                            Algorithm::landmarks, Algorithm::automatic}) {
                     Route route = router.route({from, to, metric}, algorithm);
                     REQUIRE(route.found);
                     double cost = metric == Metric::distance ? route.distance_m : route.time_s;

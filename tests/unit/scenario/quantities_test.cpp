@@ -16,7 +16,8 @@ TEST_CASE("lengths, speeds and masses read with their units") {
 }
 
 TEST_CASE("values without a unit, with a wrong unit, or negative are errors that quote the text") {
-    CHECK(parse_length_m("120").error() == "bad length '120': the number has no unit; write e.g. '120km' (units: m or km)");
+    CHECK(parse_length_m("120").error() ==
+          "bad length '120': the number has no unit; write e.g. '120km' (units: m or km)");
     CHECK(parse_length_m("3mi").error() == "bad length '3mi': unknown unit 'mi'; use m or km");
     CHECK(parse_speed_kph("60kph").error() == "bad speed '60kph': unknown unit 'kph'; use km/h");
     CHECK(parse_mass_t("-2t").error() == "bad mass '-2t': it cannot be negative");
@@ -27,14 +28,17 @@ TEST_CASE("values without a unit, with a wrong unit, or negative are errors that
 TEST_CASE("times of day and UTC date-times") {
     CHECK(parse_time_of_day("06:30").value() == 6 * kHour + 30 * kMinute);
     CHECK(parse_time_of_day("24:00").value() == kDay);
-    CHECK(parse_time_of_day("25:00").error() == "bad time of day '25:00': hours run 00 to 24 and minutes 00 to 59");
+    CHECK(parse_time_of_day("25:00").error() ==
+          "bad time of day '25:00': hours run 00 to 24 and minutes 00 to 59");
     CHECK(parse_time_of_day("6").error() == "bad time of day '6': write HH:MM, e.g. \"06:00\" (in quotes)");
     CHECK(parse_datetime_utc("1970-01-01T00:00:00Z").value() == 0);
     CHECK(parse_datetime_utc("2020-11-10T06:00:00Z").value() == 1604988000);
     CHECK(parse_datetime_utc("2020-02-29T00:00").value() == 1582934400);
-    CHECK(parse_datetime_utc("2021-02-29T00:00Z").error() == "bad date-time '2021-02-29T00:00Z': the day does not exist in that month");
-    CHECK(parse_datetime_utc("2020-11-10T06:00+03:00").error() ==
-          "bad date-time '2020-11-10T06:00+03:00': only UTC is supported: end it with Z or leave the zone out");
+    CHECK(parse_datetime_utc("2021-02-29T00:00Z").error() ==
+          "bad date-time '2021-02-29T00:00Z': the day does not exist in that month");
+    CHECK(
+        parse_datetime_utc("2020-11-10T06:00+03:00").error() ==
+        "bad date-time '2020-11-10T06:00+03:00': only UTC is supported: end it with Z or leave the zone out");
     CHECK(format_datetime_utc(1604988000LL * 1000) == "2020-11-10T06:00:00Z");
     CHECK(format_datetime_utc(1582934400LL * 1000 + 86399999) == "2020-02-29T23:59:59Z");
 }
