@@ -41,8 +41,9 @@ Time until_morning(const World& w, Time t) {
 double speed_kph(const World& w, const Convoy& c, ArcIndex a, Time t) {
     const RoadNetwork& net = w.theatre.network;
     const MarchDoctrine& d = w.theatre.march;
-    double v = std::min(
-        {c.top_speed_kph, d.speed_kph[static_cast<std::size_t>(net.road_class(a))], net.speed_kph(a)});
+    // Damage (a disruption's speed factor) slows the road itself.
+    double v = std::min({c.top_speed_kph, d.speed_kph[static_cast<std::size_t>(net.road_class(a))],
+                         net.speed_kph(a) * w.overlay.speed_factor(a)});
     if (d.night_mode == NightMode::blackout && is_night(w, t)) v = std::min(v, d.blackout_speed_kph);
     return v;
 }
@@ -221,20 +222,32 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
     }
     UnitOutcome& outcome = w.result.units[unit_index];
     c.id = unit.name + "/convoy-" + std::to_string(++outcome.convoys);
-    const Post& post = t.posts[unit.posts[post_slot]];
-    Route route = w.router.route({from, post.node, Metric::time, c.heaviest_t});
+    c.origin = from;
+    outcome.vehicles += c.vehicles;
+    w.convoys.push_back(std::move(convoy));
+    depart(w, c);
+}
+
+void depart(World& w, Convoy& c) {
+    const Theatre& t = w.theatre;
+    const Post& post = t.posts[t.units[c.unit].posts[c.post_slot]];
+    Route route = w.router.route({c.origin, post.node, Metric::time, c.heaviest_t});
+    if (!route.found) {
+        // Every road to the post is closed for now: wait where it is (docs/model.md, "Disruptions").
+        w.log(w.sim.now(), c.id, "no open route", w.node_id(c.origin));
+        w.blocked.push_back(&c);
+        return;
+    }
     c.route = route.arcs;
     c.route_m = route.distance_m;
     c.departed = w.sim.now();
+    UnitOutcome& outcome = w.result.units[c.unit];
     if (outcome.departed == kNever) outcome.departed = c.departed;
-    outcome.vehicles += c.vehicles;
-    w.log(c.departed, c.id, "departed", w.node_id(from));
-    w.convoys.push_back(std::move(convoy));
-    if (c.route.empty()) {
-        // Already at the post.
+    w.log(c.departed, c.id, "departed", w.node_id(c.origin));
+    if (c.route.empty()) {  // already at the post
         Time now = w.sim.now();
-        w.sim.schedule_at(
-            now, [&w, unit_index, post_slot, now] { convoy_arrived(w, unit_index, post_slot, now); });
+        std::size_t unit_index = c.unit, post_slot = c.post_slot;
+        w.sim.schedule_at(now, [&w, unit_index, post_slot, now] { convoy_arrived(w, unit_index, post_slot, now); });
         w.log(now, c.id, "arrived", w.node_id(post.node));
         return;
     }

@@ -11,7 +11,7 @@
 namespace corridor::model {
 
 World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
-    : theatre(t), seed(seed_), replication(replication_), router(t.network) {
+    : theatre(t), seed(seed_), replication(replication_), overlay(t.network.arc_count()), router(t.network, &overlay) {
     arc_free_at.assign(t.network.arc_count(), 0);
     marshalling.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
@@ -125,6 +125,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     using namespace model;
     World w(theatre, seed, replication);
     open_checkpoints(w);
+    schedule_disruptions(w);
     start_airlift(w);
     for (std::size_t u = 0; u < theatre.units.size(); ++u) {
         World* world = &w;

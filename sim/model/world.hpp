@@ -46,6 +46,7 @@ struct Convoy {
     Time driving_today = 0;
     int halts = 0;
     Time departed = 0;
+    NodeIndex origin = 0;
     double route_m = 0;
     // The drive in progress: how long, at what speed, and whether it ends the arc.
     Time step = 0;
@@ -84,6 +85,13 @@ struct AirCargo {
 void start_convoy(World& world, std::size_t unit, std::size_t post_slot,
                   const std::vector<int>& vehicles_by_type, int personnel, NodeIndex from);
 
+// --- disruptions (sim/model/disruption.cpp) ---
+void schedule_disruptions(World& world);
+/// Convoys that found no open route wait here and try again whenever a road reopens.
+void retry_blocked_convoys(World& world);
+/// Routes a formed convoy from its origin and sets it moving, or leaves it waiting for a route.
+void depart(World& world, Convoy& convoy);
+
 // --- checkpoints (sim/model/checkpoint.cpp) ---
 void open_checkpoints(World& world);
 /// The checkpoint at a node, or -1.
@@ -106,6 +114,7 @@ struct World {
     std::uint64_t seed;
     std::uint32_t replication;
     Simulator sim;
+    Overlay overlay;  // closures and damage of the moment (docs/model.md, "Disruptions")
     Router router;
     DeploymentResult result;
     std::vector<Marshalling> marshalling;
@@ -119,6 +128,7 @@ struct World {
     std::vector<std::unique_ptr<Aircraft>> aircraft;
     std::vector<AirCargo> air_cargo;  // per unit
     std::vector<std::unique_ptr<Convoy>> convoys;
+    std::vector<Convoy*> blocked;  // formed, but no open road leads to their post yet
 
     void log(Time at, std::string entity, std::string event, std::string place) {
         result.timeline.push_back({at, std::move(entity), std::move(event), std::move(place)});

@@ -18,7 +18,7 @@ namespace {
 
 const std::vector<std::string> kSections = {"scenario",       "include",   "network",    "vehicle_types",
                                             "aircraft_types", "airfields", "airlift",    "march",
-                                            "posts",          "units",     "checkpoints"};
+                                            "posts",          "units",     "checkpoints", "disruptions"};
 
 struct Reading {
     std::map<std::string, Section> sections;
@@ -349,6 +349,7 @@ LoadedScenario load_scenario(const std::string& path) {
         if (const Section* s = section("posts")) read_posts(*s, build);
         if (const Section* s = section("units")) read_units(*s, build, section("airlift") != nullptr);
         if (const Section* s = section("checkpoints")) read_checkpoints(*s, build);
+        if (const Section* s = section("disruptions")) read_disruptions(*s, build);
         if (const Section* s = section("units"); s && !loaded.diagnostics.has_errors()) {
             check_air_loads(*s, build);
             check_reachability(*s, build);

@@ -40,6 +40,7 @@ void read_march(const Section& s, Build& build);
 void read_posts(const Section& s, Build& build);
 void read_units(const Section& s, Build& build, bool have_airlift);
 void read_checkpoints(const Section& s, Build& build);
+void read_disruptions(const Section& s, Build& build);
 /// Every air unit's vehicles and people must fit some aircraft flying its route.
 void check_air_loads(const Section& units, Build& build);
 /// Every unit's posts must be reachable by road, for its heaviest vehicle, from where it starts.

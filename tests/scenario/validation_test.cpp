@@ -164,3 +164,46 @@ TEST_CASE("operating hours hold ground service until the airfield opens, even pa
     CHECK(short_run.closure_time == kNever);
     CHECK(short_run.posts_100 == kNever);
 }
+
+TEST_CASE("a closed road sends the convoy round by the detour") {
+    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/tests/data/scenarios/detour.yaml");
+    INFO(loaded.diagnostics.first_error());
+    REQUIRE(loaded.theatre.has_value());
+    DeploymentResult r = simulate_deployment(*loaded.theatre, 1);
+    CHECK(r.units[0].vehicle_km == Approx(10 * 80.0));  // A-C-B, not A-B
+    CHECK(count_events(r, "road closed") == 1);
+    CHECK(count_events(r, "road reopened") == 1);
+    Theatre open = std::move(*loaded.theatre);
+    open.disruptions.clear();
+    CHECK(simulate_deployment(open, 1).units[0].vehicle_km == Approx(10 * 50.0));
+}
+
+TEST_CASE("a convoy with every road closed waits, then leaves when its road reopens") {
+    Theatre t = load("validation/one-convoy.yaml");
+    Disruption closure;
+    closure.road = "DEPOT-POST";
+    closure.arcs = {0, 1};
+    closure.closed = true;
+    closure.until = 2 * kHour;
+    t.disruptions.push_back(closure);
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    CHECK(count_events(r, "no open route") == 1);
+    CHECK(r.units[0].departed == 2 * kHour);
+    CHECK(r.units[0].arrived == 2 * kHour + 3 * kHour + 15 * kMinute + 3 * kMinute);
+    t.disruptions[0].until = t.duration + 1;  // closed all run: the unit never arrives
+    CHECK(simulate_deployment(t, t.seed).closure_time == kNever);
+}
+
+TEST_CASE("damage slows the road: a quarter of 80 km/h is below the march speed") {
+    Theatre t = load("validation/one-convoy.yaml");
+    Disruption damage;
+    damage.road = "DEPOT-POST";
+    damage.arcs = {0, 1};
+    damage.speed_factor = 0.25;
+    damage.until = t.duration + 1;
+    t.disruptions.push_back(damage);
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    // 120 km at 20 km/h = 6 h; halts at 1 h (15 min), 3 h and 5 h (10 min each); pass time 2 km
+    // at 20 km/h = 6 min.
+    CHECK(r.units[0].arrived == 6 * kHour + 35 * kMinute + 6 * kMinute);
+}

@@ -119,6 +119,16 @@ struct Checkpoint {
     double traffic_per_h = 0;
 };
 
+/// A road closed, or slowed by damage, for a while. Closures and damage only make roads worse.
+struct Disruption {
+    std::string road;            // "FROM-TO", for reports
+    std::vector<ArcIndex> arcs;  // both directions of the road
+    bool closed = false;
+    double speed_factor = 1.0;   // 0 < factor <= 1 when not closed
+    Time from = 0;
+    Time until = 0;              // kForever-like: the theatre's duration when not given
+};
+
 struct Theatre {
     std::string name;
     std::string start_text;  // as written, ISO 8601
@@ -134,6 +144,7 @@ struct Theatre {
     std::vector<Post> posts;
     std::vector<Unit> units;
     std::vector<Checkpoint> checkpoints;
+    std::vector<Disruption> disruptions;
 };
 
 }  // namespace corridor
