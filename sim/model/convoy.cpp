@@ -247,7 +247,8 @@ void depart(World& w, Convoy& c) {
     if (c.route.empty()) {  // already at the post
         Time now = w.sim.now();
         std::size_t unit_index = c.unit, post_slot = c.post_slot;
-        w.sim.schedule_at(now, [&w, unit_index, post_slot, now] { convoy_arrived(w, unit_index, post_slot, now); });
+        w.sim.schedule_at(
+            now, [&w, unit_index, post_slot, now] { convoy_arrived(w, unit_index, post_slot, now); });
         w.log(now, c.id, "arrived", w.node_id(post.node));
         return;
     }

@@ -19,12 +19,16 @@ void refresh_arc(World& w, ArcIndex arc) {
     for (const Disruption& d : w.theatre.disruptions) {
         if (now < d.from || now >= d.until) continue;
         if (std::find(d.arcs.begin(), d.arcs.end(), arc) == d.arcs.end()) continue;
-        if (d.closed) closed = true;
-        else factor *= d.speed_factor;
+        if (d.closed)
+            closed = true;
+        else
+            factor *= d.speed_factor;
     }
     if (closed != w.overlay.closed(arc)) {
-        if (closed) w.overlay.close(arc);
-        else w.overlay.reopen(arc);
+        if (closed)
+            w.overlay.close(arc);
+        else
+            w.overlay.reopen(arc);
     }
     if (factor != w.overlay.speed_factor(arc)) w.overlay.set_speed_factor(arc, factor);
 }
@@ -32,7 +36,8 @@ void refresh_arc(World& w, ArcIndex arc) {
 void change(World& w, std::size_t index, bool starts) {
     const Disruption& d = w.theatre.disruptions[index];
     for (ArcIndex arc : d.arcs) refresh_arc(w, arc);
-    const char* event = d.closed ? (starts ? "road closed" : "road reopened") : (starts ? "road damaged" : "road repaired");
+    const char* event =
+        d.closed ? (starts ? "road closed" : "road reopened") : (starts ? "road damaged" : "road repaired");
     w.log(w.sim.now(), "disruption-" + std::to_string(index + 1), event, d.road);
     if (!starts) retry_blocked_convoys(w);
 }
@@ -44,7 +49,8 @@ void schedule_disruptions(World& w) {
     for (std::size_t i = 0; i < w.theatre.disruptions.size(); ++i) {
         const Disruption& d = w.theatre.disruptions[i];
         w.sim.schedule_at(d.from, [world, i] { change(*world, i, true); });
-        if (d.until <= w.theatre.duration) w.sim.schedule_at(d.until, [world, i] { change(*world, i, false); });
+        if (d.until <= w.theatre.duration)
+            w.sim.schedule_at(d.until, [world, i] { change(*world, i, false); });
     }
 }
 

@@ -459,17 +459,21 @@ void read_disruptions(const Section& s, Build& build) {
         Disruption d;
         if (auto road = m.get("road", true)) {
             if (!road->IsSequence() || road->size() != 2) {
-                s.source.error(*road, "road must name its two end nodes, e.g. [GOR, KRN], not " + describe(*road));
+                s.source.error(*road,
+                               "road must name its two end nodes, e.g. [GOR, KRN], not " + describe(*road));
             } else {
                 std::optional<NodeIndex> ends[2];
                 for (std::size_t e = 0; e < 2; ++e)
-                    if (auto id = scalar_text((*road)[e], s.source, "a road end")) ends[e] = find_node(build, *id, (*road)[e], s.source);
+                    if (auto id = scalar_text((*road)[e], s.source, "a road end"))
+                        ends[e] = find_node(build, *id, (*road)[e], s.source);
                 if (ends[0] && ends[1]) {
                     const RoadNetwork& net = build.theatre.network;
                     d.arcs = net.arcs_between(*ends[0], *ends[1]);
                     for (ArcIndex a : net.arcs_between(*ends[1], *ends[0])) d.arcs.push_back(a);
                     d.road = net.node(*ends[0]).id + "-" + net.node(*ends[1]).id;
-                    if (d.arcs.empty()) s.source.error(*road, "no road joins " + net.node(*ends[0]).id + " and " + net.node(*ends[1]).id);
+                    if (d.arcs.empty())
+                        s.source.error(*road, "no road joins " + net.node(*ends[0]).id + " and " +
+                                                  net.node(*ends[1]).id);
                 }
             }
         }
@@ -479,10 +483,13 @@ void read_disruptions(const Section& s, Build& build) {
         d.until = m.duration("until").value_or(build.theatre.duration + 1);
         m.finish();
         if (closed.value_or(false) == factor.has_value())
-            s.source.error(item, "a disruption needs 'closed: true' or a 'speed_factor' (e.g. 50%), and not both");
+            s.source.error(item,
+                           "a disruption needs 'closed: true' or a 'speed_factor' (e.g. 50%), and not both");
         else if (factor && *factor <= 0)
-            s.source.error(*m.get("speed_factor"), "speed_factor must be more than 0%: to stop traffic, write 'closed: true'");
-        if (d.until <= d.from) s.source.error(item, "a disruption must end ('until') after it starts ('from')");
+            s.source.error(*m.get("speed_factor"),
+                           "speed_factor must be more than 0%: to stop traffic, write 'closed: true'");
+        if (d.until <= d.from)
+            s.source.error(item, "a disruption must end ('until') after it starts ('from')");
         d.closed = closed.value_or(false);
         d.speed_factor = factor.value_or(1.0);
         build.theatre.disruptions.push_back(d);

@@ -166,7 +166,8 @@ TEST_CASE("operating hours hold ground service until the airfield opens, even pa
 }
 
 TEST_CASE("a closed road sends the convoy round by the detour") {
-    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/tests/data/scenarios/detour.yaml");
+    LoadedScenario loaded =
+        load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/tests/data/scenarios/detour.yaml");
     INFO(loaded.diagnostics.first_error());
     REQUIRE(loaded.theatre.has_value());
     DeploymentResult r = simulate_deployment(*loaded.theatre, 1);
