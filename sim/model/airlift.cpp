@@ -120,6 +120,7 @@ void arrive(World& w, Aircraft& a) {
             w.log(w.sim.now(), a.id, "queue exit", field);
         }
         w.log(w.sim.now(), a.id, "landed", field);
+        ++w.landings[fleet.to];
         a.apron_slot = slot;
         w.sim.schedule_after(w.theatre.airfields[fleet.to].turnaround, [world, aircraft] {
             World& w = *world;
@@ -218,6 +219,7 @@ ServerSchedule apron_schedule(const World& w, const Airfield& field) {
 
 void start_airlift(World& w) {
     const Theatre& t = w.theatre;
+    w.landings.assign(t.airfields.size(), 0);
     for (const Airfield& field : t.airfields)
         w.aprons.push_back(std::make_unique<Resource>(w.sim, apron_schedule(w, field)));
     w.air_cargo.resize(t.units.size());

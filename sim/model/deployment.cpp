@@ -11,7 +11,11 @@
 namespace corridor::model {
 
 World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
-    : theatre(t), seed(seed_), replication(replication_), overlay(t.network.arc_count()), router(t.network, &overlay) {
+    : theatre(t),
+      seed(seed_),
+      replication(replication_),
+      overlay(t.network.arc_count()),
+      router(t.network, &overlay) {
     arc_free_at.assign(t.network.arc_count(), 0);
     marshalling.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
@@ -32,6 +36,7 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
         outcome.name = unit.name;
         outcome.ready = unit.ready;
         result.units.push_back(outcome);
+        m.first_post_outcome = result.posts.size();
         for (std::size_t post : unit.posts)
             result.posts.push_back(
                 {t.posts[post].name, unit.name, t.network.node(t.posts[post].node).id, kNever});
@@ -91,10 +96,7 @@ void convoy_arrived(World& w, std::size_t u, std::size_t slot, Time at) {
     if (m.next_convoy == m.convoy_sizes.size() && m.convoys_on_road == 0) w.result.units[u].arrived = at;
     if (--m.convoys_left_per_post[slot] > 0) return;
     const Post& post = t.posts[unit.posts[slot]];
-    // The index of this (unit, post) pair among the post outcomes.
-    std::size_t index = 0;
-    for (std::size_t v = 0; v < u; ++v) index += t.units[v].posts.size();
-    index += slot;
+    std::size_t index = m.first_post_outcome + slot;
     World* world = &w;
     w.sim.schedule_after(post.setup, [world, index] {
         PostOutcome& outcome = world->result.posts[index];
@@ -166,10 +168,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     }
     for (std::size_t i = 0; i < theatre.airfields.size(); ++i) {
         const Resource& apron = *w.aprons[i];
-        AirfieldOutcome field{theatre.airfields[i].name, 0, apron.queue_length_stat().max(),
+        AirfieldOutcome field{theatre.airfields[i].name, w.landings[i], apron.queue_length_stat().max(),
                               apron.waits_s().mean()};
-        for (const TimelineRow& row : r.timeline)
-            if (row.event == "landed" && row.place == field.name) ++field.landings;
         r.airfields.push_back(field);
         r.largest_apron_queue = std::max(r.largest_apron_queue, field.max_queue);
     }

@@ -26,6 +26,7 @@ struct Marshalling {
     std::vector<int> convoy_sizes;  // planned, in order of departure
     std::size_t next_convoy = 0;
     std::vector<int> convoys_left_per_post;  // per entry of unit.posts
+    std::size_t first_post_outcome = 0;      // where this unit's posts start in result.posts
     int convoys_on_road = 0;
 };
 
@@ -125,6 +126,7 @@ struct World {
     std::vector<std::unique_ptr<RandomStream>> checkpoint_traffic;  // per checkpoint with traffic
     std::vector<std::unique_ptr<CheckpointBatch>> checkpoint_batches;
     std::vector<std::unique_ptr<Resource>> aprons;  // per airfield
+    std::vector<int> landings;                      // per airfield
     std::vector<std::unique_ptr<Aircraft>> aircraft;
     std::vector<AirCargo> air_cargo;  // per unit
     std::vector<std::unique_ptr<Convoy>> convoys;

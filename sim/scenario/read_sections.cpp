@@ -53,9 +53,9 @@ void read_vehicle_types(const Section& s, Build& build) {
         type.name = key.Scalar();
         MapReader m(value, s.source, "vehicle type '" + type.name + "'");
         type.speed_kph = positive(m, "speed", &parse_speed_kph, true).value_or(0);
-        type.length_m = positive(m, "length", &parse_length_m, false).value_or(8);
+        type.length_m = positive(m, "length", &parse_length_m, false).value_or(type.length_m);
         type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
-        type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(2));
+        type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(type.seats));
         if (type.speed_kph > 200)
             s.source.error(*m.get("speed"), "speed " + m.get("speed")->Scalar() +
                                                 " is absurd for a road vehicle (the limit is 200km/h)");
@@ -75,7 +75,7 @@ void read_aircraft_types(const Section& s, Build& build) {
             s.source.error(*m.get("payload"),
                            "payload " + m.get("payload")->Scalar() + " is absurd (the limit is 1000t)");
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(0));
-        type.max_vehicles = static_cast<int>(m.whole("max_vehicles", 0, 100).value_or(1));
+        type.max_vehicles = static_cast<int>(m.whole("max_vehicles", 0, 100).value_or(type.max_vehicles));
         type.cruise_speed_kph = positive(m, "cruise_speed", &parse_speed_kph, false).value_or(0);
         m.finish();
         build.aircraft_type.emplace(type.name, build.theatre.aircraft_types.size());
@@ -92,8 +92,8 @@ void read_airfields(const Section& s, Build& build) {
         if (auto node = m.get("node"))
             if (auto id = scalar_text(*node, s.source, "node"))
                 field.node = find_node(build, *id, *node, s.source);
-        field.apron_slots = static_cast<int>(m.whole("apron_slots", 1, 1000).value_or(2));
-        field.turnaround = m.duration("turnaround").value_or(2 * kHour);
+        field.apron_slots = static_cast<int>(m.whole("apron_slots", 1, 1000).value_or(field.apron_slots));
+        field.turnaround = m.duration("turnaround").value_or(field.turnaround);
         if (auto hours = m.get("hours")) {
             auto text = scalar_text(*hours, s.source, "hours");
             auto dash = text ? text->find('-') : std::string::npos;
@@ -239,7 +239,7 @@ void read_posts(const Section& s, Build& build) {
         std::optional<NodeIndex> node;
         if (auto n = m.get("node", true))
             if (auto id = scalar_text(*n, s.source, "node")) node = find_node(build, *id, *n, s.source);
-        post.setup = m.duration("setup").value_or(2 * kHour);
+        post.setup = m.duration("setup").value_or(post.setup);
         m.finish();
         post.node = node.value_or(0);
         build.post.emplace(post.name, build.theatre.posts.size());
@@ -268,14 +268,15 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
             if (!vehicles->IsMap())
                 s.source.error(*vehicles, "vehicles of " + what + " must be a map of type: count, not " +
                                               describe(*vehicles));
-            else
+            else {
+                MapReader counts(*vehicles, s.source, "vehicles of " + what);
                 for (auto it = vehicles->begin(); it != vehicles->end(); ++it) {
-                    auto type = find_name(build.vehicle_type, it->first.Scalar(), "vehicle type", it->first,
-                                          s.source);
-                    MapReader counts(*vehicles, s.source, "vehicles");
-                    auto count = counts.whole(it->first.Scalar(), 1, 100000);
+                    const std::string name = it->first.Scalar();
+                    auto type = find_name(build.vehicle_type, name, "vehicle type", it->first, s.source);
+                    auto count = counts.whole(name, 1, 100000);
                     if (type && count) unit.vehicles.push_back({*type, static_cast<int>(*count)});
                 }
+            }
         }
         if (auto mode = m.text("mode")) {
             if (*mode == "air")
@@ -303,7 +304,7 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
             }
         }
         unit.ready = m.duration("ready").value_or(0);
-        unit.priority = static_cast<int>(m.whole("priority", 0, 1000).value_or(1));
+        unit.priority = static_cast<int>(m.whole("priority", 0, 1000).value_or(unit.priority));
         if (auto posts = m.get("posts", true)) {
             std::vector<YAML::Node> items;
             if (posts->IsSequence())
@@ -351,7 +352,7 @@ void read_checkpoints(const Section& s, Build& build) {
                         s.source.error(*node, "checkpoint '" + nodes[*index] + "' already stands at node '" +
                                                   *id + "': give it more lanes instead");
                 }
-        cp.lanes = static_cast<int>(m.whole("lanes", 1, 100).value_or(1));
+        cp.lanes = static_cast<int>(m.whole("lanes", 1, 100).value_or(cp.lanes));
         if (auto staffing = m.get("staffing")) {
             if (!staffing->IsSequence())
                 s.source.error(*staffing,
