@@ -3,11 +3,13 @@
 // deployment, print the KPIs and write the run's files (docs/user-guide.md).
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 
 #include "commands.hpp"
 #include "corridor/model/deployment.hpp"
+#include "corridor/report/publish.hpp"
 #include "corridor/report/run_files.hpp"
 #include "corridor/scenario/load.hpp"
 
@@ -28,28 +30,50 @@ std::optional<LoadedScenario> read_checked(const std::string& path) {
 
 struct RunOptions {
     std::string scenario;
-    std::optional<std::uint64_t> seed;
-    std::string out;
+    std::optional<std::string> seed;
+    std::optional<std::string> out;
 };
 
+// A seed as the scenario file takes it: a whole number from 0 to 2^62, never wrapped.
+Result<std::uint64_t> parse_seed(const std::string& text) {
+    std::uint64_t seed = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+    if (error != std::errc() || end != text.data() + text.size() || seed > kMaxSeed)
+        return Error{"--seed must be a whole number from 0 to " + std::to_string(kMaxSeed) + ", not '" +
+                     text + "'"};
+    return seed;
+}
+
 int run(const RunOptions& o) {
+    std::optional<std::uint64_t> seed_option;
+    if (o.seed) {
+        auto parsed = parse_seed(*o.seed);
+        if (!parsed) return usage_error(parsed.error());
+        seed_option = parsed.value();
+    }
+    if (o.out && o.out->empty()) return usage_error("--out names no folder");
     auto loaded = read_checked(o.scenario);
     if (!loaded) return 2;
     const Theatre& theatre = *loaded->theatre;
-    std::uint64_t seed = o.seed.value_or(theatre.seed);
+    std::uint64_t seed = seed_option.value_or(theatre.seed);
+    std::string dir = o.out.value_or("results/" + theatre.name + "-seed" + std::to_string(seed));
+    std::vector<std::string> inputs = loaded->files;
+    inputs.push_back(o.scenario);
+    // Refused before the run, so that a wrong --out costs nothing and touches nothing.
+    if (std::string why = check_results_folder(dir, inputs); !why.empty()) return usage_error(why);
+
     DeploymentResult result = simulate_deployment(theatre, seed);
-    std::string dir = o.out.empty() ? "results/" + theatre.name + "-seed" + std::to_string(seed) : o.out;
-    RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command()};
-    auto written = write_folder(dir, {{"manifest.json", manifest_json(theatre, manifest)},
-                                      {"kpis.json", kpis_json(theatre, result)},
-                                      {"timeline.csv", timeline_csv(theatre, result)},
-                                      {"units.csv", units_csv(theatre, result)}});
+    const std::vector<std::string> names = {kManifestName, "kpis.json", "timeline.csv", "units.csv"};
+    RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names};
+    auto written = publish_folder(dir,
+                                  {{names[0], manifest_json(theatre, manifest)},
+                                   {names[1], kpis_json(theatre, result)},
+                                   {names[2], timeline_csv(theatre, result)},
+                                   {names[3], units_csv(theatre, result)}},
+                                  inputs);
     std::fputs(kpi_table(theatre, result).c_str(), stdout);
-    if (!written) {
-        std::cerr << "corridor: error: " << written.error() << "\n";
-        return 2;
-    }
-    std::printf("  results in %s/\n", dir.c_str());
+    if (!written) return usage_error(written.error());
+    std::printf("  results in %s%s\n", dir.c_str(), dir.back() == '/' ? "" : "/");
     return 0;
 }
 

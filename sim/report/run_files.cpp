@@ -2,8 +2,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "corridor/scenario/quantities.hpp"
@@ -63,6 +61,7 @@ std::string manifest_json(const Theatre& theatre, const RunManifest& m) {
     out["duration_s"] = round3(to_seconds(theatre.duration));
     out["corridor_version"] = kVersion;
     out["command"] = m.command;
+    out["files"] = m.output_files;
     return out.dump(2) + "\n";
 }
 
@@ -165,46 +164,6 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     line("convoy vehicle-km", fixed(r.convoy_vehicle_km, 0));
     line("convoy vehicle-hours", fixed(r.convoy_vehicle_hours, 0));
     return out;
-}
-
-Result<bool> write_folder(const std::string& dir,
-                          const std::vector<std::pair<std::string, std::string>>& files) {
-    namespace fs = std::filesystem;
-    std::error_code error;
-    fs::path target = fs::path(dir).lexically_normal();
-    if (target.filename().empty()) target = target.parent_path();  // "results/run1/"
-    fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    fs::create_directories(parent, error);
-    if (error) return Error{"cannot create " + parent.string() + ": " + error.message()};
-    fs::path temporary = parent / (target.filename().string() + ".partial");
-    fs::remove_all(temporary, error);
-    fs::create_directory(temporary, error);
-    if (error) return Error{"cannot create " + temporary.string() + ": " + error.message()};
-    for (const auto& [name, content] : files) {
-        std::ofstream out(temporary / name, std::ios::binary);
-        out << content;
-        out.close();
-        if (!out) {
-            fs::remove_all(temporary, error);
-            return Error{"cannot write " + (target / name).string()};
-        }
-    }
-    if (fs::exists(target)) {
-        fs::path old = parent / (target.filename().string() + ".old");
-        fs::remove_all(old, error);
-        fs::rename(target, old, error);
-        if (error) return Error{"cannot replace " + target.string() + ": " + error.message()};
-        fs::rename(temporary, target, error);
-        if (error) {
-            fs::rename(old, target, error);
-            return Error{"cannot replace " + target.string()};
-        }
-        fs::remove_all(old, error);
-    } else {
-        fs::rename(temporary, target, error);
-        if (error) return Error{"cannot create " + target.string() + ": " + error.message()};
-    }
-    return true;
 }
 
 }  // namespace corridor

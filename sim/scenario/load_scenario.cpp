@@ -191,7 +191,7 @@ void read_scenario_section(const Section& s, Build& build) {
             s.source.error(*m.get("duration"), "duration must be at most 3650d (ten years)");
         t.duration = *duration;
     }
-    if (auto seed = m.whole("seed", 0, (1ll << 62), false)) t.seed = static_cast<std::uint64_t>(*seed);
+    if (auto seed = m.whole("seed", 0, static_cast<long long>(kMaxSeed), false)) t.seed = static_cast<std::uint64_t>(*seed);
     m.finish();
 }
 

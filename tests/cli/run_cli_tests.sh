@@ -64,6 +64,36 @@ expect 0 "results in $out/slash/" -- run "$one" --out "$out/slash/"
 expect 0 "results in $out/slash/" -- run "$one" --out "$out/slash/"
 if [ -f "$out/slash/kpis.json" ] && [ "$(ls "$out" | grep -c slash)" = 1 ]; then passes=$((passes + 1)); else
     echo "FAIL: --out with a trailing slash left the wrong folders: $(ls "$out")"; failures=$((failures + 1)); fi
+
+# --out never destroys a planner's files: each refusal exits 2 and leaves everything as it was.
+check() {  # check DESCRIPTION COMMAND...: passes when the command succeeds
+    local what=$1; shift
+    if "$@"; then passes=$((passes + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
+}
+mkdir -p "$out/mine" "$out/area/b" "$out/r.old" "$out/r.partial" "$out/empty"
+echo "notes" >"$out/mine/notes.txt"; echo "keep" >"$out/area/x"; echo "hello" >"$out/afile"
+echo "k" >"$out/r.old/k"; echo "k" >"$out/r.partial/k"
+expect 2 "'$out/mine' holds files that a corridor run did not write" -- run "$one" --out "$out/mine"
+check "a folder of other files was changed" test "$(ls -A "$out/mine")" = notes.txt
+expect 2 "is a file, not a folder" -- run "$one" --out "$out/afile"
+check "a file given as --out was changed" test "$(cat "$out/afile")" = hello
+expect 2 "\\(that is '$out/area'\\) holds files" -- run "$one" --out "$out/area/b/.."
+check "a/b/.. replaced a" test "$(ls "$out/area")" = "$(printf 'b\nx')"
+expect 2 "holds files that a corridor run did not write" -- run "$one" --out "$out/.."
+expect 0 'results in' -- run "$one" --out "$out/r"
+expect 0 'results in' -- run "$one" --out "$out/r"
+check "folders named DIR.old and DIR.partial were touched" test "$(cat "$out/r.old/k" "$out/r.partial/k")" = "$(printf 'k\nk')"
+check "a hidden folder was left beside the results" test -z "$(ls -A "$out" | grep '^\.')"
+expect 0 'results in' -- run "$one" --out "$out/empty"
+check "an empty folder was not filled" test -f "$out/empty/manifest.json"
+cp -r "$source_dir/scenarios/validation" "$out/theatre"
+expect 2 "holds the input" -- run "$out/theatre/one-convoy.yaml" --out "$out/theatre"
+expect 2 "holds the input" -- run "$out/theatre/one-convoy.yaml" --out "$out"
+check "the scenario's folder was changed" test -f "$out/theatre/one-convoy.yaml"
+expect 2 "--seed must be a whole number from 0 to 4611686018427387904, not '-1'" -- run "$one" --seed -1
+expect 2 "not '18446744073709551617'" -- run "$one" --seed 18446744073709551617
+expect 2 "--out names no folder" -- run "$one" --out ""
+
 expect 2 'cannot open the scenario file' -- validate "$out/none.yaml"
 expect 2 'required' -- run
 rm -rf "$out"

@@ -129,6 +129,9 @@ struct Disruption {
     Time until = 0;              // kForever-like: the theatre's duration when not given
 };
 
+/// The largest seed a scenario or `--seed` may give (seeds are never wrapped or truncated).
+inline constexpr std::uint64_t kMaxSeed = std::uint64_t{1} << 62;
+
 struct Theatre {
     std::string name;
     std::string start_text;  // as written, ISO 8601

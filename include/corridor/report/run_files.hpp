@@ -1,14 +1,12 @@
 #pragma once
 // The files of one run (DESIGN.md decision 8): manifest.json, kpis.json, timeline.csv and
-// units.csv, written into a fresh folder that replaces the old one only when complete; and the
-// short KPI table printed to the terminal. Every number has a fixed format, so the same run gives
-// the same bytes.
+// units.csv (published by report/publish.hpp); and the short KPI table printed to the terminal. Every number
+// has a fixed format, so the same run gives the same bytes.
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "corridor/engine/result.hpp"
 #include "corridor/model/deployment.hpp"
 
 namespace corridor {
@@ -19,6 +17,7 @@ struct RunManifest {
     std::vector<std::string> input_files;
     std::uint64_t seed = 0;
     std::string command;
+    std::vector<std::string> output_files;  // every file of the run's folder, the manifest included
 };
 
 std::string manifest_json(const Theatre& theatre, const RunManifest& manifest);
@@ -26,10 +25,5 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& result);
 std::string timeline_csv(const Theatre& theatre, const DeploymentResult& result);
 std::string units_csv(const Theatre& theatre, const DeploymentResult& result);
 std::string kpi_table(const Theatre& theatre, const DeploymentResult& result);
-
-/// Writes the files into `dir` all at once: into a temporary sibling folder first, which then
-/// takes the place of `dir`. On failure nothing of `dir` has changed.
-Result<bool> write_folder(const std::string& dir,
-                          const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace corridor

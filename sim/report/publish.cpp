@@ -1,0 +1,252 @@
+// Publishing a results folder: refuse anything corridor did not write, write aside, flush, swap.
+// The swap is Linux's renameat2(RENAME_EXCHANGE): the old and the new folder trade places in one
+// step, so a kill at any moment leaves one of them complete under the folder's name. Where the
+// file system cannot exchange (some network file systems), two renames are used and the gap
+// between them is stated in docs/user-guide.md.
+
+#include "corridor/report/publish.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace corridor {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Written first into a folder being filled and removed last, so that a later run knows a hidden
+// folder left by a killed run is its own to remove.
+constexpr const char* kFillingMarker = ".corridor-filling";
+// What corridor 0.1 wrote before manifests listed their files.
+const std::set<std::string> kFirstRunFiles = {"manifest.json", "kpis.json", "timeline.csv", "units.csv"};
+
+std::string in_quotes(const fs::path& path) { return "'" + path.string() + "'"; }
+
+// The folder the planner means: absolute, with `..` and links resolved as the system would
+// resolve them, and no trailing slash.
+fs::path resolve(const std::string& dir) {
+    std::error_code error;
+    fs::path path = fs::weakly_canonical(fs::absolute(dir, error), error);
+    if (error) path = fs::absolute(dir, error).lexically_normal();
+    if (path.filename().empty() && path.has_parent_path() && path != path.root_path())
+        path = path.parent_path();
+    return path;
+}
+
+// The files a manifest lists, or nothing when the file is not a corridor manifest.
+std::optional<std::set<std::string>> manifest_files(const fs::path& manifest) {
+    std::error_code error;
+    if (!fs::is_regular_file(fs::symlink_status(manifest, error)) ||
+        fs::file_size(manifest, error) > (1u << 24))
+        return std::nullopt;
+    std::ifstream in(manifest, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    nlohmann::json json = nlohmann::json::parse(text.str(), nullptr, false);
+    if (!json.is_object() || !json.contains("corridor_version")) return std::nullopt;
+    if (!json.contains("files")) return kFirstRunFiles;
+    if (!json["files"].is_array()) return std::nullopt;
+    std::set<std::string> files;
+    for (const auto& name : json["files"]) {
+        if (!name.is_string()) return std::nullopt;
+        files.insert(name.get<std::string>());
+    }
+    files.insert(kManifestName);
+    return files;
+}
+
+// Whether `folder` holds only what a corridor run wrote (or is being filled or emptied by one:
+// then an empty folder counts too).
+bool written_by_corridor(const fs::path& folder, bool accept_filling) {
+    std::error_code error;
+    if (accept_filling && fs::is_empty(folder, error) && !error) return true;
+    std::optional<std::set<std::string>> listed = manifest_files(folder / kManifestName);
+    bool filling = accept_filling && fs::is_regular_file(fs::symlink_status(folder / kFillingMarker, error));
+    if (!listed && !filling) return false;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+        std::string name = entry.path().filename().string();
+        if (!entry.is_regular_file(error) || entry.is_symlink(error)) return false;
+        if (filling && name == kFillingMarker) continue;
+        if (listed ? !listed->count(name) : false) return false;
+    }
+    return !error;
+}
+
+bool lies_within(const fs::path& inner, const fs::path& outer) {
+    auto [end_outer, at_inner] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+    return end_outer == outer.end();
+}
+
+// Writes one file and forces it to disk before the folder is published.
+Result<bool> write_durably(const fs::path& path, const std::string& content) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) return Error{"cannot write " + in_quotes(path) + ": " + std::strerror(errno)};
+    std::size_t done = 0;
+    while (done < content.size()) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int why = errno;
+            ::close(fd);
+            return Error{"cannot write " + in_quotes(path) + ": " + std::strerror(why)};
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0)
+        return Error{"cannot write " + in_quotes(path) + ": " + std::strerror(errno)};
+    return true;
+}
+
+void sync_folder(const fs::path& folder) {
+    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+// A fresh hidden sibling `.NAME.corridor-PID-K`; never an existing one.
+Result<fs::path> make_sibling(const fs::path& target) {
+    std::error_code error;
+    std::string stem = "." + target.filename().string() + ".corridor-" + std::to_string(::getpid()) + "-";
+    for (int k = 0; k < 1000; ++k) {
+        fs::path candidate = target.parent_path() / (stem + std::to_string(k));
+        if (fs::create_directory(candidate, error)) return candidate;
+        if (error) return Error{"cannot create " + in_quotes(candidate) + ": " + error.message()};
+    }
+    return Error{"cannot find a free temporary name beside " + in_quotes(target)};
+}
+
+// Removes a corridor folder with its manifest last, so that a kill halfway leaves a folder that
+// still shows whose it is.
+void remove_run_folder(const fs::path& folder) {
+    std::error_code error;
+    std::vector<fs::path> files;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error))
+        if (entry.path().filename() != kManifestName) files.push_back(entry.path());
+    for (const fs::path& file : files) fs::remove(file, error);
+    fs::remove(folder / kManifestName, error);
+    fs::remove(folder, error);
+}
+
+// Hidden folders that killed runs left beside `target`, removed when they hold only corridor's files.
+void remove_leftovers(const fs::path& target, const fs::path& keep) {
+    std::error_code error;
+    std::string prefix = "." + target.filename().string() + ".corridor-";
+    std::vector<fs::path> leftovers;
+    for (const fs::directory_entry& entry : fs::directory_iterator(target.parent_path(), error)) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0 || entry.path() == keep || !entry.is_directory(error) ||
+            entry.is_symlink(error))
+            continue;
+        // A run still alive may be filling its own folder: leave it.
+        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && pid != ::getpid() && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM))
+            continue;
+        leftovers.push_back(entry.path());
+    }
+    for (const fs::path& folder : leftovers)
+        if (written_by_corridor(folder, true)) remove_run_folder(folder);
+}
+
+int exchange(const fs::path& a, const fs::path& b) {
+    return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE);
+}
+
+}  // namespace
+
+std::string check_results_folder(const std::string& dir, const std::vector<std::string>& inputs) {
+    std::error_code error;
+    if (dir.empty()) return "the results folder is an empty name";
+    fs::path target = resolve(dir);
+    // Say which folder `a/b/..` or `.` turned out to be.
+    fs::path as_typed = fs::absolute(dir, error).lexically_normal();
+    if (as_typed.filename().empty()) as_typed = as_typed.parent_path();
+    std::string named =
+        in_quotes(dir) + (as_typed == target && dir.find("..") == std::string::npos && dir != "."
+                              ? ""
+                              : " (that is " + in_quotes(target) + ")");
+    if (target == target.root_path() || !target.has_parent_path())
+        return "the results folder " + in_quotes(target) + " is the root of the file system";
+    for (const std::string& input : inputs) {
+        fs::path file = resolve(input);
+        if (lies_within(file, target) || lies_within(target, file))
+            return "the results folder " + in_quotes(target) + " holds the input " + in_quotes(input) +
+                   "; choose a folder of its own with --out";
+    }
+    fs::file_status status = fs::status(target, error);
+    if (!fs::exists(status)) return "";
+    if (!fs::is_directory(status))
+        return named + " is a file, not a folder; choose another --out (nothing was written)";
+    if (fs::is_empty(target, error) && !error) return "";
+    if (!written_by_corridor(target, false))
+        return named +
+               " holds files that a corridor run did not write; corridor replaces only its own results "
+               "folders: choose a new or empty folder with --out (nothing was written)";
+    return "";
+}
+
+Result<bool> publish_folder(const std::string& dir, const std::vector<OutputFile>& files,
+                            const std::vector<std::string>& inputs) {
+    if (std::string why = check_results_folder(dir, inputs); !why.empty()) return Error{why};
+    std::error_code error;
+    fs::path target = resolve(dir);
+    fs::create_directories(target.parent_path(), error);
+    if (error) return Error{"cannot create " + in_quotes(target.parent_path()) + ": " + error.message()};
+
+    auto sibling = make_sibling(target);
+    if (!sibling) return Error{sibling.error()};
+    const fs::path fresh = sibling.value();
+    auto abandon = [&](const std::string& why) -> Result<bool> {
+        fs::remove_all(fresh, error);
+        return Error{why};
+    };
+    if (auto marked = write_durably(fresh / kFillingMarker, ""); !marked) return abandon(marked.error());
+    for (const OutputFile& file : files)
+        if (auto written = write_durably(fresh / file.name, file.content); !written)
+            return abandon(written.error());
+    fs::remove(fresh / kFillingMarker, error);
+    sync_folder(fresh);
+
+    if (!fs::exists(target, error)) {
+        // RENAME_NOREPLACE: a folder that appeared meanwhile is never overwritten.
+        if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0)
+            return abandon("cannot create " + in_quotes(target) + ": " + std::strerror(errno));
+    } else if (exchange(fresh, target) == 0) {
+        // `fresh` now holds the earlier run's folder.
+        sync_folder(target.parent_path());
+        remove_run_folder(fresh);
+    } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
+        // No exchange on this file system: move the old folder aside, then the new one in.
+        auto aside = make_sibling(target);
+        if (!aside) return abandon(aside.error());
+        fs::remove(aside.value(), error);
+        fs::rename(target, aside.value(), error);
+        if (error) return abandon("cannot replace " + in_quotes(target) + ": " + error.message());
+        fs::rename(fresh, target, error);
+        if (error) {
+            fs::rename(aside.value(), target, error);
+            return abandon("cannot replace " + in_quotes(target));
+        }
+        remove_run_folder(aside.value());
+    } else {
+        return abandon("cannot replace " + in_quotes(target) + ": " + std::strerror(errno));
+    }
+    sync_folder(target.parent_path());
+    remove_leftovers(target, fresh);
+    return true;
+}
+
+}  // namespace corridor
