@@ -21,13 +21,14 @@ for target in "$@"; do
     crashes=$root/tests/fuzz/crashes/$target
     mkdir -p "$build/corpus/$target" "$crashes" "$build/seeds/$target"
     before=$(find "$crashes" -type f | wc -l)
+    inputs=("$build/corpus/$target" "$root/tests/fuzz/corpus/$target" "$build/seeds/$target")
+    [ -d "$root/tests/fuzz/regressions/$target" ] && inputs+=("$root/tests/fuzz/regressions/$target")
     dict=()
     [ -f "$root/tests/fuzz/dict/$target.dict" ] && dict=(-dict="$root/tests/fuzz/dict/$target.dict")
     echo "fuzz: $target for $seconds s"
     "$build/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 -close_fd_mask=3 \
         -print_final_stats=1 -artifact_prefix="$crashes/" "${dict[@]}" \
-        "$build/corpus/$target" "$root/tests/fuzz/corpus/$target" "$build/seeds/$target" \
-        "$root/tests/fuzz/regressions/$target" > "$build/fuzz-$target.log" 2>&1
+        "${inputs[@]}" > "$build/fuzz-$target.log" 2>&1
     status=$?
     grep -E '^stat::number_of_executed_units|^#[0-9]+ *DONE' "$build/fuzz-$target.log" | tail -1 | sed 's/^/  /'
     after=$(find "$crashes" -type f | wc -l)
