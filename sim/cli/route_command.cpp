@@ -27,9 +27,7 @@ struct RouteOptions {
     std::vector<std::string> closures;
 };
 
-void print_diagnostics(const Diagnostics& diagnostics) {
-    for (const Diagnostic& d : diagnostics.items()) std::cerr << format(d) << "\n";
-}
+void print_diagnostics(const Diagnostics& diagnostics) { std::cerr << format_all(diagnostics); }
 
 // A node given by id, or by coordinates snapped to the nearest routable node.
 Result<NodeIndex> resolve(const RoadNetwork& network, const std::string& id, const std::string& coord,
