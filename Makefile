@@ -4,14 +4,18 @@
 PACKAGES := g++ cmake make ccache pkg-config \
             libeigen3-dev libboost-graph-dev libyaml-cpp-dev libtbb-dev catch2 \
             nlohmann-json3-dev libcli11-dev python3-simpy3 \
-            libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev liblz4-dev
+            libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev liblz4-dev \
+            clang libclang-rt-14-dev
 
 MAKEFLAGS += --no-print-directory
 
 SCENARIO ?= scenarios/karabakh-2020/scenario.yaml
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= scenario csv dimacs osm pbf cli
+FUZZ_PENDING_OK ?= 0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench asan clean
+.PHONY: deps build run test bench asan fuzz clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -47,5 +51,12 @@ asan: deps
 	cmake --build --preset asan
 	ctest --preset asan
 
+# Each reader's libFuzzer target for FUZZ_SECONDS (clang, the fuzz preset, build-fuzz/); an input
+# that fails lands in tests/fuzz/crashes/TARGET/ and fails the run (docs/testing.md).
+fuzz: deps
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz
+	FUZZ_PENDING_OK=$(FUZZ_PENDING_OK) tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -24,10 +24,9 @@ int usage_error(const std::string& message) {
     return 2;
 }
 
-}  // namespace corridor::cli
-
-int main(int argc, char** argv) {
-    using namespace corridor::cli;
+// The whole command line; `main` below only calls it, so that the command-line fuzz target
+// (tests/fuzz/cli_fuzz.cpp) can call it too, built with CORRIDOR_CLI_NO_MAIN.
+int main_with(int argc, char** argv) {
     g_command = "corridor";
     for (int i = 1; i < argc; ++i) g_command += std::string(" ") + argv[i];
     CLI::App app{"corridor: plan peacekeeping deployments and humanitarian operations by simulation"};
@@ -75,3 +74,9 @@ int main(int argc, char** argv) {
     }
     return usage_error("no command given; see corridor --help");
 }
+
+}  // namespace corridor::cli
+
+#ifndef CORRIDOR_CLI_NO_MAIN
+int main(int argc, char** argv) { return corridor::cli::main_with(argc, argv); }
+#endif

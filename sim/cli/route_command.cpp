@@ -2,13 +2,16 @@
 // path, on any network the loaders read. Text for a person, JSON for a program.
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "corridor/engine/format.hpp"
 #include "corridor/engine/suggest.hpp"
+#include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
 
@@ -29,15 +32,34 @@ struct RouteOptions {
 
 void print_diagnostics(const Diagnostics& diagnostics) { std::cerr << format_all(diagnostics); }
 
+// One number of a LAT,LON pair: finite and within `limit` degrees, or why not. from_chars, unlike
+// sscanf, takes no "nan", hexadecimal or locale-dependent comma.
+std::string degrees_problem(std::string_view text, const char* what, double limit, double& degrees) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), degrees);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(degrees))
+        return std::string(what) + " '" + std::string(text) + "' is not a finite number";
+    if (std::abs(degrees) > limit)
+        return std::string(what) + " " + format_number(degrees) + " is outside -" + format_number(limit) +
+               ".." + format_number(limit);
+    return {};
+}
+
 // A node given by id, or by coordinates snapped to the nearest routable node.
 Result<NodeIndex> resolve(const RoadNetwork& network, const std::string& id, const std::string& coord,
                           const char* which) {
     if (!coord.empty()) {
         double lat = 0, lon = 0;
-        char tail = 0;
-        if (std::sscanf(coord.c_str(), "%lf,%lf%c", &lat, &lon, &tail) != 2 || std::abs(lat) > 90 ||
-            std::abs(lon) > 180)
-            return Error{std::string("--") + which + "-coord '" + coord + "' must be LAT,LON in degrees"};
+        const std::string option = std::string("--") + which + "-coord '" + coord + "'";
+        auto comma = coord.find(',');
+        if (comma == std::string::npos || coord.find(',', comma + 1) != std::string::npos)
+            return Error{option + " must be LAT,LON in degrees"};
+        std::string problem = degrees_problem(std::string_view(coord).substr(0, comma), "latitude", 90, lat);
+        if (problem.empty())
+            problem = degrees_problem(std::string_view(coord).substr(comma + 1), "longitude", 180, lon);
+        if (!problem.empty()) return Error{option + " must be LAT,LON in degrees: " + problem};
         if (!network.has_coordinates())
             return Error{std::string("--") + which +
                          "-coord needs a network with coordinates; this one has none"};
@@ -65,7 +87,11 @@ int run_route(const RouteOptions& o) {
         return usage_error("--metric must be time or distance, not '" + o.metric + "'");
     if (o.format != "text" && o.format != "json")
         return usage_error("--format must be text or json, not '" + o.format + "'");
-    if (!(o.vehicle_weight_t >= 0)) return usage_error("--vehicle-weight must be zero or more tonnes");
+    // A finite weight: NaN compares false with every road's limit and would pass every bridge.
+    if (!(o.vehicle_weight_t >= 0 && o.vehicle_weight_t <= input_limits::kMaxWeightLimitT))
+        return usage_error("--vehicle-weight must be from 0 to " +
+                           format_number(input_limits::kMaxWeightLimitT) + " tonnes, not " +
+                           format_number(o.vehicle_weight_t));
     LoadOptions load_options;
     load_options.undirected = o.undirected;
     load_options.profile = o.profile;
@@ -103,7 +129,7 @@ int run_route(const RouteOptions& o) {
     if (!route.found) {
         std::string why =
             "no route from " + node_label(network, query.from) + " to " + node_label(network, query.to);
-        if (o.vehicle_weight_t > 0) why += " for a " + std::to_string(o.vehicle_weight_t) + " t vehicle";
+        if (o.vehicle_weight_t > 0) why += " for a " + format_number(o.vehicle_weight_t) + " t vehicle";
         if (!o.closures.empty()) why += " with the closures given";
         return usage_error(why);
     }

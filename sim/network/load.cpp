@@ -4,7 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
+#include "text_reader.hpp"
 
 namespace corridor {
 namespace {
@@ -18,8 +20,24 @@ bool ends_with(const std::string& text, std::string_view suffix) {
 
 LoadedNetwork load_network(const std::string& path, const LoadOptions& options) {
     namespace fs = std::filesystem;
+    // Longest first, so that the message names '.osm.pbf' rather than '.pbf'.
+    const std::string_view file_suffixes[] = {".osm.bz2", ".osm.pbf", ".osm.xml", ".osm.gz", ".osm",
+                                              ".csv",     ".pbf",     ".gr",      ".co"};
     std::error_code error;
     if (fs::is_directory(path, error)) {
+        // A folder named like a file is a mistake (an unpacked archive, a wrong path), not a CSV
+        // network: say so rather than complain of a missing nodes.csv.
+        for (std::string_view suffix : file_suffixes) {
+            if (ends_with(path, suffix)) {
+                LoadedNetwork loaded;
+                loaded.diagnostics.error(path, 0, 0,
+                                         "this is a folder, not a file; a network ending in '" +
+                                             std::string(suffix) +
+                                             "' is a file (only a CSV network is a folder, holding "
+                                             "nodes.csv and edges.csv)");
+                return loaded;
+            }
+        }
         return load_csv_network((fs::path(path) / "nodes.csv").string(),
                                 (fs::path(path) / "edges.csv").string(), options);
     }
@@ -31,6 +49,11 @@ LoadedNetwork load_network(const std::string& path, const LoadOptions& options) 
     if (ends_with(path, ".csv")) {
         fs::path folder = fs::path(path).parent_path();
         return load_csv_network((folder / "nodes.csv").string(), (folder / "edges.csv").string(), options);
+    }
+    if (auto size = check_input_file(path, input_limits::kMaxNetworkFileBytes); !size) {
+        LoadedNetwork loaded;
+        loaded.diagnostics.error(path, 0, 0, size.error());
+        return loaded;
     }
     if (ends_with(path, ".gr")) return load_dimacs_network(path, options);
     for (std::string_view suffix : {".osm", ".osm.gz", ".osm.bz2", ".osm.pbf", ".pbf", ".osm.xml"})

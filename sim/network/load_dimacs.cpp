@@ -8,6 +8,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 #include "text_reader.hpp"
 
@@ -19,41 +20,83 @@ std::string_view token(std::string_view line, std::size_t& pos, int& column) {
     while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
     std::size_t start = pos;
     while (pos < line.size() && line[pos] != ' ' && line[pos] != '\t') ++pos;
-    column = static_cast<int>(start) + 1;
+    column = column_number(start);
     return line.substr(start, pos - start);
 }
 
-template <class Int>
-bool parse_int(std::string_view text, Int& value) {
+// What is wrong with a whole number, or an empty string; `what` names it ("the cost '12x'").
+std::string whole_number_problem(std::string_view text, long long& value, const std::string& what) {
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size();
+    if (error == std::errc::result_out_of_range) return what + " is out of range";
+    if (error != std::errc() || end != text.data() + text.size()) return what + " is not a whole number";
+    return {};
 }
 
+// Millionths of a degree as exact decimal degrees: 91500000 -> "91.5".
+std::string format_millionths(long long millionths) {
+    // The magnitude as unsigned: the most negative long long has no positive counterpart.
+    unsigned long long magnitude = millionths < 0 ? 0ull - static_cast<unsigned long long>(millionths)
+                                                  : static_cast<unsigned long long>(millionths);
+    std::string fraction = std::to_string(magnitude % 1'000'000);
+    fraction.insert(0, 6 - fraction.size(), '0');
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    return (millionths < 0 ? "-" : "") + std::to_string(magnitude / 1'000'000) +
+           (fraction.empty() ? "" : "." + fraction);
+}
+
+std::string quoted(std::string_view text) { return "'" + excerpt(text) + "'"; }
+
 void read_coordinates(const std::string& co_path, RoadNetworkBuilder& builder, Diagnostics& diagnostics) {
-    auto text = read_text_file(co_path);
+    using namespace input_limits;
+    auto text = read_text_file(co_path, kMaxNetworkFileBytes);
     if (!text) {
         diagnostics.error(co_path, 0, 0, text.error());
         return;
     }
+    const std::size_t errors_before = diagnostics.error_count();
     LineCursor lines(text.value());
     std::string_view line;
     while (lines.next(line)) {
+        if (diagnostics.error_count() - errors_before >= kMaxErrorsPerFile) {
+            diagnostics.note(co_path, lines.number(), 0,
+                             "stopped reading after " + std::to_string(kMaxErrorsPerFile) + " errors");
+            return;
+        }
         if (line.empty() || line[0] != 'v') continue;
         std::size_t pos = 1;
         int column = 0;
-        long long id = 0, x = 0, y = 0;
-        std::string_view id_text = token(line, pos, column);
-        int id_column = column;
-        std::string_view x_text = token(line, pos, column);
-        std::string_view y_text = token(line, pos, column);
-        if (!parse_int(id_text, id) || !parse_int(x_text, x) || !parse_int(y_text, y)) {
-            diagnostics.error(co_path, lines.number(), id_column, "expected 'v ID X Y' with whole numbers");
+        long long values[3] = {0, 0, 0};  // id, X (longitude), Y (latitude) in millionths of a degree
+        const char* names[3] = {"node id", "X", "Y"};
+        std::string problem;
+        int id_column = 0, problem_column = 0;
+        for (int f = 0; f < 3 && problem.empty(); ++f) {
+            std::string_view field = token(line, pos, column);
+            if (f == 0) id_column = column;
+            problem_column = column;
+            if (field.empty())
+                problem =
+                    std::string("expected 'v ID X Y' with whole numbers; the ") + names[f] + " is missing";
+            else
+                problem = whole_number_problem(field, values[f],
+                                               std::string("the ") + names[f] + " " + quoted(field));
+        }
+        if (!problem.empty()) {
+            diagnostics.error(co_path, lines.number(), problem_column, problem);
             continue;
         }
+        auto [id, x, y] = values;
         if (id < 1 || static_cast<std::size_t>(id) > builder.node_count()) {
             diagnostics.error(co_path, lines.number(), id_column,
                               "unknown node " + std::to_string(id) + " (the graph has nodes 1 to " +
                                   std::to_string(builder.node_count()) + ")");
+            continue;
+        }
+        // Millionths of a degree: the globe spans -90..90 degrees of latitude, -180..180 of longitude.
+        if (y < -90'000'000 || y > 90'000'000 || x < -180'000'000 || x > 180'000'000) {
+            diagnostics.error(co_path, lines.number(), id_column,
+                              "node " + std::to_string(id) + " lies at latitude " + format_millionths(y) +
+                                  ", longitude " + format_millionths(x) +
+                                  ": outside -90..90, -180..180 degrees");
             continue;
         }
         NodeInfo& node = builder.node(static_cast<NodeIndex>(id - 1));
@@ -65,20 +108,26 @@ void read_coordinates(const std::string& co_path, RoadNetworkBuilder& builder, D
 }  // namespace
 
 LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& options) {
+    using namespace input_limits;
     LoadedNetwork loaded;
     Diagnostics& diagnostics = loaded.diagnostics;
-    auto text = read_text_file(path);
+    auto text = read_text_file(path, kMaxNetworkFileBytes);
     if (!text) {
         diagnostics.error(path, 0, 0, text.error());
         return loaded;
     }
+    const auto file_bytes = static_cast<long long>(text.value().size());
     RoadNetworkBuilder builder;
     LineCursor lines(text.value());
     std::string_view line;
     long long declared_nodes = -1, declared_arcs = -1, arcs_read = 0, self_loops = 0, zero_cost = 0;
     const double speed_kph = default_speed_kph(RoadClass::unclassified);
-    const std::size_t kMaxErrors = 50;
-    while (lines.next(line) && diagnostics.error_count() < kMaxErrors) {
+    while (lines.next(line)) {
+        if (diagnostics.error_count() >= kMaxErrorsPerFile) {
+            diagnostics.note(path, lines.number(), 0,
+                             "stopped reading after " + std::to_string(kMaxErrorsPerFile) + " errors");
+            break;
+        }
         if (line.empty() || line[0] == 'c') continue;
         std::size_t pos = 0;
         int column = 0;
@@ -89,20 +138,56 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
             std::string_view n_text = token(line, pos, column);
             int n_column = column;
             std::string_view m_text = token(line, pos, column);
+            int m_column = column;
             if (declared_nodes >= 0) {
                 diagnostics.error(path, lines.number(), first_column,
                                   "a second 'p' line; a DIMACS file has one");
-            } else if (format != "sp" || !parse_int(n_text, declared_nodes) ||
-                       !parse_int(m_text, declared_arcs) || declared_nodes < 1 || declared_arcs < 0) {
-                diagnostics.error(path, lines.number(), format != "sp" ? first_column : n_column,
-                                  "wrong header: expected 'p sp NODES ARCS' with positive counts, found '" +
-                                      std::string(line) + "'");
-                declared_nodes = -1;
-                break;
-            } else {
-                for (long long v = 1; v <= declared_nodes; ++v)
-                    builder.add_node(NodeInfo{std::to_string(v), "", NodeKind::junction});
+                continue;
             }
+            long long nodes = 0, arcs = 0;
+            std::string n_problem = whole_number_problem(n_text, nodes, "the node count " + quoted(n_text));
+            std::string m_problem = whole_number_problem(m_text, arcs, "the arc count " + quoted(m_text));
+            // Each count is checked before a node is made: the header alone must not decide how
+            // much memory corridor takes (docs/network.md, "Input limits").
+            std::string problem;
+            int problem_column = n_column;
+            if (format != "sp" || n_text.empty() || m_text.empty() || (n_problem.empty() && nodes < 1) ||
+                (m_problem.empty() && arcs < 0)) {
+                problem = "wrong header: expected 'p sp NODES ARCS' with positive counts, found '" +
+                          excerpt(line, 80) + "'";
+                problem_column = format != "sp" ? first_column : n_column;
+            } else if (!n_problem.empty()) {
+                problem = n_problem;
+            } else if (!m_problem.empty()) {
+                problem = m_problem;
+                problem_column = m_column;
+            } else if (nodes > kMaxNodes) {
+                problem = "the header declares " + std::to_string(nodes) + " nodes; corridor reads at most " +
+                          std::to_string(kMaxNodes);
+            } else if (arcs > kMaxArcs) {
+                problem = "the header declares " + std::to_string(arcs) + " arcs; corridor reads at most " +
+                          std::to_string(kMaxArcs);
+                problem_column = m_column;
+            } else if (arcs > file_bytes / kMinDimacsArcLineBytes) {
+                problem = "the header declares " + std::to_string(arcs) + " arcs, but a file of " +
+                          std::to_string(file_bytes) + " bytes holds at most " +
+                          std::to_string(file_bytes / kMinDimacsArcLineBytes) + " (an arc line takes " +
+                          std::to_string(kMinDimacsArcLineBytes) + " bytes or more)";
+                problem_column = m_column;
+            } else if (nodes > 2 * arcs + kSpareDimacsNodes) {
+                problem = "the header declares " + std::to_string(nodes) + " nodes for " +
+                          std::to_string(arcs) + " arcs; corridor reads at most 2 x ARCS + " +
+                          std::to_string(kSpareDimacsNodes) +
+                          " nodes (every place of a road graph is the end of an arc)";
+            }
+            if (!problem.empty()) {
+                diagnostics.error(path, lines.number(), problem_column, problem);
+                break;
+            }
+            declared_nodes = nodes;
+            declared_arcs = arcs;
+            for (long long v = 1; v <= declared_nodes; ++v)
+                builder.add_node(NodeInfo{std::to_string(v), "", NodeKind::junction});
         } else if (kind == "a") {
             if (declared_nodes < 0) {
                 diagnostics.error(path, lines.number(), column, "an arc before the 'p sp NODES ARCS' line");
@@ -125,14 +210,22 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
                                           " (expected 'a TAIL HEAD COST')" +
                                           (lines.last_line_ended() ? "" : "; the file looks truncated"));
                     ok = false;
-                } else if (!parse_int(fields[f], *values[f])) {
-                    diagnostics.error(path, lines.number(), columns[f],
-                                      std::string("the ") + names[f] + " '" + std::string(fields[f]) +
-                                          "' is not a whole number");
+                } else if (std::string problem =
+                               whole_number_problem(fields[f], *values[f],
+                                                    std::string("the ") + names[f] + " " + quoted(fields[f]));
+                           !problem.empty()) {
+                    diagnostics.error(path, lines.number(), columns[f], problem);
                     ok = false;
                 }
             }
             if (!ok) continue;
+            if (arcs_read == declared_arcs) {
+                // Beyond the header's count nothing more is kept: the header bounds the memory.
+                diagnostics.error(
+                    path, lines.number(), 1,
+                    "the header declares " + std::to_string(declared_arcs) + " arcs but the file has more");
+                break;
+            }
             for (int f = 0; f < 2; ++f) {
                 if (*values[f] < 1 || *values[f] > declared_nodes) {
                     diagnostics.error(path, lines.number(), columns[f],
@@ -162,19 +255,17 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
                              !options.undirected);
             ++arcs_read;
         } else {
-            diagnostics.error(
-                path, lines.number(), column,
-                "unknown line type '" + std::string(kind) + "' (a DIMACS line starts with c, p or a)");
+            diagnostics.error(path, lines.number(), column,
+                              "unknown line type " + quoted(kind) + " (a DIMACS line starts with c, p or a)");
         }
     }
     if (!diagnostics.has_errors()) {
         if (declared_nodes < 0)
             diagnostics.error(path, 0, 0, "no 'p sp NODES ARCS' header: is this a DIMACS .gr file?");
-        else if (arcs_read != declared_arcs)
+        else if (arcs_read < declared_arcs)
             diagnostics.error(path, lines.number(), 0,
                               "the header declares " + std::to_string(declared_arcs) +
-                                  " arcs but the file has " + std::to_string(arcs_read) +
-                                  (arcs_read < declared_arcs ? " (truncated?)" : ""));
+                                  " arcs but the file has " + std::to_string(arcs_read) + " (truncated?)");
     }
     std::filesystem::path co_path = std::filesystem::path(path).replace_extension(".co");
     if (!diagnostics.has_errors() && std::filesystem::exists(co_path))

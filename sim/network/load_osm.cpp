@@ -10,11 +10,14 @@
 #include <osmium/osm/way.hpp>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
 
+#include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
+#include "osm_xml_text.hpp"
 
 namespace corridor {
 namespace {
@@ -94,15 +97,31 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
                           "unknown profile '" + options.profile + "'; the profile available is 'car'");
         return loaded;
     }
+    // XML is read and its coordinates checked here, then handed to libosmium from memory: its
+    // parser overflows on a coordinate such as 1e30. PBF stores coordinates as integers.
+    const bool pbf = path.size() >= 4 && path.compare(path.size() - 4, 4, ".pbf") == 0;
+    std::string xml;
+    if (!pbf) {
+        auto text = read_osm_xml(path, input_limits::kMaxOsmXmlBytes);
+        if (!text) {
+            diagnostics.error(path, 0, 0, text.error());
+            return loaded;
+        }
+        xml = std::move(text.value());
+        check_osm_coordinates(xml, path, input_limits::kMaxErrorsPerFile, diagnostics);
+        if (diagnostics.has_errors()) return loaded;
+    }
     std::vector<Location> locations;
     std::vector<Way> ways;
     try {
-        osmium::io::Reader reader{osmium::io::File{path},
-                                  osmium::osm_entity_bits::node | osmium::osm_entity_bits::way};
+        osmium::io::Reader reader{
+            pbf ? osmium::io::File{path, "pbf"} : osmium::io::File{xml.data(), xml.size(), "osm"},
+            osmium::osm_entity_bits::node | osmium::osm_entity_bits::way};
         while (osmium::memory::Buffer buffer = reader.read()) {
             for (const osmium::OSMObject& object : buffer.select<osmium::OSMObject>()) {
                 if (object.type() == osmium::item_type::node) {
                     const auto& node = static_cast<const osmium::Node&>(object);
+                    // valid() keeps the globe's bounds, so lat() and lon() are finite and in range.
                     if (node.location().valid())
                         locations.push_back({node.id(), node.location().lat(), node.location().lon()});
                     continue;
@@ -131,12 +150,14 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
                 else  // implied one-way (OSM wiki, Key:oneway)
                     record.direction = is(tags["junction"], {"roundabout", "circular"}) ||
                                        is(highway, {"motorway", "motorway_link"});
-                // `lanes` counts both directions of a two-way road.
-                if (!std::isnan(lanes))
+                // `lanes` counts both directions of a two-way road. A count no road has (a tag
+                // such as lanes=1e9) keeps the default, as an unreadable tag does.
+                if (lanes <= 2 * input_limits::kMaxLanes)
                     record.road.lanes =
-                        std::max(1, static_cast<int>(record.direction == 0 ? lanes / 2 : lanes));
+                        std::clamp(static_cast<int>(record.direction == 0 ? lanes / 2 : lanes), 1,
+                                   input_limits::kMaxLanes);
                 double maxweight = tag_number(tags["maxweight"], false);
-                if (!std::isnan(maxweight)) record.road.weight_limit_t = maxweight;
+                if (maxweight <= input_limits::kMaxWeightLimitT) record.road.weight_limit_t = maxweight;
                 if (const char* name = tags["name"])
                     record.road.name = name;
                 else if (const char* ref = tags["ref"])
@@ -147,13 +168,24 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
         }
         reader.close();
     } catch (const osmium::xml_error& e) {
-        diagnostics.error(path, static_cast<int>(e.line), static_cast<int>(e.column),
+        // expat counts columns from 0.
+        diagnostics.error(path, static_cast<int>(std::min<std::uint64_t>(e.line, INT_MAX)),
+                          static_cast<int>(std::min<std::uint64_t>(e.column + 1, INT_MAX)),
                           "not valid OpenStreetMap XML: " + std::string(e.error_string));
         return loaded;
+    } catch (const std::bad_alloc&) {
+        diagnostics.error(path, 0, 0, "not enough memory to read this OpenStreetMap file");
+        return loaded;
     } catch (const std::exception& e) {
+        // osmium::io_error, osmium::pbf_error, osmium::invalid_location, std::range_error (a
+        // varint past its block), ...: a damaged file, whatever part of it broke.
         diagnostics.error(path, 0, 0, "cannot read as OpenStreetMap: " + std::string(e.what()));
         return loaded;
+    } catch (...) {
+        diagnostics.error(path, 0, 0, "cannot read as OpenStreetMap: the file is damaged");
+        return loaded;
     }
+
     if (!std::is_sorted(locations.begin(), locations.end(),
                         [](const Location& a, const Location& b) { return a.id < b.id; }))
         std::sort(locations.begin(), locations.end(),
@@ -240,6 +272,15 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
         diagnostics.note(
             path, 0, 0,
             std::to_string(cut_ways) + " roads were cut where they leave the extract or the bounding box");
+    if (builder.node_count() > static_cast<std::size_t>(input_limits::kMaxNodes) ||
+        builder.arc_count() > static_cast<std::size_t>(input_limits::kMaxArcs)) {
+        diagnostics.error(path, 0, 0,
+                          "the roads have " + std::to_string(builder.node_count()) + " nodes and " +
+                              std::to_string(builder.arc_count()) + " arcs; corridor reads at most " +
+                              std::to_string(input_limits::kMaxNodes) + " and " +
+                              std::to_string(input_limits::kMaxArcs) + " (cut an extract, docs/network.md)");
+        return loaded;
+    }
     loaded.network = std::move(builder).build();
     check_connectivity(*loaded.network, path, diagnostics);
     return loaded;

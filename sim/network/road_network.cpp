@@ -5,6 +5,7 @@
 
 #include "corridor/engine/suggest.hpp"
 #include "graphs.hpp"
+#include "text_reader.hpp"
 
 namespace corridor {
 namespace {
@@ -23,11 +24,16 @@ constexpr double kDefaultSpeedKph[] = {90, 85, 65, 55, 40, 25, 25, 10, 15, 15};
 // estimates, to be replaced by local counts where a planner has them.
 constexpr double kLaneCapacityVph[] = {2000, 1800, 1500, 1400, 1200, 900, 700, 400, 500, 300};
 
+constexpr std::size_t kLongestHintedWord = 64;
+
 template <class Enum, std::size_t N>
 Result<Enum> parse_enum(std::string_view text, const std::string_view (&names)[N], const char* what) {
     for (std::size_t i = 0; i < N; ++i)
         if (names[i] == text) return static_cast<Enum>(i);
-    std::string message = std::string("unknown ") + what + " '" + std::string(text) + "'";
+    std::string message = std::string("unknown ") + what + " '" + excerpt(text) + "'";
+    // A hint is at most 3 edits away, so a long text has none; the edit distance would cost
+    // its length times each name's.
+    if (text.size() > kLongestHintedWord) return Error{message};
     if (auto hint = closest_match(text, {std::begin(names), std::end(names)}))
         message += "; did you mean '" + *hint + "'?";
     return Error{message};

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "corridor/engine/format.hpp"
+#include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 
 namespace corridor {
@@ -21,10 +22,21 @@ std::string check_road(const RoadAttributes& road, bool allow_zero_length) {
         return "speed " + format_number(road.speed_kph) + " km/h must be positive";
     if (road.speed_kph > 200)
         return "speed " + format_number(road.speed_kph) + " km/h is absurd (the limit is 200)";
-    if (road.capacity_vph < 0)
+    if (road.lanes < 1 || road.lanes > input_limits::kMaxLanes)
+        return "lanes " + std::to_string(road.lanes) + " must be 1 to " +
+               std::to_string(input_limits::kMaxLanes);
+    if (!std::isfinite(road.capacity_vph) || road.capacity_vph < 0)
         return "capacity " + format_number(road.capacity_vph) + " vehicles/h cannot be negative";
+    // 16 lanes of motorway carry about 32,000 vehicles an hour.
+    if (road.capacity_vph > input_limits::kMaxCapacityVph)
+        return "capacity " + format_number(road.capacity_vph) + " vehicles/h is absurd (the limit is " +
+               format_number(input_limits::kMaxCapacityVph) + ")";
     if (!(road.weight_limit_t > 0))
         return "weight limit " + format_number(road.weight_limit_t) + " t must be positive";
+    // No limit is infinity; a finite limit above the heaviest road transports is a typing slip.
+    if (road.weight_limit_t != kNoWeightLimit && road.weight_limit_t > input_limits::kMaxWeightLimitT)
+        return "weight limit " + format_number(road.weight_limit_t) + " t is absurd (the limit is " +
+               format_number(input_limits::kMaxWeightLimitT) + " t; leave it empty for no limit)";
     return {};
 }
 

@@ -23,7 +23,28 @@ printf 'p sp 3 2\na 1 2 5\na 2' > "$bad_gr"
 expect 2 ":3:4: error: the arc has no head node" -- route "$bad_gr" --from 1 --to 3
 head -c 300 /bin/sh > "$bad_gr"
 expect 2 "error: this is not a text file" -- route "$bad_gr" --from 1 --to 3
+printf 'p sp 1000000000000 1' > "$bad_gr"
+expect 2 ":1:6: error: the header declares 1000000000000 nodes; corridor reads at most 50000000" -- route "$bad_gr" --from 1 --to 2
 rm -f "$bad_gr"
+
+# Hardening (issue 7): numbers that are not numbers, folders for files, spreadsheet CSVs, XML
+# coordinates libosmium would overflow on, and a gzip file that unpacks past the limit.
+expect 2 "from-coord 'nan,nan' must be LAT,LON in degrees: latitude 'nan' is not a finite number" -- route "$valley" --from-coord nan,nan --to C
+expect 2 "to-coord '40,inf' must be LAT,LON in degrees: longitude 'inf' is not a finite number" -- route "$valley" --from A --to-coord 40,inf
+expect 2 "from-coord 'north' must be LAT,LON in degrees" -- route "$valley" --from-coord north --to C
+expect 2 "vehicle-weight must be from 0 to 1000 tonnes, not nan" -- route "$valley" --from A --to C --vehicle-weight nan
+expect 2 "vehicle-weight must be from 0 to 1000 tonnes, not -1" -- route "$valley" --from A --to C --vehicle-weight -1
+expect 2 "vehicle-weight must be from 0 to 1000 tonnes, not inf" -- route "$valley" --from A --to C --vehicle-weight inf
+networks=$source_dir/tests/data/networks
+expect 0 'path      A B' -- route "$networks/spreadsheet" --from A --to B
+expect 2 "nodes.csv:1:1: error: the header 'id;name;lat;lon' looks separated by ';'" -- route "$networks/semicolons" --from A --to B
+expect 2 "bad-coordinates.osm.gz:4:15: error: lat '1e30' is not a plain decimal number" -- route "$networks/bad-coordinates.osm.gz" --from 1 --to 2
+scratch=$(mktemp -d)
+mkdir "$scratch/map.gr"
+expect 2 "map.gr: error: this is a folder, not a file" -- route "$scratch/map.gr" --from 1 --to 2
+head -c 300000000 /dev/zero | gzip -1 > "$scratch/zeros.osm.gz"
+expect 2 "zeros.osm.gz: error: the file unpacks to more than 256 MiB of XML" -- route "$scratch/zeros.osm.gz" --from 1 --to 2
+rm -rf "$scratch"
 
 have_data=1
 for f in rome99.gr andorra.osm.pbf monaco.osm.gz; do [ -f "$data_dir/$f" ] || have_data=0; done

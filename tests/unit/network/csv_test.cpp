@@ -126,3 +126,77 @@ TEST_CASE("a network in two parts is loaded with a warning that gives their size
               "parts do not exist");
     CHECK(loaded.network->part_sizes() == std::vector<std::size_t>{3, 2});
 }
+
+TEST_CASE("a CSV network saved by a spreadsheet, with a byte-order mark and CRLF line ends, loads") {
+    RoadNetwork network =
+        corridor::test::load_or_fail(corridor::test::test_file("data/networks/spreadsheet"));
+    REQUIRE(network.node_count() == 2);
+    NodeIndex a = *network.find_node("A"), b = *network.find_node("B");
+    CHECK(network.node(b).name == "Bree, north");
+    CHECK(network.node(b).lon == 45.1);
+    REQUIRE(network.arcs_between(a, b).size() == 1);
+    CHECK(network.road_name(network.arcs_between(a, b)[0]) == "Valley road");
+    CHECK(network.length_m(network.arcs_between(a, b)[0]) == 12500);
+}
+
+TEST_CASE("a CSV network separated by ';' is refused with a hint to save it with commas") {
+    std::string dir = corridor::test::test_file("data/networks/semicolons");
+    CHECK(load_errors(dir) ==
+          dir +
+              "/nodes.csv:1:1: error: the header 'id;name;lat;lon' looks separated by ';'; "
+              "corridor reads ',' (save as \"CSV UTF-8 (comma delimited)\")\n" +
+              dir +
+              "/edges.csv:1:1: error: the header 'from;to;length_km' looks separated by ';'; "
+              "corridor reads ',' (save as \"CSV UTF-8 (comma delimited)\")\n");
+    dir = write_pair("tabs", "id\tlat\tlon\nA\t40\t45\n", "from,to,length_m\n");
+    CHECK(load_errors(dir) == dir +
+                                  "/nodes.csv:1:1: error: the header 'id\tlat\tlon' looks separated by tabs; "
+                                  "corridor reads ',' (save as \"CSV UTF-8 (comma delimited)\")\n");
+}
+
+TEST_CASE("a header of a million columns gives one error, and a file full of errors stops after 50") {
+    std::string header;
+    for (int i = 0; i < 1'000'000; ++i) header += (i ? ",c" : "c") + std::to_string(i);
+    std::string dir = write_pair("wide", header + "\n", "from,to,length_m\n");
+    CHECK(load_errors(dir) ==
+          dir + "/nodes.csv:1: error: more than 64 fields on the line; corridor reads at most 64 columns\n");
+
+    std::string rows = "from,to,length_m\n";
+    for (int i = 0; i < 1000; ++i) rows += "A,B,-1\n";
+    dir = write_pair("many-errors", kNodes, rows);
+    LoadedNetwork loaded = load_network(dir);
+    CHECK(loaded.diagnostics.error_count() == 50);
+    CHECK(format(loaded.diagnostics.items().back()) ==
+          dir + "/edges.csv:51: note: stopped reading after 50 errors");
+}
+
+TEST_CASE("CSV numbers must be finite and in range: coordinates, lanes, capacities, weight limits") {
+    std::string dir = write_pair(
+        "not-finite", "id,lat,lon\nA,nan,45\nB,40,inf\nC,1e400,0\nD,0x10,1\nE,95,-200\nF,40,\nG,+40.5,45\n",
+        "from,to,length_km,lanes,capacity_vph,weight_limit_t,speed_kph\nA,B,1,1e300,,,\nA,B,1,2,1e9,,\n"
+        "A,B,1,2,,5000,\nA,B,1,2,,,nan\nA,B,1,2,,-inf,\n");
+    const std::string nodes = dir + "/nodes.csv", edges = dir + "/edges.csv";
+    CHECK(load_errors(dir) ==
+          nodes + ":2:3: error: lat 'nan' must be a finite number\n" +                             //
+              nodes + ":3:6: error: lon 'inf' must be a finite number\n" +                         //
+              nodes + ":4:3: error: lat '1e400' is out of range\n" +                               //
+              nodes + ":5:3: error: lat '0x10' is not a number\n" +                                //
+              nodes + ":6:3: error: lat 95 is outside -90..90 degrees\n" +                         //
+              nodes + ":6:6: error: lon -200 is outside -180..180 degrees\n" +                     //
+              nodes + ":7:1: error: the node has a lat without a lon, or a lon without a lat\n" +  //
+              edges + ":2:7: error: lanes must be a whole number from 1 to 16\n" +                 //
+              edges + ":3:1: error: capacity 1e+09 vehicles/h is absurd (the limit is 100000)\n" + edges +
+              ":4:1: error: weight limit 5000 t is absurd (the limit is 1000 t; leave it empty for no "
+              "limit)\n" +
+              edges + ":5:11: error: speed_kph 'nan' must be a finite number\n" +  //
+              edges + ":6:10: error: weight_limit_t '-inf' must be a finite number\n");
+}
+
+TEST_CASE("a nodes.csv that is a folder, or that cannot be found, says which") {
+    std::string dir = write_pair("folder-nodes", "", "from,to,length_m\n");
+    std::filesystem::remove(dir + "/nodes.csv");
+    std::filesystem::create_directory(dir + "/nodes.csv");
+    CHECK(load_errors(dir) == dir + "/nodes.csv: error: this is a folder, not a file\n");
+    std::filesystem::remove(dir + "/nodes.csv");
+    CHECK(load_errors(dir) == dir + "/nodes.csv: error: no such file\n");
+}

@@ -85,3 +85,59 @@ TEST_CASE("a .co file beside the .gr gives coordinates, and A* then agrees with 
     CHECK(plain.distance_m == 19800);
     CHECK(astar.nodes == plain.nodes);
 }
+
+TEST_CASE("a DIMACS header's counts are bounded before any node is made") {
+    // 20 bytes that once asked for 10^12 nodes.
+    std::string path = write_temp("huge.gr", "p sp 1000000000000 1");
+    CHECK(load_errors(path) == path +
+                                   ":1:6: error: the header declares 1000000000000 nodes; corridor reads at "
+                                   "most 50000000\n");
+    path = write_temp("huge-arcs.gr", "p sp 3 300000000\n");
+    CHECK(load_errors(path) ==
+          path + ":1:8: error: the header declares 300000000 arcs; corridor reads at most 200000000\n");
+    path = write_temp("few-bytes.gr", "p sp 3 100\na 1 2 3\n");
+    CHECK(load_errors(path) ==
+          path +
+              ":1:8: error: the header declares 100 arcs, but a file of 19 bytes holds at most "
+              "2 (an arc line takes 8 bytes or more)\n");
+    path = write_temp("lonely-nodes.gr", "p sp 40000000 1\na 1 2 3\n");
+    CHECK(load_errors(path) ==
+          path +
+              ":1:6: error: the header declares 40000000 nodes for 1 arcs; corridor reads at "
+              "most 2 x ARCS + 1000 nodes (every place of a road graph is the end of an arc)\n");
+    path = write_temp("overflow-count.gr", "p sp 99999999999999999999 1\n");
+    CHECK(load_errors(path) == path + ":1:6: error: the node count '99999999999999999999' is out of range\n");
+    path = write_temp("extra-arcs.gr", "p sp 2 1\na 1 2 3\na 2 1 3\na 2 1 3\n");
+    CHECK(load_errors(path) == path + ":3:1: error: the header declares 1 arcs but the file has more\n");
+    path = write_temp("overflow-cost.gr", "p sp 2 1\na 1 2 99999999999999999999\n");
+    CHECK(load_errors(path) == path + ":2:7: error: the cost '99999999999999999999' is out of range\n");
+}
+
+TEST_CASE("a .co file's coordinates must lie on the globe and fit their numbers") {
+    write_temp("offglobe.co",
+               "p aux sp co 2\nv 1 1000000 91500000\nv 2 -181000000 -5\nv 99999999999999999999 1 1\nv 2 1\n");
+    std::string path = write_temp("offglobe.gr", "p sp 2 2\na 1 2 9000\na 2 1 9000\n");
+    std::string co = path.substr(0, path.size() - 3) + ".co";
+    CHECK(load_errors(path) ==
+          co +
+              ":2:3: error: node 1 lies at latitude 91.5, longitude 1: outside -90..90, -180..180 degrees\n" +
+              co +
+              ":3:3: error: node 2 lies at latitude -0.000005, longitude -181: outside -90..90, -180..180 "
+              "degrees\n" +
+              co + ":4:3: error: the node id '99999999999999999999' is out of range\n" + co +
+              ":5:6: error: expected 'v ID X Y' with whole numbers; the Y is missing\n");
+}
+
+TEST_CASE("a folder where a DIMACS file is expected is named a folder") {
+    auto dir = std::filesystem::temp_directory_path() / "corridor-tests" / "folder.gr";
+    std::filesystem::create_directories(dir);
+    CHECK(load_errors(dir.string()) ==
+          dir.string() +
+              ": error: this is a folder, not a file; a network ending in '.gr' is a "
+              "file (only a CSV network is a folder, holding nodes.csv and edges.csv)\n");
+    write_temp("folder-co.gr", "p sp 2 2\na 1 2 9000\na 2 1 9000\n");
+    auto co = std::filesystem::temp_directory_path() / "corridor-tests" / "folder-co.co";
+    std::filesystem::create_directories(co);
+    std::string path = (co.parent_path() / "folder-co.gr").string();
+    CHECK(load_errors(path) == co.string() + ": error: this is a folder, not a file\n");
+}

@@ -120,3 +120,39 @@ TEST_CASE("broken OpenStreetMap files are refused with a clear error") {
     path = corridor::test::write_temp("empty.osm", "<?xml version='1.0'?>\n<osm version='0.6'>\n</osm>\n");
     CHECK(corridor::test::load_errors(path) == path + ": error: the file holds no drivable road\n");
 }
+
+TEST_CASE("OpenStreetMap XML coordinates are checked, with line and column, before libosmium reads them") {
+    for (std::string name : {"bad-coordinates.osm", "bad-coordinates.osm.gz"}) {
+        std::string path = corridor::test::test_file("data/networks/" + name);
+        CHECK(
+            corridor::test::load_errors(path) ==
+            path + ":4:15: error: lat '1e30' is not a plain decimal number of degrees (such as 42.5063)\n" +
+                path +
+                ":8:15: error: lat '&#49;e30' is not a plain decimal number of degrees (such as 42.5063)\n" +
+                path + ":8:30: error: lon '200' is outside -180..180 degrees\n");
+    }
+}
+
+TEST_CASE("damaged or oversized OpenStreetMap files are refused with the reason") {
+    // Its gzip trailer announces 3 GiB for 40 bytes of XML: counted, not held, and found out.
+    std::string path = corridor::test::test_file("data/networks/announces-3gib.osm.gz");
+    CHECK(corridor::test::load_errors(path) ==
+          path + ": error: cannot unpack the gzip file: incorrect length check\n");
+
+    std::ifstream packed(corridor::test::test_file("data/networks/bad-coordinates.osm.gz"), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(packed)), std::istreambuf_iterator<char>());
+    path = corridor::test::write_temp("truncated.osm.gz", bytes.substr(0, bytes.size() / 2));
+    CHECK(corridor::test::load_errors(path) == path + ": error: the gzip file is truncated\n");
+
+    path = corridor::test::write_temp("garbage.osm.pbf", std::string("\0\0\0\x0egarbage-garbage", 20));
+    std::string errors = corridor::test::load_errors(path);
+    CHECK(errors.rfind(path + ": error: cannot read as OpenStreetMap: ", 0) == 0);
+
+    auto folder = std::filesystem::temp_directory_path() / "corridor-tests" / "folder.osm.pbf";
+    std::filesystem::create_directories(folder);
+    CHECK(corridor::test::load_errors(folder.string()) ==
+          folder.string() +
+              ": error: this is a folder, not a file; a network ending in '.osm.pbf' is a file (only a CSV "
+              "network "
+              "is a folder, holding nodes.csv and edges.csv)\n");
+}

@@ -1,0 +1,11 @@
+// Fuzz target: an OpenStreetMap XML file, loaded as net.osm, then routed on (network_checks.hpp).
+
+#include "fuzz_files.hpp"
+#include "network_checks.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace corridor::fuzz;
+    const std::string& folder = fresh_folder({{"net.osm", bytes(data, size)}});
+    check_routes(corridor::load_network(folder + "/net.osm"));
+    return 0;
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Seeds for the fuzz targets from what the project ships: every scenario (with its network and
+# includes), the bad-input corpus, the test networks, and command lines over them, as bundles
+# (tests/fuzz/fuzz_files.hpp). Made afresh at each use so that they follow the shipped files;
+# the hand-made seeds that nothing shipped covers are committed in tests/fuzz/corpus/.
+# Usage: seeds.sh OUT   (writes OUT/scenario, OUT/csv, OUT/cli)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=$1
+rm -rf "$out"
+mkdir -p "$out/scenario" "$out/csv" "$out/cli"
+cd "$root"
+
+# bundle FIRST [NAME=PATH...]: the first file's bytes, then each further file after `#### NAME`.
+bundle() {
+    cat "$1"
+    shift
+    for pair in "$@"; do
+        printf '\n#### %s\n' "${pair%%=*}"
+        cat "${pair#*=}"
+    done
+}
+# A seed's name from its path: tests/bad-input/04-duplicate-key.yaml -> tests-bad-input-04-duplicate-key.yaml
+seed_name() { echo "$1" | tr '/' '-'; }
+
+# Scenarios: alone, and with the network folder beside them (the reference theatre's `file: network`).
+for scenario in scenarios/*/*.yaml tests/bad-input/*.yaml tests/data/scenarios/*.yaml; do
+    extra=()
+    dir=$(dirname "$scenario")
+    if [ -d "$dir/network" ]; then
+        for table in "$dir"/network/*.csv; do extra+=("network/$(basename "$table")=$table"); done
+    fi
+    bundle "$scenario" ${extra[@]+"${extra[@]}"} > "$out/scenario/$(seed_name "$scenario")"
+    printf 'validate\nscenario.yaml\n#### scenario.yaml\n' | cat - "$out/scenario/$(seed_name "$scenario")" \
+        > "$out/cli/validate-$(seed_name "$scenario")"
+done
+# Split scenarios: each file as the main one, the others beside it to be included.
+for main in tests/data/scenarios/split/*.yaml; do
+    extra=()
+    for other in tests/data/scenarios/split/*.yaml; do
+        [ "$other" = "$main" ] || extra+=("$(basename "$other")=$other")
+    done
+    bundle "$main" "${extra[@]}" > "$out/scenario/$(seed_name "$main")"
+done
+# Short runs of the validation scenarios through the command line.
+for scenario in scenarios/validation/*.yaml; do
+    printf 'run\nscenario.yaml\n--seed\n3\n#### scenario.yaml\n' | cat - "$scenario" \
+        > "$out/cli/run-$(seed_name "$scenario")"
+done
+
+# CSV networks: nodes.csv, then `#### edges.csv`; and a route over each through the command line.
+for folder in tests/data/networks/* scenarios/*/network; do
+    [ -f "$folder/nodes.csv" ] && [ -f "$folder/edges.csv" ] || continue
+    bundle "$folder/nodes.csv" "edges.csv=$folder/edges.csv" > "$out/csv/$(seed_name "$folder")"
+    first=$(awk -F, '!/^#/ && NR > 1 && $1 != "id" { print $1; exit }' "$folder/nodes.csv")
+    last=$(awk -F, '!/^#/ && $1 != "id" { id = $1 } END { print id }' "$folder/nodes.csv")
+    printf 'route\nnet\n--from\n%s\n--to\n%s\n' "$first" "$last" |
+        cat - <(printf '#### net/nodes.csv\n') "$folder/nodes.csv" <(printf '\n#### net/edges.csv\n') "$folder/edges.csv" \
+            > "$out/cli/route-$(seed_name "$folder")"
+done
+echo "seeds: $(find "$out" -type f | wc -l) files in $out"
