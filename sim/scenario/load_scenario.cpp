@@ -34,6 +34,9 @@ std::string hash_files(const std::vector<std::string>& files) {
     namespace fs = std::filesystem;
     std::uint64_t hash = 14695981039346656037ull;
     auto add = [&](const fs::path& file) {
+        // Only what a reader accepted is hashed: not /dev/zero, a pipe or a folder.
+        std::error_code error;
+        if (!fs::is_regular_file(file, error)) return;
         std::ifstream in(file, std::ios::binary);
         char c;
         while (in.get(c)) {
