@@ -23,6 +23,9 @@ int run_queue(const QueueOptions& options) {
     if (options.replications < 2)
         return usage_error("--replications must be at least 2 for a confidence interval, not " +
                            std::to_string(options.replications));
+    if (options.replications > 10000)
+        return usage_error("--replications must be at most 10000, not " +
+                           std::to_string(options.replications));
     const CheckpointQueueParameters& p = checked.value();
 
     Tally mean_waits_h, utilisations, queue_lengths;

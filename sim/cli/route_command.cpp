@@ -30,9 +30,7 @@ struct RouteOptions {
     std::vector<std::string> closures;
 };
 
-void print_diagnostics(const Diagnostics& diagnostics) {
-    for (const Diagnostic& d : diagnostics.items()) std::cerr << format(d) << "\n";
-}
+void print_diagnostics(const Diagnostics& diagnostics) { std::cerr << format_all(diagnostics); }
 
 // One number of a LAT,LON pair: finite and within `limit` degrees, or why not. from_chars, unlike
 // sscanf, takes no "nan", hexadecimal or locale-dependent comma.

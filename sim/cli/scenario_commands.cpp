@@ -19,7 +19,7 @@ namespace {
 // Prints every diagnostic; returns the scenario if it has no error.
 std::optional<LoadedScenario> read_checked(const std::string& path) {
     LoadedScenario loaded = load_scenario(path);
-    for (const Diagnostic& d : loaded.diagnostics.items()) std::cerr << format(d) << "\n";
+    std::cerr << format_all(loaded.diagnostics);
     if (loaded.diagnostics.has_errors()) {
         std::size_t n = loaded.diagnostics.error_count();
         std::cerr << path << ": " << n << (n == 1 ? " error" : " errors") << "; nothing was run\n";

@@ -22,12 +22,31 @@ std::string format(const Diagnostic& d) {
     return out + d.message;
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+void Diagnostics::add(Diagnostic diagnostic) {
+    errors_ += diagnostic.severity == Severity::error;
+    if (items_.size() < kKept)
+        items_.push_back(std::move(diagnostic));
+    else
+        ++omitted_;
+}
 
-std::size_t Diagnostics::error_count() const {
-    std::size_t count = 0;
-    for (const Diagnostic& d : items_) count += d.severity == Severity::error;
-    return count;
+void Diagnostics::append(const Diagnostics& other) {
+    std::size_t kept_errors = 0;
+    for (const Diagnostic& d : other.items_) {
+        kept_errors += d.severity == Severity::error;
+        add(d);
+    }
+    errors_ += other.errors_ - kept_errors;
+    omitted_ += other.omitted_;
+}
+
+std::string format_all(const Diagnostics& diagnostics) {
+    std::string out;
+    for (const Diagnostic& d : diagnostics.items()) out += format(d) + "\n";
+    if (diagnostics.omitted() > 0)
+        out += "and " + std::to_string(diagnostics.omitted()) + " more (only the first " +
+               std::to_string(Diagnostics::kKept) + " are shown)\n";
+    return out;
 }
 
 std::string Diagnostics::first_error() const {

@@ -61,8 +61,28 @@ void Resource::request(Grant on_start) {
             return;
         }
     }
-    queue_.push(Waiting{simulator_.now(), on_start});
-    queue_length_.set(simulator_.now(), static_cast<double>(queue_.size()));
+    queue_.push(Waiting{simulator_.now(), std::move(on_start), 0, nullptr});
+    ++waiting_;
+    queue_length_.set(simulator_.now(), static_cast<double>(waiting_));
+    dispatch();
+}
+
+void Resource::request_anonymous(const ReplayableArrivals& arrivals) {
+    if (queue_.empty() && !dispatching_) {
+        int server = free_server();
+        if (server >= 0) {
+            start_service(server, 0);
+            anonymous_grant_(server);
+            return;
+        }
+    }
+    // Behind a run of anonymous arrivals, this one is the run's next: only the count grows.
+    if (!queue_.empty() && queue_.back().anonymous > 0)
+        ++queue_.back().anonymous;
+    else
+        queue_.push(Waiting{simulator_.now(), {}, 1, arrivals.clone()});
+    ++waiting_;
+    queue_length_.set(simulator_.now(), static_cast<double>(waiting_));
     dispatch();
 }
 
@@ -104,9 +124,20 @@ void Resource::dispatch() {
     while (!queue_.empty()) {
         int chosen = free_server();
         if (chosen < 0) break;
+        --waiting_;
+        queue_length_.set(simulator_.now(), static_cast<double>(waiting_));
+        Waiting& front = queue_.front();
+        start_service(chosen, simulator_.now() - front.since);
+        if (front.anonymous > 0) {
+            // The run's next arrival becomes its head, with the time it arrived at.
+            if (--front.anonymous > 0)
+                front.since = front.replay->next();
+            else
+                queue_.pop();
+            anonymous_grant_(chosen);
+            continue;
+        }
         Waiting head = queue_.pop();
-        queue_length_.set(simulator_.now(), static_cast<double>(queue_.size()));
-        start_service(chosen, simulator_.now() - head.since);
         head.grant(chosen);
     }
     dispatching_ = false;

@@ -104,22 +104,30 @@ Result<Time> parse_duration(std::string_view text) {
 std::string format_duration(Time duration) {
     if (duration == 0) return "0s";
     std::string out;
-    if (duration < 0) {
-        out = "-";
-        duration = -duration;
-    }
+    // The magnitude as unsigned: negating the most negative Time would overflow.
+    std::uint64_t left =
+        duration < 0 ? 0 - static_cast<std::uint64_t>(duration) : static_cast<std::uint64_t>(duration);
+    if (duration < 0) out = "-";
     constexpr Unit kLargestFirst[] = {
         {"d", kDay}, {"h", kHour}, {"min", kMinute}, {"s", kSecond}, {"ms", kMillisecond}};
     for (const Unit& unit : kLargestFirst) {
-        Time count = duration / unit.milliseconds;
+        std::uint64_t count = left / static_cast<std::uint64_t>(unit.milliseconds);
         if (count == 0) continue;
         out += std::to_string(count);
         out += unit.name;
-        duration -= count * unit.milliseconds;
+        left -= count * static_cast<std::uint64_t>(unit.milliseconds);
     }
     return out;
 }
 
-Time from_seconds(double seconds) { return static_cast<Time>(std::llround(seconds * kSecond)); }
+Time from_seconds(double seconds) {
+    // Saturates instead of overflowing (llround of an unrepresentable value is undefined); the
+    // scenario's ranges keep every model time far inside, so this guards, it does not decide.
+    constexpr double kLimit = 4.0e18;
+    double ms = seconds * kSecond;
+    if (!(ms < kLimit)) return ms != ms ? 0 : static_cast<Time>(kLimit);
+    if (!(ms > -kLimit)) return -static_cast<Time>(kLimit);
+    return static_cast<Time>(std::llround(ms));
+}
 
 }  // namespace corridor

@@ -3,6 +3,7 @@
 // first-in-first-out multi-server resource, staffed by the checkpoint's shifts; a convoy goes on
 // when its last vehicle is cleared. Other traffic arrives at random (Poisson) at the given rate.
 
+#include <algorithm>
 #include <cmath>
 
 #include "corridor/engine/distributions.hpp"
@@ -40,28 +41,36 @@ Time draw_service(World& w, int index) {
     return from_seconds(seconds);
 }
 
-void serve_one(World& w, int index, CheckpointBatch* batch) {
-    Resource& lanes = *w.checkpoint_lanes[static_cast<std::size_t>(index)];
+// Inspects one vehicle on `lane`, then frees the lane.
+void inspect(World& w, int index, CheckpointBatch* batch, int lane) {
     World* world = &w;
-    lanes.request([world, index, batch](int lane) {
-        world->sim.schedule_after(draw_service(*world, index), [world, index, batch, lane] {
-            world->checkpoint_lanes[static_cast<std::size_t>(index)]->release(lane);
-            if (batch && --batch->remaining == 0) batch->done();
-        });
+    w.sim.schedule_after(draw_service(w, index), [world, index, batch, lane] {
+        world->checkpoint_lanes[static_cast<std::size_t>(index)]->release(lane);
+        if (batch && --batch->remaining == 0) batch->done();
     });
 }
 
-void traffic_arrives(World& w, int index, RandomStream* stream) {
-    const Checkpoint& cp = w.theatre.checkpoints[static_cast<std::size_t>(index)];
-    serve_one(w, index, nullptr);
-    Time next = from_seconds(draw_exponential(*stream, 3600.0 / cp.traffic_per_h));
-    if (w.sim.now() + next <= w.theatre.duration) {
+void serve_one(World& w, int index, CheckpointBatch* batch) {
+    Resource& lanes = *w.checkpoint_lanes[static_cast<std::size_t>(index)];
+    World* world = &w;
+    lanes.request([world, index, batch](int lane) { inspect(*world, index, batch, lane); });
+}
+
+void traffic_arrives(World& w, int index, TrafficArrivals* arrivals) {
+    w.checkpoint_lanes[static_cast<std::size_t>(index)]->request_anonymous(*arrivals);
+    Time next = arrivals->next();
+    if (next <= w.theatre.duration) {
         World* world = &w;
-        w.sim.schedule_after(next, [world, index, stream] { traffic_arrives(*world, index, stream); });
+        w.sim.schedule_at(next, [world, index, arrivals] { traffic_arrives(*world, index, arrivals); });
     }
 }
 
 }  // namespace
+
+Time TrafficArrivals::next() {
+    last_ += from_seconds(draw_exponential(stream_, mean_gap_s_));
+    return last_;
+}
 
 void open_checkpoints(World& w) {
     const Theatre& t = w.theatre;
@@ -74,14 +83,17 @@ void open_checkpoints(World& w) {
         w.checkpoint_service.push_back(std::make_unique<RandomStream>(StreamKey{
             w.seed, w.replication, purpose_id("checkpoint-service"), static_cast<std::uint32_t>(i)}));
         if (cp.traffic_per_h > 0) {
-            auto stream = std::make_unique<RandomStream>(StreamKey{
-                w.seed, w.replication, purpose_id("checkpoint-traffic"), static_cast<std::uint32_t>(i)});
-            RandomStream* s = stream.get();
-            w.checkpoint_traffic.push_back(std::move(stream));
             World* world = &w;
             int index = static_cast<int>(i);
-            Time first = from_seconds(draw_exponential(*s, 3600.0 / cp.traffic_per_h));
-            w.sim.schedule_after(first, [world, index, s] { traffic_arrives(*world, index, s); });
+            w.checkpoint_lanes.back()->set_anonymous_grant(
+                [world, index](int lane) { inspect(*world, index, nullptr, lane); });
+            auto arrivals = std::make_unique<TrafficArrivals>(
+                RandomStream(StreamKey{w.seed, w.replication, purpose_id("checkpoint-traffic"),
+                                       static_cast<std::uint32_t>(i)}),
+                3600.0 / cp.traffic_per_h, w.sim.now());
+            TrafficArrivals* a = arrivals.get();
+            w.checkpoint_traffic.push_back(std::move(arrivals));
+            w.sim.schedule_at(a->next(), [world, index, a] { traffic_arrives(*world, index, a); });
         }
     }
 }
@@ -95,3 +107,28 @@ void pass_checkpoint(World& w, int index, int vehicles, SmallFunction<void()> do
 }
 
 }  // namespace corridor::model
+
+namespace corridor {
+
+double Checkpoint::traffic_utilisation() const {
+    const auto& p = service.seconds;
+    double mean_s = 0;
+    switch (service.kind) {
+        case ServiceKind::fixed:
+        case ServiceKind::exponential:
+        case ServiceKind::lognormal:
+            mean_s = p[0];
+            break;
+        case ServiceKind::triangular:
+            mean_s = (p[0] + p[1] + p[2]) / 3;
+            break;
+        case ServiceKind::uniform:
+            mean_s = (p[0] + p[1]) / 2;
+            break;
+    }
+    int most_lanes = lanes;
+    for (const StaffingChange& change : staffing) most_lanes = std::max(most_lanes, change.servers);
+    return most_lanes == 0 ? 0 : traffic_per_h * mean_s / 3600.0 / most_lanes;
+}
+
+}  // namespace corridor

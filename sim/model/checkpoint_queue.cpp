@@ -65,12 +65,26 @@ class CheckpointQueue {
 }  // namespace
 
 Result<CheckpointQueueParameters> check(const CheckpointQueueParameters& p) {
-    if (p.servers < 1) return Error{"servers must be at least 1, not " + std::to_string(p.servers)};
+    // Bounds far past any checkpoint, so that lanes cost no absurd memory and no drawn time
+    // overflows the clock (a mean gap of 1e6 h at most, of 3.6 ms at least).
+    if (p.servers < 1 || p.servers > kMaxQueueServers)
+        return Error{"servers must be from 1 to " + std::to_string(kMaxQueueServers) + ", not " +
+                     std::to_string(p.servers)};
+    auto rate_ok = [](double rate) { return rate >= kLeastQueueRatePerH && rate <= kMostQueueRatePerH; };
+    const std::string range = format_number(kLeastQueueRatePerH) + " to " + format_number(kMostQueueRatePerH);
     if (!(p.arrival_rate_per_h > 0) || !std::isfinite(p.arrival_rate_per_h))
         return Error{"arrival rate must be a positive number, not " + format_number(p.arrival_rate_per_h)};
+    if (!rate_ok(p.arrival_rate_per_h))
+        return Error{"arrival rate must be from " + range + " vehicles an hour, not " +
+                     format_number(p.arrival_rate_per_h)};
     if (!(p.service_rate_per_h > 0) || !std::isfinite(p.service_rate_per_h))
         return Error{"service rate must be a positive number, not " + format_number(p.service_rate_per_h)};
-    if (p.customers < 1) return Error{"customers must be at least 1, not " + std::to_string(p.customers)};
+    if (!rate_ok(p.service_rate_per_h))
+        return Error{"service rate must be from " + range + " vehicles an hour, not " +
+                     format_number(p.service_rate_per_h)};
+    if (p.customers < 1 || p.customers > kMaxQueueCustomers)
+        return Error{"customers must be from 1 to " + std::to_string(kMaxQueueCustomers) + ", not " +
+                     std::to_string(p.customers)};
     return p;
 }
 

@@ -56,6 +56,23 @@ struct Convoy {
 };
 
 /// Vehicles of one convoy at a checkpoint; `done` runs when the last is cleared.
+/// A checkpoint's other traffic: Poisson arrivals drawn from the checkpoint's own stream. The
+/// lanes' queue copies it to replay the times of arrivals it holds as a count.
+class TrafficArrivals : public ReplayableArrivals {
+  public:
+    TrafficArrivals(RandomStream stream, double mean_gap_s, Time last)
+        : stream_(stream), mean_gap_s_(mean_gap_s), last_(last) {}
+    Time next() override;
+    std::unique_ptr<ReplayableArrivals> clone() const override {
+        return std::make_unique<TrafficArrivals>(*this);
+    }
+
+  private:
+    RandomStream stream_;
+    double mean_gap_s_;
+    Time last_;
+};
+
 struct CheckpointBatch {
     int remaining = 0;
     SmallFunction<void()> done;
@@ -122,8 +139,8 @@ struct World {
     std::vector<Time> arc_free_at;  // road gates: when the next convoy may enter each arc
     std::vector<int> checkpoint_of_node;
     std::vector<std::unique_ptr<Resource>> checkpoint_lanes;
-    std::vector<std::unique_ptr<RandomStream>> checkpoint_service;  // per checkpoint
-    std::vector<std::unique_ptr<RandomStream>> checkpoint_traffic;  // per checkpoint with traffic
+    std::vector<std::unique_ptr<RandomStream>> checkpoint_service;     // per checkpoint
+    std::vector<std::unique_ptr<TrafficArrivals>> checkpoint_traffic;  // per checkpoint with traffic
     std::vector<std::unique_ptr<CheckpointBatch>> checkpoint_batches;
     std::vector<std::unique_ptr<Resource>> aprons;  // per airfield
     std::vector<int> landings;                      // per airfield

@@ -17,6 +17,7 @@
 
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
+#include "osm_pbf_frames.hpp"
 #include "osm_xml_text.hpp"
 
 namespace corridor {
@@ -110,6 +111,12 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
         xml = std::move(text.value());
         check_osm_coordinates(xml, path, input_limits::kMaxErrorsPerFile, diagnostics);
         if (diagnostics.has_errors()) return loaded;
+    }
+    if (pbf) {
+        if (std::string why = check_pbf_frames(path); !why.empty()) {
+            diagnostics.error(path, 0, 0, why);
+            return loaded;
+        }
     }
     std::vector<Location> locations;
     std::vector<Way> ways;

@@ -11,13 +11,14 @@
 #include "corridor/scenario/load.hpp"
 #include "corridor/scenario/quantities.hpp"
 #include "sections.hpp"
+#include "yaml_shape.hpp"
 
 namespace corridor {
 namespace scenario {
 namespace {
 
-const std::vector<std::string> kSections = {"scenario",       "include",   "network",    "vehicle_types",
-                                            "aircraft_types", "airfields", "airlift",    "march",
+const std::vector<std::string> kSections = {"scenario",       "include",   "network",     "vehicle_types",
+                                            "aircraft_types", "airfields", "airlift",     "march",
                                             "posts",          "units",     "checkpoints", "disruptions"};
 
 struct Reading {
@@ -33,6 +34,9 @@ std::string hash_files(const std::vector<std::string>& files) {
     namespace fs = std::filesystem;
     std::uint64_t hash = 14695981039346656037ull;
     auto add = [&](const fs::path& file) {
+        // Only what a reader accepted is hashed: not /dev/zero, a pipe or a folder.
+        std::error_code error;
+        if (!fs::is_regular_file(file, error)) return;
         std::ifstream in(file, std::ios::binary);
         char c;
         while (in.get(c)) {
@@ -61,6 +65,22 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
                              "'" + path + "' includes itself (an include cycle)");
         return;
     }
+    auto refuse = [&](const std::string& why) {
+        if (included_from.empty())
+            r.diagnostics->error(path, 0, 0, why);
+        else
+            r.diagnostics->error(included_from, line, column, "the included file '" + path + "' " + why);
+    };
+    std::error_code error;
+    fs::file_status status = fs::status(path, error);
+    if (fs::is_directory(status)) return refuse("is a folder, not a scenario file");
+    if (fs::exists(status) && !fs::is_regular_file(status)) return refuse("is not a regular file");
+    if (fs::exists(status) && fs::file_size(path, error) > kMaxScenarioFileBytes)
+        return refuse("is larger than " + std::to_string(kMaxScenarioFileBytes >> 20) +
+                      " MiB, the limit for a scenario file");
+    if (r.files.size() >= kMaxScenarioFiles)
+        return refuse("is one file too many: a scenario reads at most " + std::to_string(kMaxScenarioFiles) +
+                      " files with its includes");
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         if (included_from.empty())
@@ -77,6 +97,7 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
         r.diagnostics->error(path, 0, 0, "this is not a text file (it holds binary data)");
         return;
     }
+    if (!check_yaml_shape(text, path, *r.diagnostics)) return;
     YAML::Node root;
     try {
         root = YAML::Load(text);
@@ -187,11 +208,10 @@ void read_scenario_section(const Section& s, Build& build) {
     }
     if (auto duration = m.duration("duration", true)) {
         if (*duration == 0) s.source.error(*m.get("duration"), "duration must be longer than 0s");
-        if (*duration > 3650 * kDay)
-            s.source.error(*m.get("duration"), "duration must be at most 3650d (ten years)");
         t.duration = *duration;
     }
-    if (auto seed = m.whole("seed", 0, static_cast<long long>(kMaxSeed), false)) t.seed = static_cast<std::uint64_t>(*seed);
+    if (auto seed = m.whole("seed", 0, static_cast<long long>(kMaxSeed), false))
+        t.seed = static_cast<std::uint64_t>(*seed);
     m.finish();
 }
 
@@ -251,10 +271,12 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
                     auto text = scalar_text(*value, s.source, axis);
                     char* end = nullptr;
                     double number = text ? std::strtod(text->c_str(), &end) : NAN;
+                    // (Written so that NaN fails: every comparison with it is false.)
                     if (!text || end == text->c_str() || *end ||
-                        std::abs(number) > (axis[1] == 'a' ? 90 : 180))
-                        s.source.error(*value,
-                                       std::string(axis) + " must be a number of degrees within range");
+                        !(std::abs(number) <= (axis[1] == 'a' ? 90 : 180)))
+                        s.source.error(*value, std::string(axis) + " must be a number of degrees from " +
+                                                   (axis[1] == 'a' ? "-90 to 90" : "-180 to 180") + ", not " +
+                                                   describe(*value));
                     else
                         (axis[1] == 'a' ? node.lat : node.lon) = number;
                 }

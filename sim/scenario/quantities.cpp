@@ -18,9 +18,18 @@ std::string trim(std::string_view text) {
 }
 
 // A number followed by one of `units`; `what` names the quantity in messages.
+// Values outside [least, most] (in the first unit) are refused where they are read: they are
+// typing slips, and they would overflow the engine's clock when turned into times. Zero passes,
+// for the caller to accept or refuse.
+struct Range {
+    double least;
+    double most;
+    const char* text;
+};
+
 template <std::size_t N>
 Result<double> parse_quantity(std::string_view raw, const char* what, const UnitFactor (&units)[N],
-                              const char* example) {
+                              const char* example, Range range) {
     std::string text = trim(raw);
     std::string unit_list;
     for (std::size_t i = 0; i < N; ++i)
@@ -40,7 +49,10 @@ Result<double> parse_quantity(std::string_view raw, const char* what, const Unit
     for (const UnitFactor& u : units)
         if (u.name == unit) {
             if (value < 0) return bad("it cannot be negative");
-            return value * u.factor;
+            double in_first_unit = value * u.factor;
+            if (in_first_unit != 0 && (in_first_unit < range.least || in_first_unit > range.most))
+                return bad(std::string("it must lie between ") + range.text);
+            return in_first_unit;
         }
     return bad("unknown unit '" + unit + "'; use " + unit_list);
 }
@@ -64,12 +76,14 @@ bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 }  // namespace
 
 Result<double> parse_length_m(std::string_view text) {
-    return parse_quantity(text, "length", kLengthUnits, "120km");
+    return parse_quantity(text, "length", kLengthUnits, "120km", {1e-3, 1e8, "1mm and 100,000km"});
 }
 Result<double> parse_speed_kph(std::string_view text) {
-    return parse_quantity(text, "speed", kSpeedUnits, "60km/h");
+    return parse_quantity(text, "speed", kSpeedUnits, "60km/h", {0.1, 2000, "0.1km/h and 2,000km/h"});
 }
-Result<double> parse_mass_t(std::string_view text) { return parse_quantity(text, "mass", kMassUnits, "15t"); }
+Result<double> parse_mass_t(std::string_view text) {
+    return parse_quantity(text, "mass", kMassUnits, "15t", {1e-6, 1e6, "1g and 1,000,000t"});
+}
 
 Result<double> parse_fraction(std::string_view raw) {
     std::string text = trim(raw);

@@ -89,9 +89,11 @@ void read_airfields(const Section& s, Build& build) {
         field.name = key.Scalar();
         MapReader m(value, s.source, "airfield '" + field.name + "'");
         field.long_name = m.text("name").value_or(field.name);
-        if (auto node = m.get("node"))
+        if (auto node = m.get("node")) {
+            build.airfields_naming_a_node.insert(field.name);
             if (auto id = scalar_text(*node, s.source, "node"))
                 field.node = find_node(build, *id, *node, s.source);
+        }
         field.apron_slots = static_cast<int>(m.whole("apron_slots", 1, 1000).value_or(field.apron_slots));
         field.turnaround = m.duration("turnaround").value_or(field.turnaround);
         if (auto hours = m.get("hours")) {
@@ -146,7 +148,7 @@ void read_airlift(const Section& s, Build& build) {
         if (!aircraft || !from || !to) return;
         if (*from == *to) s.source.error(*m.get("to"), "an airlift must fly between two different airfields");
         const Airfield& arrival = build.theatre.airfields[*to];
-        if (!arrival.node)
+        if (!build.airfields_naming_a_node.count(arrival.name))
             s.source.error(*m.get("to"), "arrival airfield '" + arrival.name +
                                              "' has no 'node': units could not leave it by road");
         const AircraftType& type = build.theatre.aircraft_types[*aircraft];
@@ -185,18 +187,21 @@ void read_march(const Section& s, Build& build) {
     }
     if (auto halts = m.get("halts")) {
         MapReader h(*halts, s.source, "march halts");
-        d.first_halt_after = h.duration("first_after").value_or(d.first_halt_after);
-        d.first_halt = h.duration("first").value_or(d.first_halt);
-        d.halt_every = h.duration("every").value_or(d.halt_every);
-        d.halt = h.duration("duration").value_or(d.halt);
-        if (d.halt_every == 0 || d.first_halt_after == 0)
-            s.source.error(*halts, "halts 'first_after' and 'every' must be longer than 0s");
+        // A halt is a short stop in a day's march (FM 55-30); a day's rest is `minimum_rest`.
+        d.first_halt_after = h.duration("first_after", false, kMinute, kDay).value_or(d.first_halt_after);
+        d.first_halt = h.duration("first", false, 0, 12 * kHour).value_or(d.first_halt);
+        d.halt_every = h.duration("every", false, kMinute, kDay).value_or(d.halt_every);
+        d.halt = h.duration("duration", false, 0, 12 * kHour).value_or(d.halt);
         h.finish();
     }
     if (auto night = m.get("night")) {
         MapReader n(*night, s.source, "march night rules");
         d.night_from = n.parsed<Time>("from", &parse_time_of_day).value_or(d.night_from);
         d.night_to = n.parsed<Time>("to", &parse_time_of_day).value_or(d.night_to);
+        if (d.night_from % kDay == d.night_to % kDay)
+            s.source.error(*night,
+                           "night 'from' and 'to' are the same time of day, so the night has no length "
+                           "(or lasts all day): give a night such as from \"18:00\" to \"06:00\"");
         if (auto mode = n.get("mode")) {
             std::string text = mode->IsScalar() ? mode->Scalar() : "";
             if (text == "drive")
@@ -303,7 +308,7 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
                 }
             }
         }
-        unit.ready = m.duration("ready").value_or(0);
+        unit.ready = m.duration("ready", false, 0, build.horizon()).value_or(0);
         unit.priority = static_cast<int>(m.whole("priority", 0, 1000).value_or(unit.priority));
         if (auto posts = m.get("posts", true)) {
             std::vector<YAML::Node> items;
@@ -360,7 +365,7 @@ void read_checkpoints(const Section& s, Build& build) {
             else {
                 for (const YAML::Node& shift : *staffing) {
                     MapReader sh(shift, s.source, "a staffing shift");
-                    auto at = sh.duration("at", true);
+                    auto at = sh.duration("at", true, 0, build.horizon());
                     auto lanes = sh.whole("lanes", 0, 100, true);
                     sh.finish();
                     if (!at || !lanes) continue;
@@ -440,14 +445,24 @@ void read_checkpoints(const Section& s, Build& build) {
             char* end = nullptr;
             double rate = text ? std::strtod(text->c_str(), &end) : -1;
             if (!text || end == text->c_str() || *end || !(rate >= 0) || rate > 100000)
-                s.source.error(*traffic, "traffic must be a number of vehicles an hour (0 or more), not " +
-                                             describe(*traffic));
+                s.source.error(*traffic,
+                               "traffic must be a number of vehicles an hour from 0 to 100000, not " +
+                                   describe(*traffic));
             else if (rate * to_hours(build.theatre.duration) > 1e8)
                 s.source.error(*traffic, "traffic of " + *text +
                                              " vehicles an hour over the scenario's duration is more than "
                                              "100 million vehicles: lower it or shorten the run");
             else
                 cp.traffic_per_h = rate;
+            double utilisation = cp.traffic_utilisation();
+            if (utilisation >= 1) {
+                char figure[32];
+                std::snprintf(figure, sizeof figure, "%.2f", utilisation);
+                build.diagnostics->warning(
+                    s.source.file, traffic->Mark().line + 1, traffic->Mark().column + 1,
+                    "checkpoint '" + cp.name + "': the other traffic alone keeps its lanes busy " + figure +
+                        " times over (utilisation 1 or more), so its queue grows without bound all run");
+            }
         }
         m.finish();
         build.theatre.checkpoints.push_back(cp);
@@ -480,7 +495,7 @@ void read_disruptions(const Section& s, Build& build) {
         }
         auto closed = m.boolean("closed");
         auto factor = m.parsed<double>("speed_factor", &parse_fraction);
-        d.from = m.duration("from").value_or(0);
+        d.from = m.duration("from", false, 0, build.horizon()).value_or(0);
         d.until = m.duration("until").value_or(build.theatre.duration + 1);
         m.finish();
         if (closed.value_or(false) == factor.has_value())

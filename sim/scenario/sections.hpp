@@ -3,6 +3,7 @@
 // theatre being filled in and the name tables that later sections refer to.
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "corridor/model/theatre.hpp"
@@ -21,6 +22,11 @@ struct Build {
     bool network_ok = false;
     std::map<std::string, std::size_t> vehicle_type, aircraft_type, airfield, post;
     Diagnostics* diagnostics = nullptr;
+    std::set<std::string> airfields_naming_a_node;  // found or not: a wrong one was reported already
+
+    /// The scenario's duration: what happens later never happens in the run, so a time past it
+    /// is an error where it is read (the longest scenario's while the duration is unknown).
+    Time horizon() const { return theatre.duration > 0 ? theatre.duration : kLongestScenario; }
 };
 
 /// Looks a name up in `table`, reporting an unknown one at `at` with a hint.

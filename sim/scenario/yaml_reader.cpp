@@ -77,6 +77,17 @@ std::optional<long long> MapReader::whole(const std::string& key, long long min,
     return value;
 }
 
+std::optional<Time> MapReader::duration(const std::string& key, bool required, Time min, Time max) {
+    auto value = parsed<Time>(key, &parse_duration, required);
+    if (value && (*value < min || *value > max)) {
+        source_.error(*get(key), key + " " + format_duration(*value) + " in " + what_ +
+                                     " is out of range: it must lie between " + format_duration(min) +
+                                     " and " + format_duration(max));
+        return std::nullopt;
+    }
+    return value;
+}
+
 std::optional<bool> MapReader::boolean(const std::string& key, bool required) {
     auto node = scalar(key, required);
     if (!node) return std::nullopt;

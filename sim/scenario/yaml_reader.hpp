@@ -17,6 +17,9 @@
 
 namespace corridor::scenario {
 
+/// The longest duration a scenario runs, and so the longest any duration in it may be.
+inline constexpr Time kLongestScenario = 3650 * kDay;
+
 struct Source {
     std::string file;
     Diagnostics* diagnostics;
@@ -59,9 +62,10 @@ class MapReader {
         }
         return value.value();
     }
-    std::optional<Time> duration(const std::string& key, bool required = false) {
-        return parsed<Time>(key, &parse_duration, required);
-    }
+    /// A duration from `min` to `max`, both included; an error names the range. `max` defaults
+    /// to the longest scenario, so that no duration read can overflow the engine's clock.
+    std::optional<Time> duration(const std::string& key, bool required = false, Time min = 0,
+                                 Time max = kLongestScenario);
 
     /// Reports keys nobody asked for.
     void finish();

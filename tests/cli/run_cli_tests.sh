@@ -29,9 +29,13 @@ expect() {
 
 expect 0 'Erlang C +1\.7778 h' -- queue --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 20000 --replications 4
 expect 0 'does not apply' -- queue --servers 1 --arrival-rate 2 --service-rate 1 --customers 2000 --replications 2
-expect 2 'servers must be at least 1, not 0' -- queue --servers 0
+expect 2 'servers must be from 1 to 1000, not 0' -- queue --servers 0
 expect 2 'arrival rate must be a positive number, not -1' -- queue --arrival-rate -1
 expect 2 'arrival-rate' -- queue --arrival-rate fast
+expect 2 'servers must be from 1 to 1000, not 2000000000' -- queue --servers 2000000000
+expect 2 'service rate must be from 1e-06 to 1e\+06 vehicles an hour, not 1e-300' -- queue --arrival-rate 1 --service-rate 1e-300
+expect 2 'arrival rate must be from 1e-06 to 1e\+06 vehicles an hour, not 1e\+300' -- queue --arrival-rate 1e300
+expect 2 'replications must be at most 10000' -- queue --replications 100000
 expect 2 'replications must be at least 2' -- queue --replications 1
 expect 2 "unknown command 'no-such-command'" -- no-such-command
 expect 2 "unknown command 'queu'; did you mean 'queue'" -- queu

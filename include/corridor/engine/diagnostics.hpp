@@ -23,28 +23,38 @@ std::string format(const Diagnostic& diagnostic);
 
 class Diagnostics {
   public:
+    /// Diagnostics kept for printing; past it they are only counted ("and N more"), so that a
+    /// file with a million bad lines costs neither memory nor a screen of text.
+    static constexpr std::size_t kKept = 100;
+
     void error(std::string file, int line, int column, std::string message) {
-        items_.push_back({Severity::error, std::move(file), line, column, std::move(message)});
+        add({Severity::error, std::move(file), line, column, std::move(message)});
     }
     void warning(std::string file, int line, int column, std::string message) {
-        items_.push_back({Severity::warning, std::move(file), line, column, std::move(message)});
+        add({Severity::warning, std::move(file), line, column, std::move(message)});
     }
     void note(std::string file, int line, int column, std::string message) {
-        items_.push_back({Severity::note, std::move(file), line, column, std::move(message)});
+        add({Severity::note, std::move(file), line, column, std::move(message)});
     }
-    void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
-    void append(const Diagnostics& other) {
-        items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-    }
+    void add(Diagnostic diagnostic);
+    void append(const Diagnostics& other);
 
-    bool has_errors() const;
-    std::size_t error_count() const;
+    bool has_errors() const { return errors_ > 0; }
+    /// Every error found, the ones past kKept included.
+    std::size_t error_count() const { return errors_; }
+    /// The diagnostics past kKept, counted but not kept.
+    std::size_t omitted() const { return omitted_; }
     const std::vector<Diagnostic>& items() const { return items_; }
     /// The first error, formatted, or an empty string.
     std::string first_error() const;
 
   private:
     std::vector<Diagnostic> items_;
+    std::size_t errors_ = 0;
+    std::size_t omitted_ = 0;
 };
+
+/// Every kept diagnostic, one formatted line each, then "and N more" when some were omitted.
+std::string format_all(const Diagnostics& diagnostics);
 
 }  // namespace corridor

@@ -14,6 +14,7 @@ class Fifo {
     bool empty() const { return size_ == 0; }
     std::size_t size() const { return size_; }
     T& front() { return items_[head_]; }
+    T& back() { return items_[(head_ + size_ - 1) & (items_.size() - 1)]; }
 
     void push(T item) {
         if (size_ == items_.size()) grow();

@@ -7,6 +7,7 @@
 // queuecomputer, Ebert et al. 2017).
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,19 @@ class ServerSchedule {
     std::vector<StaffingChange> changes_;
 };
 
+/// The times of arrivals that need no callback of their own (a checkpoint's background traffic)
+/// and can be drawn again from a copy of their random stream. A run of such arrivals waits in a
+/// Resource's queue as one entry (its first time and a count), not one entry each, so that an
+/// overloaded queue's memory does not grow with the traffic.
+class ReplayableArrivals {
+  public:
+    virtual ~ReplayableArrivals() = default;
+    /// The time of the arrival after the last one drawn.
+    virtual Time next() = 0;
+    /// A copy that draws the same times from here on.
+    virtual std::unique_ptr<ReplayableArrivals> clone() const = 0;
+};
+
 class Resource {
   public:
     /// Called when a request reaches a server; the argument is the server to release later.
@@ -52,16 +66,24 @@ class Resource {
     void request(Grant on_start);
     void release(int server);
 
+    /// What every anonymous arrival does when it reaches a server.
+    void set_anonymous_grant(Grant on_start) { anonymous_grant_ = std::move(on_start); }
+    /// An anonymous arrival now; `arrivals` has drawn this arrival's time last, so its copy
+    /// replays the arrivals that follow it.
+    void request_anonymous(const ReplayableArrivals& arrivals);
+
     int on_duty() const { return on_duty_; }
-    std::size_t queue_length() const { return queue_.size(); }
+    std::size_t queue_length() const { return waiting_; }
     const Tally& waits_s() const { return waits_s_; }
     const TimeWeighted& queue_length_stat() const { return queue_length_; }
     const TimeWeighted& busy_stat() const { return busy_; }
 
   private:
     struct Waiting {
-        Time since = 0;
-        Grant grant;
+        Time since = 0;  // of the first arrival in a run
+        Grant grant;     // empty for a run of anonymous arrivals
+        std::uint64_t anonymous = 0;
+        std::unique_ptr<ReplayableArrivals> replay;  // the times of the run's later arrivals
     };
     struct Server {
         bool busy = false;
@@ -78,6 +100,8 @@ class Resource {
     int on_duty_ = 0;
     bool dispatching_ = false;
     Fifo<Waiting> queue_;
+    std::size_t waiting_ = 0;  // arrivals in the queue, each of a run counted
+    Grant anonymous_grant_;
     Tally waits_s_;
     TimeWeighted queue_length_;
     TimeWeighted busy_;

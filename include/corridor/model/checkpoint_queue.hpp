@@ -28,7 +28,12 @@ struct CheckpointQueueResult {
     double end_time_h = 0.0;
 };
 
-/// Checks the parameters: positive rates, at least one server and one customer.
+inline constexpr int kMaxQueueServers = 1000;
+inline constexpr double kLeastQueueRatePerH = 1e-6;
+inline constexpr double kMostQueueRatePerH = 1e6;
+inline constexpr std::int64_t kMaxQueueCustomers = 1'000'000'000;
+
+/// Checks the parameters against the ranges above (docs/user-guide.md, "Input limits").
 Result<CheckpointQueueParameters> check(const CheckpointQueueParameters& parameters);
 
 CheckpointQueueResult simulate_checkpoint_queue(const CheckpointQueueParameters& parameters);

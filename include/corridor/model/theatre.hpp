@@ -117,6 +117,10 @@ struct Checkpoint {
     std::vector<StaffingChange> staffing;  // later changes, in increasing time after 0
     ServiceTime service;
     double traffic_per_h = 0;
+
+    /// The share of the lanes' time that the other traffic alone takes, with every lane the
+    /// staffing ever opens on duty: at 1 or more the queue grows without bound.
+    double traffic_utilisation() const;
 };
 
 /// A road closed, or slowed by damage, for a while. Closures and damage only make roads worse.
@@ -124,9 +128,9 @@ struct Disruption {
     std::string road;            // "FROM-TO", for reports
     std::vector<ArcIndex> arcs;  // both directions of the road
     bool closed = false;
-    double speed_factor = 1.0;   // 0 < factor <= 1 when not closed
+    double speed_factor = 1.0;  // 0 < factor <= 1 when not closed
     Time from = 0;
-    Time until = 0;              // kForever-like: the theatre's duration when not given
+    Time until = 0;  // kForever-like: the theatre's duration when not given
 };
 
 /// The largest seed a scenario or `--seed` may give (seeds are never wrapped or truncated).

@@ -44,11 +44,15 @@ TEST_CASE("simulated M/M/c waiting times agree with Erlang C within a tight 99% 
 TEST_CASE("bad checkpoint queue parameters are errors naming the value") {
     CheckpointQueueParameters p;
     p.servers = 0;
-    CHECK(check(p).error() == "servers must be at least 1, not 0");
+    CHECK(check(p).error() == "servers must be from 1 to 1000, not 0");
+    p.servers = 2'000'000'000;  // once 32 GB of lanes
+    CHECK(check(p).error() == "servers must be from 1 to 1000, not 2000000000");
     p.servers = 2;
     p.arrival_rate_per_h = -3;
     CHECK(check(p).error() == "arrival rate must be a positive number, not -3");
     p.arrival_rate_per_h = 3;
     p.service_rate_per_h = 0;
     CHECK(check(p).error() == "service rate must be a positive number, not 0");
+    p.service_rate_per_h = 1e-300;  // a drawn time would overflow the clock
+    CHECK(check(p).error() == "service rate must be from 1e-06 to 1e+06 vehicles an hour, not 1e-300");
 }
