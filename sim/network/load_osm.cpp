@@ -17,7 +17,7 @@
 
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
-#include "osm_pbf_frames.hpp"
+#include "osm_pbf_check.hpp"
 #include "osm_xml_text.hpp"
 
 namespace corridor {
@@ -113,7 +113,7 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
         if (diagnostics.has_errors()) return loaded;
     }
     if (pbf) {
-        if (std::string why = check_pbf_frames(path); !why.empty()) {
+        if (std::string why = check_pbf_file(path); !why.empty()) {
             diagnostics.error(path, 0, 0, why);
             return loaded;
         }
@@ -123,7 +123,7 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
     try {
         osmium::io::Reader reader{
             pbf ? osmium::io::File{path, "pbf"} : osmium::io::File{xml.data(), xml.size(), "osm"},
-            osmium::osm_entity_bits::node | osmium::osm_entity_bits::way};
+            osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, osmium::io::read_meta::no};
         while (osmium::memory::Buffer buffer = reader.read()) {
             for (const osmium::OSMObject& object : buffer.select<osmium::OSMObject>()) {
                 if (object.type() == osmium::item_type::node) {

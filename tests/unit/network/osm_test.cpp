@@ -118,8 +118,9 @@ TEST_CASE("broken OpenStreetMap files are refused with a clear error") {
     path = corridor::test::write_temp("garbage.osm.pbf", "this is not a protocol buffer at all");
     // "this" read as a big-endian length.
     CHECK(corridor::test::load_errors(path) ==
-          path + ": error: a blob header of 1952999795 bytes (the frame at byte 0): it is not an OpenStreetMap "
-                 "PBF file, or it is damaged\n");
+          path +
+              ": error: a blob header of 1952999795 bytes (the frame at byte 0): it is not an OpenStreetMap "
+              "PBF file, or it is damaged\n");
     path = corridor::test::write_temp("empty.osm", "<?xml version='1.0'?>\n<osm version='0.6'>\n</osm>\n");
     CHECK(corridor::test::load_errors(path) == path + ": error: the file holds no drivable road\n");
 }
@@ -149,8 +150,9 @@ TEST_CASE("damaged or oversized OpenStreetMap files are refused with the reason"
 
     path = corridor::test::write_temp("garbage.osm.pbf", std::string("\0\0\0\x0egarbage-garbage", 20));
     CHECK(corridor::test::load_errors(path) ==
-          path + ": error: a blob header without a type or a size (the frame at byte 0): it is not an "
-                 "OpenStreetMap PBF file, or it is damaged\n");
+          path +
+              ": error: a blob header without a type or a size (the frame at byte 0): it is not an "
+              "OpenStreetMap PBF file, or it is damaged\n");
 
     auto folder = std::filesystem::temp_directory_path() / "corridor-tests" / "folder.osm.pbf";
     std::filesystem::create_directories(folder);
@@ -181,4 +183,13 @@ TEST_CASE("the frames of a PBF file are checked before libosmium reads them") {
         corridor::test::write_temp("short.osm.pbf", std::string("\0\0\0\x0d\x0a\x09OSMHeader\x18\x05xy", 19));
     CHECK(corridor::test::load_errors(path) ==
           path + ": error: the file ends inside a blob (the frame at byte 0): it is truncated\n");
+    // Found by the fuzzer: a tag string with a NUL byte overflowed libosmium's tag list.
+    std::ifstream found(corridor::test::test_file("fuzz/regressions/pbf/nul-in-string-table"),
+                        std::ios::binary);
+    std::string found_bytes((std::istreambuf_iterator<char>(found)), std::istreambuf_iterator<char>());
+    path = corridor::test::write_temp("nul-in-string-table.osm.pbf", found_bytes);
+    CHECK(corridor::test::load_errors(path) ==
+          path +
+              ": error: a string in the block's string table holds a NUL byte (the frame at byte 259): the "
+              "file is damaged or made to break readers\n");
 }
