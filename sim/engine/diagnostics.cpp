@@ -23,11 +23,15 @@ std::string format(const Diagnostic& d) {
 }
 
 void Diagnostics::add(Diagnostic diagnostic) {
-    errors_ += diagnostic.severity == Severity::error;
-    if (items_.size() < kKept)
+    bool is_error = diagnostic.severity == Severity::error;
+    errors_ += is_error;
+    std::size_t& kept = is_error ? kept_errors_ : kept_others_;
+    if (kept < kKept) {
+        ++kept;
         items_.push_back(std::move(diagnostic));
-    else
+    } else {
         ++omitted_;
+    }
 }
 
 void Diagnostics::append(const Diagnostics& other) {

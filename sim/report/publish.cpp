@@ -129,16 +129,36 @@ Result<fs::path> make_sibling(const fs::path& target) {
     return Error{"cannot find a free temporary name beside " + in_quotes(target)};
 }
 
-// Removes a corridor folder with its manifest last, so that a kill halfway leaves a folder that
-// still shows whose it is.
+// Removes a folder corridor wrote, file by file, only the files its manifest lists (or any, in a
+// folder still marked as being filled), the manifest last, so that a kill halfway leaves a folder
+// that still shows whose it is. Anything else in it stays, and so does the folder then.
 void remove_run_folder(const fs::path& folder) {
     std::error_code error;
+    std::optional<std::set<std::string>> listed = manifest_files(folder / kManifestName);
+    bool filling = fs::is_regular_file(fs::symlink_status(folder / kFillingMarker, error));
     std::vector<fs::path> files;
-    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error))
-        if (entry.path().filename() != kManifestName) files.push_back(entry.path());
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+        std::string name = entry.path().filename().string();
+        if (name == kManifestName || !entry.is_regular_file(error) || entry.is_symlink(error)) continue;
+        if (filling || (listed && listed->count(name))) files.push_back(entry.path());
+    }
     for (const fs::path& file : files) fs::remove(file, error);
-    fs::remove(folder / kManifestName, error);
-    fs::remove(folder, error);
+    if (listed) fs::remove(folder / kManifestName, error);
+    fs::remove(folder, error);  // only if now empty
+}
+
+// The process id in a hidden folder's name `.NAME.corridor-PID-K`, or nothing if the name is not
+// exactly of that form.
+std::optional<long> hidden_folder_pid(const std::string& name, const std::string& prefix) {
+    if (name.rfind(prefix, 0) != 0) return std::nullopt;
+    const char* start = name.c_str() + prefix.size();
+    char* end = nullptr;
+    long pid = std::strtol(start, &end, 10);
+    if (end == start || *end != '-' || pid <= 0) return std::nullopt;
+    const char* k = end + 1;
+    std::strtol(k, &end, 10);
+    if (end == k || *end != '\0') return std::nullopt;
+    return pid;
 }
 
 // Hidden folders that killed runs left beside `target`, removed when they hold only corridor's files.
@@ -148,13 +168,10 @@ void remove_leftovers(const fs::path& target, const fs::path& keep) {
     std::vector<fs::path> leftovers;
     for (const fs::directory_entry& entry : fs::directory_iterator(target.parent_path(), error)) {
         std::string name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) != 0 || entry.path() == keep || !entry.is_directory(error) ||
-            entry.is_symlink(error))
-            continue;
+        std::optional<long> pid = hidden_folder_pid(name, prefix);
+        if (!pid || entry.path() == keep || !entry.is_directory(error) || entry.is_symlink(error)) continue;
         // A run still alive may be filling its own folder: leave it.
-        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        if (pid > 0 && pid != ::getpid() && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM))
-            continue;
+        if (*pid != ::getpid() && (::kill(static_cast<pid_t>(*pid), 0) == 0 || errno == EPERM)) continue;
         leftovers.push_back(entry.path());
     }
     for (const fs::path& folder : leftovers)
@@ -210,22 +227,37 @@ Result<bool> publish_folder(const std::string& dir, const std::vector<OutputFile
     if (!sibling) return Error{sibling.error()};
     const fs::path fresh = sibling.value();
     auto abandon = [&](const std::string& why) -> Result<bool> {
-        fs::remove_all(fresh, error);
+        remove_run_folder(fresh);
         return Error{why};
     };
     if (auto marked = write_durably(fresh / kFillingMarker, ""); !marked) return abandon(marked.error());
     for (const OutputFile& file : files)
         if (auto written = write_durably(fresh / file.name, file.content); !written)
             return abandon(written.error());
-    fs::remove(fresh / kFillingMarker, error);
+    if (!fs::remove(fresh / kFillingMarker, error) || error)
+        return abandon("cannot finish writing " + in_quotes(fresh) + ": " + error.message());
     sync_folder(fresh);
 
     if (!fs::exists(target, error)) {
-        // RENAME_NOREPLACE: a folder that appeared meanwhile is never overwritten.
-        if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0)
-            return abandon("cannot create " + in_quotes(target) + ": " + std::strerror(errno));
+        // RENAME_NOREPLACE: a folder that appeared meanwhile is never overwritten. A file system
+        // without it gets a plain rename, which replaces at most an empty folder.
+        int moved = ::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE);
+        if (moved != 0 && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP))
+            moved = ::rename(fresh.c_str(), target.c_str());
+        if (moved != 0) return abandon("cannot create " + in_quotes(target) + ": " + std::strerror(errno));
     } else if (exchange(fresh, target) == 0) {
-        // `fresh` now holds the earlier run's folder.
+        // `fresh` now holds the earlier run's folder. Checked again: files a planner put in it
+        // while the run was writing make the swap go back, and nothing of theirs is removed.
+        if (!written_by_corridor(fresh, false) && !(fs::is_empty(fresh, error) && !error)) {
+            if (exchange(fresh, target) == 0)
+                return abandon(in_quotes(dir) +
+                               " gained files that a corridor run did not write while the run "
+                               "was writing; nothing was replaced: run again with another --out");
+            return Error{in_quotes(dir) +
+                         " gained files while the run was writing; the earlier folder, with "
+                         "them, is now " +
+                         in_quotes(fresh)};
+        }
         sync_folder(target.parent_path());
         remove_run_folder(fresh);
     } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {

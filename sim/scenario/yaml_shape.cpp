@@ -11,6 +11,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
@@ -35,6 +36,12 @@ class ShapeCounter : public YAML::EventHandler {
         auto size = anchor_size_.find(anchor);
         if (size == anchor_size_.end())
             throw ShapeError{mark, "an alias names an anchor whose value it is inside (a cycle of aliases)"};
+        // Aliases of aliases nest as deep as their values do, however few levels are written.
+        std::size_t height = anchor_height_[anchor];
+        if (stack_.size() + height > kMaxYamlDepth)
+            throw ShapeError{mark, "aliases nest values more than " + std::to_string(kMaxYamlDepth) +
+                                       " levels deep; a scenario is limited to that"};
+        grow(height);
         add(mark, size->second);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -52,11 +59,21 @@ class ShapeCounter : public YAML::EventHandler {
     struct Open {
         YAML::anchor_t anchor;
         std::uint64_t expanded;  // values inside, aliases expanded, itself included
+        std::size_t height;      // levels of collections, itself included, aliases expanded
     };
+
+    // A child of `height` levels (0 for a scalar) in the innermost open collection.
+    void grow(std::size_t height) {
+        if (!stack_.empty()) stack_.back().height = std::max(stack_.back().height, height + 1);
+    }
 
     void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
         count_written(mark);
-        if (anchor != YAML::NullAnchor) anchor_size_[anchor] = 1;
+        if (anchor != YAML::NullAnchor) {
+            anchor_size_[anchor] = 1;
+            anchor_height_[anchor] = 0;
+        }
+        grow(0);
         add(mark, 1);
     }
     void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -65,12 +82,16 @@ class ShapeCounter : public YAML::EventHandler {
             throw ShapeError{mark, "values are nested more than " + std::to_string(kMaxYamlDepth) +
                                        " levels deep; a scenario is limited to that"};
         add(mark, 1);
-        stack_.push_back({anchor, 1});
+        stack_.push_back({anchor, 1, 1});
     }
     void close() {
         Open done = stack_.back();
         stack_.pop_back();
-        if (done.anchor != YAML::NullAnchor) anchor_size_[done.anchor] = done.expanded;
+        if (done.anchor != YAML::NullAnchor) {
+            anchor_size_[done.anchor] = done.expanded;
+            anchor_height_[done.anchor] = done.height;
+        }
+        grow(done.height);
         if (!stack_.empty()) stack_.back().expanded += done.expanded - 1;  // (its 1 was added at open)
     }
     void count_written(const YAML::Mark& mark) {
@@ -90,6 +111,7 @@ class ShapeCounter : public YAML::EventHandler {
 
     std::vector<Open> stack_;
     std::unordered_map<YAML::anchor_t, std::uint64_t> anchor_size_;
+    std::unordered_map<YAML::anchor_t, std::size_t> anchor_height_;
     std::uint64_t written_ = 0;
     std::uint64_t expanded_ = 0;
 };

@@ -23,8 +23,9 @@ std::string format(const Diagnostic& diagnostic);
 
 class Diagnostics {
   public:
-    /// Diagnostics kept for printing; past it they are only counted ("and N more"), so that a
-    /// file with a million bad lines costs neither memory nor a screen of text.
+    /// Errors kept for printing, and as many warnings and notes apart (so that warnings never
+    /// crowd errors out); past it they are only counted ("and N more"), so that a file with a
+    /// million bad lines costs neither memory nor a screen of text.
     static constexpr std::size_t kKept = 100;
 
     void error(std::string file, int line, int column, std::string message) {
@@ -51,6 +52,8 @@ class Diagnostics {
   private:
     std::vector<Diagnostic> items_;
     std::size_t errors_ = 0;
+    std::size_t kept_errors_ = 0;
+    std::size_t kept_others_ = 0;
     std::size_t omitted_ = 0;
 };
 

@@ -7,13 +7,12 @@ using namespace corridor;
 TEST_CASE("past a hundred diagnostics the rest are counted, not kept, and said as 'and N more'") {
     Diagnostics diagnostics;
     for (int line = 1; line <= 1'000'000; ++line) diagnostics.error("edges.csv", 1, line, "unknown column");
-    diagnostics.warning("edges.csv", 2, 1, "a warning past the limit");
     CHECK(diagnostics.items().size() == 100);
     CHECK(diagnostics.error_count() == 1'000'000);
-    CHECK(diagnostics.omitted() == 999'901);
+    CHECK(diagnostics.omitted() == 999'900);
     std::string text = format_all(diagnostics);
     CHECK(text.rfind("edges.csv:1:1: error: unknown column\n", 0) == 0);
-    const std::string last = "\nand 999901 more (only the first 100 are shown)\n";
+    const std::string last = "\nand 999900 more (only the first 100 are shown)\n";
     CHECK(text.substr(text.size() - last.size()) == last);
 }
 
@@ -25,4 +24,13 @@ TEST_CASE("appending keeps the counts of what the other list omitted") {
     CHECK(scenario.error_count() == 151);
     CHECK(scenario.items().size() == 100);
     CHECK(scenario.omitted() == 51);
+}
+
+TEST_CASE("warnings never crowd the errors out of the kept diagnostics") {
+    Diagnostics diagnostics;
+    for (int i = 0; i < 300; ++i) diagnostics.warning("s.yaml", i + 1, 1, "a warning");
+    diagnostics.error("s.yaml", 400, 1, "the error that matters");
+    CHECK(diagnostics.first_error() == "s.yaml:400:1: error: the error that matters");
+    CHECK(diagnostics.items().size() == 101);
+    CHECK(diagnostics.omitted() == 200);
 }

@@ -70,6 +70,17 @@ TEST_CASE("aliases that expand past the limit are refused, whatever the file's s
     CHECK(error.rfind("scenario.yaml:6:", 0) == 0);  // a5, of 1,111,111 values, is the first past a million
 }
 
+TEST_CASE("aliases of aliases count the depth they expand to, not the depth written") {
+    // Each level nests the one before three collections deeper: 22 levels written 3 deep each.
+    std::string text = "l0: &l0 [1]\n";
+    for (int level = 1; level <= 22; ++level)
+        text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [[[*l" +
+                std::to_string(level - 1) + "]]]\n";
+    std::string error = first_error(text);
+    INFO(error);
+    CHECK(error.find("error: aliases nest values more than 64 levels deep") != std::string::npos);
+}
+
 TEST_CASE("aliases within the limits are read as their values") {
     ScratchFile file(
         "scenario: {name: shared, start: 2020-11-10T06:00:00Z, duration: 2d}\n"
