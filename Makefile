@@ -35,7 +35,7 @@ run: build
 	./build/corridor run $(SCENARIO)
 
 test: build
-	ctest --preset release
+	@ctest --preset release; status=$$?; tests/skipped.sh build; exit $$status
 
 bench: build
 	./build/corridor-bench hold --pending 10000 --events 5000000

@@ -1,6 +1,6 @@
-# Cases for `corridor route`, sourced by run_cli_tests.sh (which defines expect, $data_dir and
-# $source_dir). The real maps come from ../shared/data; without them these cases are skipped
-# unless CORRIDOR_REQUIRE_DATA=1, under which a missing file fails.
+# Cases for `corridor route` on the project's own small networks, sourced by run_cli_tests.sh
+# (which defines expect and $source_dir). The cases on real maps are route_map_cases.sh, a test
+# of its own that reports itself skipped when the maps are missing.
 valley=$source_dir/tests/data/networks/valley
 expect 0 'distance  17\.300 km' -- route "$valley" --from A --to C
 expect 0 'path      A M C' -- route "$valley" --from A --to C --vehicle-weight 40
@@ -45,18 +45,3 @@ expect 2 "map.gr: error: this is a folder, not a file" -- route "$scratch/map.gr
 head -c 300000000 /dev/zero | gzip -1 > "$scratch/zeros.osm.gz"
 expect 2 "zeros.osm.gz: error: the file unpacks to more than 256 MiB of XML" -- route "$scratch/zeros.osm.gz" --from 1 --to 2
 rm -rf "$scratch"
-
-have_data=1
-for f in rome99.gr andorra.osm.pbf monaco.osm.gz; do [ -f "$data_dir/$f" ] || have_data=0; done
-if [ "$have_data" = 1 ]; then
-    expect 0 '"distance_m":30290\.0' -- route "$data_dir/rome99.gr" --from 1 --to 3353 --undirected --metric distance --format json
-    expect 0 '"from":"1","to":"3353"' -- route "$data_dir/rome99.gr" --from 1 --to 3353 --format json
-    expect 0 'distance  [0-9]+\.[0-9]{3} km' -- route "$data_dir/andorra.osm.pbf" --from-coord 42.5063,1.5218 --to-coord 42.5445,1.7336
-    expect 0 '"path":\["' -- route "$data_dir/monaco.osm.gz" --from-coord 43.7384,7.4246 --to-coord 43.7500,7.4350 --format json --profile car
-    expect 2 "unknown profile 'tank'" -- route "$data_dir/monaco.osm.gz" --from 1 --to 2 --profile tank
-    expect 2 "bounding box '1,2,3' must be MIN_LON,MIN_LAT,MAX_LON,MAX_LAT" -- route "$data_dir/andorra.osm.pbf" --from 1 --to 2 --bbox 1,2,3
-elif [ "${CORRIDOR_REQUIRE_DATA:-0}" = 1 ]; then
-    echo "FAIL: data files missing in $data_dir and CORRIDOR_REQUIRE_DATA=1"; failures=$((failures + 1))
-else
-    echo "skipped: route cases on real maps (no $data_dir)"
-fi

@@ -4,28 +4,9 @@
 set -u
 corridor=$1
 source_dir=$2
-data_dir=${CORRIDOR_DATA_DIR:-$source_dir/../shared/data}
-failures=0
-passes=0
 
-# expect CODE PATTERN -- ARGS...: runs corridor ARGS, checks the exit code and that the combined
-# output matches the extended regular expression PATTERN.
-expect() {
-    local code=$1 pattern=$2
-    shift 3
-    local output status
-    output=$("$corridor" "$@" 2>&1)
-    status=$?
-    if [ "$status" -ne "$code" ]; then
-        echo "FAIL: corridor $* exited $status, expected $code"; echo "$output" | head -5
-        failures=$((failures + 1)); return
-    fi
-    if ! grep -qE -- "$pattern" <<<"$output"; then
-        echo "FAIL: corridor $*: output does not match /$pattern/"; echo "$output" | head -5
-        failures=$((failures + 1)); return
-    fi
-    passes=$((passes + 1))
-}
+# shellcheck source=expect.sh
+. "$(dirname "$0")/expect.sh"
 
 expect 0 'Erlang C +1\.7778 h' -- queue --servers 2 --arrival-rate 1.6 --service-rate 1 --customers 20000 --replications 4
 expect 0 'does not apply' -- queue --servers 1 --arrival-rate 2 --service-rate 1 --customers 2000 --replications 2
@@ -70,10 +51,6 @@ if [ -f "$out/slash/kpis.json" ] && [ "$(ls "$out" | grep -c slash)" = 1 ]; then
     echo "FAIL: --out with a trailing slash left the wrong folders: $(ls "$out")"; failures=$((failures + 1)); fi
 
 # --out never destroys a planner's files: each refusal exits 2 and leaves everything as it was.
-check() {  # check DESCRIPTION COMMAND...: passes when the command succeeds
-    local what=$1; shift
-    if "$@"; then passes=$((passes + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
-}
 mkdir -p "$out/mine" "$out/area/b" "$out/r.old" "$out/r.partial" "$out/empty"
 echo "notes" >"$out/mine/notes.txt"; echo "keep" >"$out/area/x"; echo "hello" >"$out/afile"
 echo "k" >"$out/r.old/k"; echo "k" >"$out/r.partial/k"
@@ -88,6 +65,9 @@ expect 0 'results in' -- run "$one" --out "$out/r"
 expect 0 'results in' -- run "$one" --out "$out/r"
 check "folders named DIR.old and DIR.partial were touched" test "$(cat "$out/r.old/k" "$out/r.partial/k")" = "$(printf 'k\nk')"
 check "a hidden folder was left beside the results" test -z "$(ls -A "$out" | grep '^\.')"
+mkdir -p "$out/keep/.res.corridor-backup" "$out/keep/.res.corridor-7"
+expect 0 'results in' -- run "$one" --out "$out/keep/res"
+check "hidden folders named almost like corridor's were removed" test -d "$out/keep/.res.corridor-backup" -a -d "$out/keep/.res.corridor-7"
 expect 0 'results in' -- run "$one" --out "$out/empty"
 check "an empty folder was not filled" test -f "$out/empty/manifest.json"
 cp -r "$source_dir/scenarios/validation" "$out/theatre"
