@@ -63,14 +63,16 @@ int run(const RunOptions& o) {
     if (std::string why = check_results_folder(dir, inputs); !why.empty()) return usage_error(why);
 
     DeploymentResult result = simulate_deployment(theatre, seed);
-    const std::vector<std::string> names = {kManifestName, "kpis.json", "timeline.csv", "units.csv"};
+    std::vector<OutputFile> files = {{"kpis.json", kpis_json(theatre, result)},
+                                     {"timeline.csv", timeline_csv(theatre, result)},
+                                     {"units.csv", units_csv(theatre, result)},
+                                     {"posts.csv", posts_csv(theatre, result)},
+                                     {"airlift.csv", airlift_csv(theatre, result)}};
+    std::vector<std::string> names = {kManifestName};
+    for (const OutputFile& file : files) names.push_back(file.name);
     RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names};
-    auto written = publish_folder(dir,
-                                  {{names[0], manifest_json(theatre, manifest)},
-                                   {names[1], kpis_json(theatre, result)},
-                                   {names[2], timeline_csv(theatre, result)},
-                                   {names[3], units_csv(theatre, result)}},
-                                  inputs);
+    files.insert(files.begin(), {kManifestName, manifest_json(theatre, manifest)});
+    auto written = publish_folder(dir, files, inputs);
     std::fputs(kpi_table(theatre, result).c_str(), stdout);
     if (!written) return usage_error(written.error());
     std::printf("  results in %s%s\n", dir.c_str(), dir.back() == '/' ? "" : "/");
@@ -88,9 +90,9 @@ Runner add_validate_command(CLI::App& app) {
         if (!loaded) return 2;
         const Theatre& t = *loaded->theatre;
         std::printf(
-            "%s: valid: %zu units, %zu posts, %zu airlift fleets, %zu checkpoints, network of %zu nodes and "
+            "%s: valid: %zu units, %s, %zu airlift fleets, %zu checkpoints, network of %zu nodes and "
             "%zu one-way arcs\n",
-            path->c_str(), t.units.size(), t.posts.size(), t.airlift.size(), t.checkpoints.size(),
+            path->c_str(), t.units.size(), posts_summary(t).c_str(), t.airlift.size(), t.checkpoints.size(),
             t.network.node_count(), t.network.arc_count());
         return 0;
     };

@@ -78,7 +78,13 @@ void unload(World& w, Aircraft& a) {
     const Theatre& t = w.theatre;
     const AirliftFleet& fleet = t.airlift[a.fleet];
     std::vector<std::size_t> touched;
+    auto day = static_cast<std::size_t>(w.sim.now() / kDay);
+    if (w.result.airlift_days.size() <= day) w.result.airlift_days.resize(day + 1);
+    AirliftDay& today = w.result.airlift_days[day];
+    ++today.sorties;
+    today.tonnes += a.cargo_t;
     for (const Aircraft::Load& load : a.cargo) {
+        (load.type < 0 ? today.people : today.vehicles) += load.count;
         Marshalling& m = w.marshalling[load.unit];
         if (load.type < 0) {
             m.personnel_available += load.count;

@@ -80,16 +80,16 @@ void open_checkpoints(World& w) {
         w.checkpoint_of_node[cp.node] = static_cast<int>(i);
         w.checkpoint_lanes.push_back(
             std::make_unique<Resource>(w.sim, ServerSchedule::shifts(cp.lanes, cp.staffing).value()));
-        w.checkpoint_service.push_back(std::make_unique<RandomStream>(StreamKey{
-            w.seed, w.replication, purpose_id("checkpoint-service"), static_cast<std::uint32_t>(i)}));
+        w.checkpoint_service.push_back(std::make_unique<RandomStream>(
+            StreamKey{w.seed, w.replication, purpose_id("checkpoint-service"), entity_id(cp.name)}));
         if (cp.traffic_per_h > 0) {
             World* world = &w;
             int index = static_cast<int>(i);
             w.checkpoint_lanes.back()->set_anonymous_grant(
                 [world, index](int lane) { inspect(*world, index, nullptr, lane); });
             auto arrivals = std::make_unique<TrafficArrivals>(
-                RandomStream(StreamKey{w.seed, w.replication, purpose_id("checkpoint-traffic"),
-                                       static_cast<std::uint32_t>(i)}),
+                RandomStream(
+                    StreamKey{w.seed, w.replication, purpose_id("checkpoint-traffic"), entity_id(cp.name)}),
                 3600.0 / cp.traffic_per_h, w.sim.now());
             TrafficArrivals* a = arrivals.get();
             w.checkpoint_traffic.push_back(std::move(arrivals));

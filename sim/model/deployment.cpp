@@ -39,7 +39,7 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
         m.first_post_outcome = result.posts.size();
         for (std::size_t post : unit.posts)
             result.posts.push_back(
-                {t.posts[post].name, unit.name, t.network.node(t.posts[post].node).id, kNever});
+                {t.posts[post].name, unit.name, t.network.node(t.posts[post].node).id, kNever, kNever, ""});
     }
 }
 
@@ -94,9 +94,11 @@ void convoy_arrived(World& w, std::size_t u, std::size_t slot, Time at) {
     Marshalling& m = w.marshalling[u];
     --m.convoys_on_road;
     if (m.next_convoy == m.convoy_sizes.size() && m.convoys_on_road == 0) w.result.units[u].arrived = at;
+    std::size_t index = m.first_post_outcome + slot;
+    Time& first = w.result.posts[index].first_arrival;
+    if (first == kNever || at < first) first = at;
     if (--m.convoys_left_per_post[slot] > 0) return;
     const Post& post = t.posts[unit.posts[slot]];
-    std::size_t index = m.first_post_outcome + slot;
     World* world = &w;
     w.sim.schedule_after(post.setup, [world, index] {
         PostOutcome& outcome = world->result.posts[index];
@@ -106,6 +108,18 @@ void convoy_arrived(World& w, std::size_t u, std::size_t slot, Time at) {
 }
 
 namespace {
+
+// Why a post was not established by the end, from how far its unit got.
+std::string why_not_established(const PostOutcome& post, const UnitOutcome& unit, const Unit& plan,
+                                Time end) {
+    if (post.first_arrival != kNever && post.first_arrival <= end)
+        return "not all its convoys had arrived, or its setup had not finished, by the end of the run";
+    if (unit.ready > end) return "its unit was not ready before the end of the run";
+    if (plan.mode == MoveMode::air && unit.activated == kNever)
+        return "not enough of its unit had been flown in by the end of the run";
+    if (unit.departed == kNever) return "no convoy of its unit had left by the end of the run";
+    return "its unit's convoys were still on the road at the end of the run";
+}
 
 Time share_established(std::vector<Time> times, double share) {
     std::size_t needed =
@@ -156,7 +170,17 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     }
     if (!all_arrived) r.closure_time = kNever;
     std::vector<Time> established;
-    for (const PostOutcome& post : r.posts) established.push_back(post.established);
+    for (PostOutcome& post : r.posts) {
+        established.push_back(post.established);
+        if (post.first_arrival > theatre.duration) post.first_arrival = kNever;  // logged ahead, not reached
+        if (post.established != kNever) continue;
+        for (std::size_t u = 0; u < r.units.size(); ++u)
+            if (r.units[u].name == post.unit)
+                post.not_reached = why_not_established(post, r.units[u], theatre.units[u], theatre.duration);
+    }
+    // One row a day of the run, so that a planner sees the quiet days too.
+    r.airlift_days.resize(
+        std::max(r.airlift_days.size(), static_cast<std::size_t>((theatre.duration + kDay - 1) / kDay)));
     r.posts_50 = share_established(established, 0.5);
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);

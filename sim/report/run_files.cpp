@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "corridor/scenario/quantities.hpp"
 #include "corridor/version.hpp"
@@ -138,6 +139,44 @@ std::string units_csv(const Theatre& theatre, const DeploymentResult& r) {
     return out;
 }
 
+std::string posts_summary(const Theatre& theatre) {
+    std::size_t assignments = 0;
+    for (const Unit& unit : theatre.units) assignments += unit.posts.size();
+    return std::to_string(theatre.posts.size()) + (theatre.posts.size() == 1 ? " post, " : " posts, ") +
+           std::to_string(assignments) +
+           (assignments == 1 ? " unit-post assignment" : " unit-post assignments");
+}
+
+std::string posts_csv(const Theatre& theatre, const DeploymentResult& r) {
+    std::string out =
+        "unit,post,node,lat,lon,first_arrival_s,first_arrival_calendar,established_s,established_calendar,"
+        "status\n";
+    auto degrees = [](double x) { return std::isfinite(x) ? fixed(x, 6) : std::string(); };
+    for (const PostOutcome& p : r.posts) {
+        std::optional<NodeIndex> node = theatre.network.find_node(p.node);
+        double lat = node ? theatre.network.node(*node).lat : NAN;
+        double lon = node ? theatre.network.node(*node).lon : NAN;
+        std::string status = p.established != kNever ? "established" : "not reached: " + p.not_reached;
+        out += csv_field(p.unit) + "," + csv_field(p.name) + "," + csv_field(p.node) + "," + degrees(lat) +
+               "," + degrees(lon) + "," + time_cell(p.first_arrival) + "," +
+               calendar(theatre, p.first_arrival) + "," + time_cell(p.established) + "," +
+               calendar(theatre, p.established) + "," + csv_field(status) + "\n";
+    }
+    return out;
+}
+
+std::string airlift_csv(const Theatre& theatre, const DeploymentResult& r) {
+    std::string out = "day,date,sorties,tonnes,people,vehicles\n";
+    for (std::size_t d = 0; d < r.airlift_days.size(); ++d) {
+        const AirliftDay& day = r.airlift_days[d];
+        Time start = static_cast<Time>(d) * kDay;
+        out += std::to_string(d) + "," + calendar(theatre, start).substr(0, 10) + "," +
+               std::to_string(day.sorties) + "," + fixed(day.tonnes, 3) + "," + std::to_string(day.people) +
+               "," + std::to_string(day.vehicles) + "\n";
+    }
+    return out;
+}
+
 std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     std::string out;
     auto line = [&](const std::string& label, const std::string& value) {
@@ -148,8 +187,8 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     auto when = [&](Time t) {
         return t == kNever ? std::string("not reached") : hours_text(t) + "  (" + calendar(theatre, t) + ")";
     };
-    out += theatre.name + ": " + std::to_string(theatre.units.size()) + " units, " +
-           std::to_string(r.posts.size()) + " posts\n";
+    out += theatre.name + ": " + std::to_string(theatre.units.size()) + " units, " + posts_summary(theatre) +
+           "\n";
     line("closure (last unit on its post)", when(r.closure_time));
     line("50% of posts established", when(r.posts_50));
     line("90% of posts established", when(r.posts_90));

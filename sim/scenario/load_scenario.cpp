@@ -1,6 +1,7 @@
 // The top level of a scenario: files and includes, the sections in the order they depend on each
 // other, and the `scenario` and `network` sections themselves.
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -84,7 +85,10 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         if (included_from.empty())
-            r.diagnostics->error(path, 0, 0, "cannot open the scenario file");
+            r.diagnostics->error(path, 0, 0,
+                                 fs::exists(status)
+                                     ? "cannot open the scenario file: " + std::string(std::strerror(errno))
+                                     : std::string("cannot open the scenario file: no such file"));
         else
             r.diagnostics->error(included_from, line, column, "cannot open the included file '" + path + "'");
         return;

@@ -35,7 +35,9 @@ TEST_CASE("one convoy on one road arrives at distance / speed + pass time + halt
     Time expected = 3 * kHour + 15 * kMinute + 3 * kMinute;
     CHECK(r.units[0].arrived == expected);
     CHECK(r.closure_time == expected);
+    CHECK(r.posts[0].first_arrival == expected);
     CHECK(r.posts[0].established == expected + 2 * kHour);
+    CHECK(r.posts[0].not_reached.empty());
     CHECK(r.posts_100 == expected + 2 * kHour);
     CHECK(count_events(r, "halt") == 1);
     CHECK(r.convoy_vehicle_km == Approx(20 * 120));
@@ -90,6 +92,17 @@ TEST_CASE("airlift only: sorties and closure follow from aircraft, payload and t
     CHECK(r.closure_time == 56 * kHour);
     CHECK(r.posts_100 == 57 * kHour);
     CHECK(r.largest_apron_queue == 0);
+    // airlift.csv's days add up to the run's totals, one row a day of the run.
+    REQUIRE(r.airlift_days.size() == static_cast<std::size_t>((t.duration + kDay - 1) / kDay));
+    int sorties = 0;
+    double tonnes = 0;
+    for (const AirliftDay& day : r.airlift_days) {
+        sorties += day.sorties;
+        tonnes += day.tonnes;
+    }
+    CHECK(sorties == 10);
+    CHECK(tonnes == Approx(400));
+    CHECK(r.airlift_days[0].sorties > 0);
 }
 
 TEST_CASE("airlift with one apron slot: the second aircraft queues and closure slips") {
@@ -163,6 +176,10 @@ TEST_CASE("operating hours hold ground service until the airfield opens, even pa
     CHECK(short_run.sorties == 0);
     CHECK(short_run.closure_time == kNever);
     CHECK(short_run.posts_100 == kNever);
+    for (const PostOutcome& post : short_run.posts) {
+        CHECK(post.first_arrival == kNever);
+        CHECK(post.not_reached == "not enough of its unit had been flown in by the end of the run");
+    }
 }
 
 TEST_CASE("a closed road sends the convoy round by the detour") {

@@ -38,7 +38,17 @@ struct PostOutcome {
     std::string name;
     std::string unit;
     std::string node;
+    Time first_arrival = kNever;  // the unit's first convoy for this post, all its vehicles there
     Time established = kNever;
+    std::string not_reached;  // why it was not established by the end; empty when it was
+};
+
+/// What the airlift landed on one day of the run (day 0 begins at the scenario's start).
+struct AirliftDay {
+    int sorties = 0;
+    double tonnes = 0;
+    int people = 0;
+    int vehicles = 0;
 };
 
 struct CheckpointOutcome {
@@ -69,6 +79,7 @@ struct DeploymentResult {
     std::vector<PostOutcome> posts;
     std::vector<CheckpointOutcome> checkpoints;
     std::vector<AirfieldOutcome> airfields;
+    std::vector<AirliftDay> airlift_days;  // one a day of the run, empty days included
     std::vector<TimelineRow> timeline;
     std::uint64_t events = 0;
 };

@@ -24,6 +24,13 @@ std::string manifest_json(const Theatre& theatre, const RunManifest& manifest);
 std::string kpis_json(const Theatre& theatre, const DeploymentResult& result);
 std::string timeline_csv(const Theatre& theatre, const DeploymentResult& result);
 std::string units_csv(const Theatre& theatre, const DeploymentResult& result);
+/// One row a unit and post: where it is, when the first convoy arrived, when it was established,
+/// or why not.
+std::string posts_csv(const Theatre& theatre, const DeploymentResult& result);
+/// One row a day of the run: sorties unloaded, tonnes, people and vehicles landed.
+std::string airlift_csv(const Theatre& theatre, const DeploymentResult& result);
+/// "28 posts, 31 unit-post assignments": how `validate` and `run` both speak of posts.
+std::string posts_summary(const Theatre& theatre);
 std::string kpi_table(const Theatre& theatre, const DeploymentResult& result);
 
 }  // namespace corridor
