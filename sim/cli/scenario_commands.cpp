@@ -63,11 +63,10 @@ int run(const RunOptions& o) {
     if (std::string why = check_results_folder(dir, inputs); !why.empty()) return usage_error(why);
 
     DeploymentResult result = simulate_deployment(theatre, seed);
-    std::vector<OutputFile> files = {{"kpis.json", kpis_json(theatre, result)},
-                                     {"timeline.csv", timeline_csv(theatre, result)},
-                                     {"units.csv", units_csv(theatre, result)},
-                                     {"posts.csv", posts_csv(theatre, result)},
-                                     {"airlift.csv", airlift_csv(theatre, result)}};
+    std::vector<OutputFile> files = {
+        {"kpis.json", kpis_json(theatre, result)},     {"timeline.csv", timeline_csv(theatre, result)},
+        {"units.csv", units_csv(theatre, result)},     {"posts.csv", posts_csv(theatre, result)},
+        {"convoys.csv", convoys_csv(theatre, result)}, {"airlift.csv", airlift_csv(theatre, result)}};
     std::vector<std::string> names = {kManifestName};
     for (const OutputFile& file : files) names.push_back(file.name);
     RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names};

@@ -62,6 +62,11 @@ Time pass_time(const World& w, const Convoy& c, double v_kph, Time t) {
 
 void drive(World& w, Convoy& c);
 
+// A stop of `length` from now, as much of it as falls within the run.
+Time within_run(const World& w, Time length) {
+    return std::max<Time>(0, std::min(length, w.theatre.duration - w.sim.now()));
+}
+
 // Where a convoy stands between two nodes: "FROM-TO".
 std::string road_name(const World& w, ArcIndex a) {
     return w.node_id(w.theatre.network.arc_from(a)) + "-" + w.node_id(w.theatre.network.arc_to(a));
@@ -78,6 +83,7 @@ void arrive(World& w, Convoy& c) {
         unit.vehicle_km += c.vehicles * c.route_m / 1000.0;
         unit.vehicle_hours += c.vehicles * to_hours(tail - c.departed);
     }
+    if (tail <= w.theatre.duration) c.arrived = tail;
     std::size_t unit_index = c.unit, slot = c.post_slot;
     std::string id = c.id, place = w.node_id(post.node);
     w.sim.schedule_at(tail, [&w, unit_index, slot, tail] { convoy_arrived(w, unit_index, slot, tail); });
@@ -93,10 +99,12 @@ void reach_node(World& w, Convoy& c) {
     int checkpoint = checkpoint_at(w, node);
     if (checkpoint >= 0) {
         w.log(w.sim.now(), c.id, "checkpoint entry", w.node_id(node));
+        c.waiting_since = w.sim.now();
         Convoy* convoy = &c;
         World* world = &w;
         pass_checkpoint(w, checkpoint, c.vehicles, [world, convoy, node, last] {
             world->log(world->sim.now(), convoy->id, "checkpoint exit", world->node_id(node));
+            convoy->checkpoint_wait += world->sim.now() - convoy->waiting_since;
             if (last)
                 arrive(*world, *convoy);
             else
@@ -120,6 +128,7 @@ void drive(World& w, Convoy& c) {
     if (d.night_mode == NightMode::stop && is_night(w, now)) {
         Time wait = until_light_changes(w, now);
         w.log(now, c.id, "night stop", w.node_id(net.arc_from(a)));
+        c.halted += within_run(w, wait);
         c.driving_today = 0;  // the night is the daily rest; the halt clock starts afresh
         c.driving_since_halt = 0;
         c.halts = 0;
@@ -133,12 +142,16 @@ void drive(World& w, Convoy& c) {
         // The arc's gate: first come, first served.
         if (w.arc_free_at[a] > now) {
             w.log(now, c.id, "queue entry", w.node_id(net.arc_from(a)));
+            if (c.remaining_m >= 0) c.waiting_since = now;  // (a convoy may be called back more than once)
             w.sim.schedule_at(w.arc_free_at[a], [world, convoy] { drive(*world, *convoy); });
             c.on_arc = false;
             c.remaining_m = -1;  // marks that it has queued here
             return;
         }
-        if (c.remaining_m < 0) w.log(now, c.id, "queue exit", w.node_id(net.arc_from(a)));
+        if (c.remaining_m < 0) {
+            w.log(now, c.id, "queue exit", w.node_id(net.arc_from(a)));
+            c.gate_wait += now - c.waiting_since;
+        }
         double v = speed_kph(w, c, a, now);
         Time by_capacity = from_seconds(c.vehicles * 3600.0 / net.capacity_vph(a));
         w.arc_free_at[a] = now + std::max(pass_time(w, c, v, now), by_capacity);
@@ -152,6 +165,11 @@ void drive(World& w, Convoy& c) {
     Time step = std::min({to_end, std::max<Time>(to_halt, 0), std::max<Time>(to_rest, 0)});
     bool light_changes = d.night_mode != NightMode::drive && until_light_changes(w, now) < step;
     if (light_changes) step = until_light_changes(w, now);
+    if (c.rolled == kNever) {
+        c.rolled = now;
+        UnitOutcome& unit = w.result.units[c.unit];
+        if (unit.departed == kNever || now < unit.departed) unit.departed = now;
+    }
     c.step = step;
     c.step_reaches_end = step >= to_end;
     c.step_speed_kph = v;
@@ -186,6 +204,7 @@ void drive(World& w, Convoy& c) {
         if (rest_due) {
             Time wait = std::max(until_morning(w, now), d.minimum_rest);
             w.log(now, c.id, "rest", place);
+            c.halted += within_run(w, wait);
             c.driving_today = 0;
             c.driving_since_halt = 0;
             c.halts = 0;
@@ -193,6 +212,7 @@ void drive(World& w, Convoy& c) {
         } else if (halt_due) {
             Time halt = c.halts == 0 ? d.first_halt : d.halt;
             w.log(now, c.id, "halt", place);
+            c.halted += within_run(w, halt);
             ++c.halts;
             c.driving_since_halt = 0;
             w.sim.schedule_after(halt, resume);
@@ -223,6 +243,8 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
     UnitOutcome& outcome = w.result.units[unit_index];
     c.id = unit.name + "/convoy-" + std::to_string(++outcome.convoys);
     c.origin = from;
+    c.formed = w.sim.now();
+    c.waiting_since = c.formed;
     outcome.vehicles += c.vehicles;
     w.convoys.push_back(std::move(convoy));
     depart(w, c);
@@ -238,14 +260,17 @@ void depart(World& w, Convoy& c) {
         w.blocked.push_back(&c);
         return;
     }
+    // Since it formed it has only waited for a road to open (or not at all).
+    c.no_route_wait = w.sim.now() - c.formed;
     c.route = route.arcs;
     c.route_m = route.distance_m;
     c.departed = w.sim.now();
-    UnitOutcome& outcome = w.result.units[c.unit];
-    if (outcome.departed == kNever) outcome.departed = c.departed;
     w.log(c.departed, c.id, "departed", w.node_id(c.origin));
     if (c.route.empty()) {  // already at the post
         Time now = w.sim.now();
+        c.rolled = c.arrived = now;
+        UnitOutcome& outcome = w.result.units[c.unit];
+        if (outcome.departed == kNever) outcome.departed = now;
         std::size_t unit_index = c.unit, post_slot = c.post_slot;
         w.sim.schedule_at(
             now, [&w, unit_index, post_slot, now] { convoy_arrived(w, unit_index, post_slot, now); });

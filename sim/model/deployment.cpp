@@ -184,6 +184,23 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.posts_50 = share_established(established, 0.5);
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);
+    for (const auto& convoy : w.convoys) {
+        const Convoy& c = *convoy;
+        const Unit& unit = theatre.units[c.unit];
+        ConvoyOutcome o{c.id, unit.name, c.vehicles, w.node_id(c.origin),
+                        w.node_id(theatre.posts[unit.posts[c.post_slot]].node)};
+        o.formed = c.formed;
+        o.departed = c.rolled;
+        o.arrived = c.arrived;
+        o.route_m = c.route_m;
+        o.halted = c.halted;
+        o.gate_wait = c.gate_wait;
+        o.checkpoint_wait = c.checkpoint_wait;
+        o.no_route_wait = c.no_route_wait;
+        if (std::find(w.blocked.begin(), w.blocked.end(), &c) != w.blocked.end())
+            o.no_route_wait = theatre.duration - c.formed;  // still waiting at the end
+        r.convoys.push_back(std::move(o));
+    }
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
         const Resource& lanes = *w.checkpoint_lanes[i];
         r.checkpoints.push_back({theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),

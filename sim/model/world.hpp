@@ -49,13 +49,22 @@ struct Convoy {
     Time departed = 0;
     NodeIndex origin = 0;
     double route_m = 0;
+    // For convoys.csv: when it formed, first rolled and arrived (its last vehicle), and the time
+    // it spent stopped, by cause.
+    Time formed = 0;
+    Time rolled = kNever;
+    Time arrived = kNever;
+    Time halted = 0;           // halts, daily rests and night stops
+    Time gate_wait = 0;        // queued at road gates
+    Time checkpoint_wait = 0;  // from checkpoint entry to exit
+    Time no_route_wait = 0;    // every road to its post closed
+    Time waiting_since = 0;    // start of the wait in progress
     // The drive in progress: how long, at what speed, and whether it ends the arc.
     Time step = 0;
     double step_speed_kph = 0;
     bool step_reaches_end = false;
 };
 
-/// Vehicles of one convoy at a checkpoint; `done` runs when the last is cleared.
 /// A checkpoint's other traffic: Poisson arrivals drawn from the checkpoint's own stream. The
 /// lanes' queue copies it to replay the times of arrivals it holds as a count.
 class TrafficArrivals : public ReplayableArrivals {
@@ -73,6 +82,7 @@ class TrafficArrivals : public ReplayableArrivals {
     Time last_;
 };
 
+/// Vehicles of one convoy at a checkpoint; `done` runs when the last is cleared.
 struct CheckpointBatch {
     int remaining = 0;
     SmallFunction<void()> done;

@@ -165,6 +165,19 @@ std::string posts_csv(const Theatre& theatre, const DeploymentResult& r) {
     return out;
 }
 
+std::string convoys_csv(const Theatre& theatre, const DeploymentResult& r) {
+    std::string out =
+        "convoy,unit,vehicles,origin,destination,formed_s,departed_s,arrived_s,arrived_calendar,route_km,"
+        "halted_s,gate_wait_s,checkpoint_wait_s,no_route_wait_s\n";
+    for (const ConvoyOutcome& c : r.convoys)
+        out += csv_field(c.name) + "," + csv_field(c.unit) + "," + std::to_string(c.vehicles) + "," +
+               csv_field(c.origin) + "," + csv_field(c.destination) + "," + time_cell(c.formed) + "," +
+               time_cell(c.departed) + "," + time_cell(c.arrived) + "," + calendar(theatre, c.arrived) + "," +
+               fixed(c.route_m / 1000.0, 3) + "," + time_cell(c.halted) + "," + time_cell(c.gate_wait) + "," +
+               time_cell(c.checkpoint_wait) + "," + time_cell(c.no_route_wait) + "\n";
+    return out;
+}
+
 std::string airlift_csv(const Theatre& theatre, const DeploymentResult& r) {
     std::string out = "day,date,sorties,tonnes,people,vehicles\n";
     for (std::size_t d = 0; d < r.airlift_days.size(); ++d) {

@@ -38,6 +38,17 @@ TEST_CASE("one convoy on one road arrives at distance / speed + pass time + halt
     CHECK(r.posts[0].first_arrival == expected);
     CHECK(r.posts[0].established == expected + 2 * kHour);
     CHECK(r.posts[0].not_reached.empty());
+    // convoys.csv: one convoy, rolling at once, stopped only for its one 15 min halt.
+    REQUIRE(r.convoys.size() == 1);
+    const ConvoyOutcome& c = r.convoys[0];
+    CHECK(c.name == "column/convoy-1");
+    CHECK(c.vehicles == 20);
+    CHECK(c.formed == 0);
+    CHECK(c.departed == 0);
+    CHECK(c.arrived == expected);
+    CHECK(c.route_m == 120000);
+    CHECK(c.halted == 15 * kMinute);
+    CHECK(c.gate_wait + c.checkpoint_wait + c.no_route_wait == 0);
     CHECK(r.posts_100 == expected + 2 * kHour);
     CHECK(count_events(r, "halt") == 1);
     CHECK(r.convoy_vehicle_km == Approx(20 * 120));
@@ -82,6 +93,20 @@ TEST_CASE("a night stop holds the convoy until morning") {
     CHECK(count_events(r, "night stop") == 1);
     CHECK(count_events(r, "halt") == 2);
     CHECK(r.units[0].arrived == 6 * kHour + 15 * kMinute + 3 * kMinute);
+    // Halted: the first 15 min halt, 07:15 to 10:00 at night, and the second halt.
+    CHECK(r.convoys[0].halted == 15 * kMinute + 2 * kHour + 45 * kMinute + 15 * kMinute);
+}
+
+TEST_CASE("a convoy formed at night departs when it first rolls, not when it formed") {
+    Theatre t = load("validation/one-convoy.yaml");
+    t.march.night_mode = NightMode::stop;
+    t.march.night_from = 5 * kHour;  // the run starts at 06:00, in the night
+    t.march.night_to = 8 * kHour;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    CHECK(r.convoys[0].formed == 0);
+    CHECK(r.convoys[0].departed == 2 * kHour);
+    CHECK(r.units[0].departed == 2 * kHour);
+    CHECK(r.convoys[0].halted >= 2 * kHour);
 }
 
 TEST_CASE("airlift only: sorties and closure follow from aircraft, payload and turnaround") {
@@ -208,8 +233,13 @@ TEST_CASE("a convoy with every road closed waits, then leaves when its road reop
     CHECK(count_events(r, "no open route") == 1);
     CHECK(r.units[0].departed == 2 * kHour);
     CHECK(r.units[0].arrived == 2 * kHour + 3 * kHour + 15 * kMinute + 3 * kMinute);
+    CHECK(r.convoys[0].no_route_wait == 2 * kHour);
     t.disruptions[0].until = t.duration + 1;  // closed all run: the unit never arrives
-    CHECK(simulate_deployment(t, t.seed).closure_time == kNever);
+    DeploymentResult blocked = simulate_deployment(t, t.seed);
+    CHECK(blocked.closure_time == kNever);
+    CHECK(blocked.convoys[0].no_route_wait == t.duration);
+    CHECK(blocked.convoys[0].departed == kNever);
+    CHECK(blocked.posts[0].not_reached == "no convoy of its unit had left by the end of the run");
 }
 
 TEST_CASE("damage slows the road: a quarter of 80 km/h is below the march speed") {

@@ -51,6 +51,18 @@ struct AirliftDay {
     int vehicles = 0;
 };
 
+struct ConvoyOutcome {
+    std::string name;
+    std::string unit;
+    int vehicles = 0;
+    std::string origin, destination;  // node ids
+    Time formed = 0;
+    Time departed = kNever;  // when it first rolled (not when it formed, nor waited out a night)
+    Time arrived = kNever;   // its last vehicle at the post
+    double route_m = 0;
+    Time halted = 0, gate_wait = 0, checkpoint_wait = 0, no_route_wait = 0;
+};
+
 struct CheckpointOutcome {
     std::string name;
     std::int64_t vehicles = 0;  // convoy vehicles and other traffic served
@@ -77,6 +89,7 @@ struct DeploymentResult {
     double convoy_vehicle_hours = 0;
     std::vector<UnitOutcome> units;
     std::vector<PostOutcome> posts;
+    std::vector<ConvoyOutcome> convoys;  // in the order they formed
     std::vector<CheckpointOutcome> checkpoints;
     std::vector<AirfieldOutcome> airfields;
     std::vector<AirliftDay> airlift_days;  // one a day of the run, empty days included

@@ -27,6 +27,8 @@ std::string units_csv(const Theatre& theatre, const DeploymentResult& result);
 /// One row a unit and post: where it is, when the first convoy arrived, when it was established,
 /// or why not.
 std::string posts_csv(const Theatre& theatre, const DeploymentResult& result);
+/// One row a convoy: its size, ends, times, route length and the time it stood still, by cause.
+std::string convoys_csv(const Theatre& theatre, const DeploymentResult& result);
 /// One row a day of the run: sorties unloaded, tonnes, people and vehicles landed.
 std::string airlift_csv(const Theatre& theatre, const DeploymentResult& result);
 /// "28 posts, 31 unit-post assignments": how `validate` and `run` both speak of posts.
