@@ -142,7 +142,13 @@ void drive(World& w, Convoy& c) {
         // The arc's gate: first come, first served.
         if (w.arc_free_at[a] > now) {
             w.log(now, c.id, "queue entry", w.node_id(net.arc_from(a)));
-            if (c.remaining_m >= 0) c.waiting_since = now;  // (a convoy may be called back more than once)
+            if (c.remaining_m >= 0) {  // (a convoy may be called back more than once)
+                c.waiting_since = now;
+                int& queued = w.gate_queue[a];
+                queued += c.vehicles;
+                RoadOutcome& road = w.result.roads[a];
+                road.largest_gate_queue = std::max(road.largest_gate_queue, queued);
+            }
             w.sim.schedule_at(w.arc_free_at[a], [world, convoy] { drive(*world, *convoy); });
             c.on_arc = false;
             c.remaining_m = -1;  // marks that it has queued here
@@ -151,12 +157,16 @@ void drive(World& w, Convoy& c) {
         if (c.remaining_m < 0) {
             w.log(now, c.id, "queue exit", w.node_id(net.arc_from(a)));
             c.gate_wait += now - c.waiting_since;
+            w.gate_queue[a] -= c.vehicles;
         }
         double v = speed_kph(w, c, a, now);
         Time by_capacity = from_seconds(c.vehicles * 3600.0 / net.capacity_vph(a));
         w.arc_free_at[a] = now + std::max(pass_time(w, c, v, now), by_capacity);
         c.on_arc = true;
         c.remaining_m = net.length_m(a);
+        RoadOutcome& road = w.result.roads[a];
+        road.vehicles += c.vehicles;
+        road.vehicle_km += c.vehicles * net.length_m(a) / 1000.0;
     }
     double v = speed_kph(w, c, a, now);
     Time to_end = std::max<Time>(1, static_cast<Time>(std::ceil(c.remaining_m / 1000.0 / v * kHour)));

@@ -17,6 +17,8 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
       overlay(t.network.arc_count()),
       router(t.network, &overlay) {
     arc_free_at.assign(t.network.arc_count(), 0);
+    gate_queue.assign(t.network.arc_count(), 0);
+    result.roads.assign(t.network.arc_count(), RoadOutcome{});
     marshalling.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         const Unit& unit = t.units[u];
@@ -201,6 +203,9 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
             o.no_route_wait = theatre.duration - c.formed;  // still waiting at the end
         r.convoys.push_back(std::move(o));
     }
+    for (const Disruption& d : theatre.disruptions)
+        if (d.closed && d.from < theatre.duration)
+            for (ArcIndex a : d.arcs) r.roads[a].closed += std::min(d.until, theatre.duration) - d.from;
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
         const Resource& lanes = *w.checkpoint_lanes[i];
         r.checkpoints.push_back({theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),

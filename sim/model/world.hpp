@@ -147,6 +147,7 @@ struct World {
     DeploymentResult result;
     std::vector<Marshalling> marshalling;
     std::vector<Time> arc_free_at;  // road gates: when the next convoy may enter each arc
+    std::vector<int> gate_queue;    // convoy vehicles waiting at each arc's gate
     std::vector<int> checkpoint_of_node;
     std::vector<std::unique_ptr<Resource>> checkpoint_lanes;
     std::vector<std::unique_ptr<RandomStream>> checkpoint_service;     // per checkpoint

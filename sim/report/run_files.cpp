@@ -178,6 +178,20 @@ std::string convoys_csv(const Theatre& theatre, const DeploymentResult& r) {
     return out;
 }
 
+std::string roads_csv(const Theatre& theatre, const DeploymentResult& r) {
+    const RoadNetwork& net = theatre.network;
+    std::string out = "from,to,name,class,length_km,vehicles,vehicle_km,closed_s,largest_gate_queue\n";
+    for (ArcIndex a = 0; a < net.arc_count(); ++a) {
+        const RoadOutcome& road = r.roads[a];
+        out += csv_field(net.node(net.arc_from(a)).id) + "," + csv_field(net.node(net.arc_to(a)).id) + "," +
+               csv_field(net.road_name(a)) + "," + std::string(to_string(net.road_class(a))) + "," +
+               fixed(net.length_m(a) / 1000.0, 3) + "," + std::to_string(road.vehicles) + "," +
+               fixed(road.vehicle_km, 3) + "," + time_cell(road.closed) + "," +
+               std::to_string(road.largest_gate_queue) + "\n";
+    }
+    return out;
+}
+
 std::string airlift_csv(const Theatre& theatre, const DeploymentResult& r) {
     std::string out = "day,date,sorties,tonnes,people,vehicles\n";
     for (std::size_t d = 0; d < r.airlift_days.size(); ++d) {

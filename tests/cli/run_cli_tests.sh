@@ -36,7 +36,7 @@ expect 0 'valid: 9 units, 28 posts, 28 unit-post assignments,' -- validate "$sou
 expect 0 'closure \(last unit on its post\) +3\.3 h  \(2020-11-10T09:18:00Z\)' -- run "$one" --out "$out/a"
 expect 0 'results in' -- run "$one" --out "$out/b"
 # The manifests differ only in the command line (the --out folder).
-for f in manifest.json kpis.json timeline.csv units.csv posts.csv convoys.csv airlift.csv; do
+for f in manifest.json kpis.json timeline.csv units.csv posts.csv convoys.csv roads.csv airlift.csv; do
     if [ -s "$out/a/$f" ] && cmp -s <(grep -v '"command"' "$out/a/$f") <(grep -v '"command"' "$out/b/$f"); then passes=$((passes + 1)); else
         echo "FAIL: $f missing or different between two identical runs"; failures=$((failures + 1)); fi
 done

@@ -1,6 +1,7 @@
 // The reference theatre (scenarios/karabakh-2020): it must load, run to closure within its
 // duration, and give figures that hold together.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "corridor/model/deployment.hpp"
@@ -27,4 +28,24 @@ TEST_CASE("the Karabakh 2020 reference theatre loads and every unit reaches its 
     CHECK(r.posts_90 <= r.posts_100);
     // Every vehicle drove at least the shortest road from Yerevan's airfield to a post.
     CHECK(r.convoy_vehicle_km > vehicles * 250.0);
+    // The per-road and per-convoy files add up to the run's totals, and the Goris road queues.
+    double road_vehicle_km = 0;
+    int largest_gate_queue = 0;
+    for (const RoadOutcome& road : r.roads) {
+        road_vehicle_km += road.vehicle_km;
+        largest_gate_queue = std::max(largest_gate_queue, road.largest_gate_queue);
+    }
+    CHECK(road_vehicle_km == Approx(r.convoy_vehicle_km));
+    CHECK(largest_gate_queue > 0);
+    std::int64_t convoy_vehicles = 0;
+    Time gate_wait = 0;
+    for (const ConvoyOutcome& c : r.convoys) {
+        convoy_vehicles += c.vehicles;
+        gate_wait += c.gate_wait;
+        CHECK(c.arrived >= c.departed);
+        CHECK(c.departed >= c.formed);
+    }
+    CHECK(convoy_vehicles == vehicles);
+    CHECK(gate_wait > 0);
+    for (const PostOutcome& p : r.posts) CHECK(p.first_arrival <= p.established);
 }

@@ -49,6 +49,15 @@ TEST_CASE("one convoy on one road arrives at distance / speed + pass time + halt
     CHECK(c.route_m == 120000);
     CHECK(c.halted == 15 * kMinute);
     CHECK(c.gate_wait + c.checkpoint_wait + c.no_route_wait == 0);
+    // roads.csv: the one road's direction towards the post carried 20 vehicles over 120 km.
+    std::int64_t vehicles = 0;
+    double vehicle_km = 0;
+    for (const RoadOutcome& road : r.roads) {
+        vehicles += road.vehicles;
+        vehicle_km += road.vehicle_km;
+    }
+    CHECK(vehicles == 20);
+    CHECK(vehicle_km == Approx(2400));
     CHECK(r.posts_100 == expected + 2 * kHour);
     CHECK(count_events(r, "halt") == 1);
     CHECK(r.convoy_vehicle_km == Approx(20 * 120));
@@ -234,6 +243,8 @@ TEST_CASE("a convoy with every road closed waits, then leaves when its road reop
     CHECK(r.units[0].departed == 2 * kHour);
     CHECK(r.units[0].arrived == 2 * kHour + 3 * kHour + 15 * kMinute + 3 * kMinute);
     CHECK(r.convoys[0].no_route_wait == 2 * kHour);
+    CHECK(r.roads[0].closed == 2 * kHour);
+    CHECK(r.roads[1].closed == 2 * kHour);
     t.disruptions[0].until = t.duration + 1;  // closed all run: the unit never arrives
     DeploymentResult blocked = simulate_deployment(t, t.seed);
     CHECK(blocked.closure_time == kNever);

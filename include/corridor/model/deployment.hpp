@@ -63,6 +63,14 @@ struct ConvoyOutcome {
     Time halted = 0, gate_wait = 0, checkpoint_wait = 0, no_route_wait = 0;
 };
 
+/// The use of one direction of a road (an arc of the network) over the run.
+struct RoadOutcome {
+    std::int64_t vehicles = 0;   // convoy vehicles that entered it
+    double vehicle_km = 0;       // those vehicles times the road's length
+    Time closed = 0;             // time closed by disruptions within the run
+    int largest_gate_queue = 0;  // convoy vehicles waiting at once to enter it
+};
+
 struct CheckpointOutcome {
     std::string name;
     std::int64_t vehicles = 0;  // convoy vehicles and other traffic served
@@ -90,6 +98,7 @@ struct DeploymentResult {
     std::vector<UnitOutcome> units;
     std::vector<PostOutcome> posts;
     std::vector<ConvoyOutcome> convoys;  // in the order they formed
+    std::vector<RoadOutcome> roads;      // one an arc of the network, in arc order
     std::vector<CheckpointOutcome> checkpoints;
     std::vector<AirfieldOutcome> airfields;
     std::vector<AirliftDay> airlift_days;  // one a day of the run, empty days included

@@ -29,6 +29,9 @@ std::string units_csv(const Theatre& theatre, const DeploymentResult& result);
 std::string posts_csv(const Theatre& theatre, const DeploymentResult& result);
 /// One row a convoy: its size, ends, times, route length and the time it stood still, by cause.
 std::string convoys_csv(const Theatre& theatre, const DeploymentResult& result);
+/// One row a direction of a road: its class and length, the convoy vehicles that used it, the
+/// time it was closed and the longest queue at its gate.
+std::string roads_csv(const Theatre& theatre, const DeploymentResult& result);
 /// One row a day of the run: sorties unloaded, tonnes, people and vehicles landed.
 std::string airlift_csv(const Theatre& theatre, const DeploymentResult& result);
 /// "28 posts, 31 unit-post assignments": how `validate` and `run` both speak of posts.
