@@ -100,11 +100,13 @@ void reach_node(World& w, Convoy& c) {
     if (checkpoint >= 0) {
         w.log(w.sim.now(), c.id, "checkpoint entry", w.node_id(node));
         c.waiting_since = w.sim.now();
+        c.waiting = Convoy::Wait::checkpoint;
         Convoy* convoy = &c;
         World* world = &w;
         pass_checkpoint(w, checkpoint, c.vehicles, [world, convoy, node, last] {
             world->log(world->sim.now(), convoy->id, "checkpoint exit", world->node_id(node));
             convoy->checkpoint_wait += world->sim.now() - convoy->waiting_since;
+            convoy->waiting = Convoy::Wait::none;
             if (last)
                 arrive(*world, *convoy);
             else
@@ -144,6 +146,7 @@ void drive(World& w, Convoy& c) {
             w.log(now, c.id, "queue entry", w.node_id(net.arc_from(a)));
             if (c.remaining_m >= 0) {  // (a convoy may be called back more than once)
                 c.waiting_since = now;
+                c.waiting = Convoy::Wait::gate;
                 int& queued = w.gate_queue[a];
                 queued += c.vehicles;
                 RoadOutcome& road = w.result.roads[a];
@@ -157,6 +160,7 @@ void drive(World& w, Convoy& c) {
         if (c.remaining_m < 0) {
             w.log(now, c.id, "queue exit", w.node_id(net.arc_from(a)));
             c.gate_wait += now - c.waiting_since;
+            c.waiting = Convoy::Wait::none;
             w.gate_queue[a] -= c.vehicles;
         }
         double v = speed_kph(w, c, a, now);

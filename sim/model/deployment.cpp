@@ -199,8 +199,11 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         o.gate_wait = c.gate_wait;
         o.checkpoint_wait = c.checkpoint_wait;
         o.no_route_wait = c.no_route_wait;
+        // A wait still in progress at the end counts up to the end.
         if (std::find(w.blocked.begin(), w.blocked.end(), &c) != w.blocked.end())
-            o.no_route_wait = theatre.duration - c.formed;  // still waiting at the end
+            o.no_route_wait = theatre.duration - c.formed;
+        if (c.waiting == Convoy::Wait::gate) o.gate_wait += theatre.duration - c.waiting_since;
+        if (c.waiting == Convoy::Wait::checkpoint) o.checkpoint_wait += theatre.duration - c.waiting_since;
         r.convoys.push_back(std::move(o));
     }
     for (const Disruption& d : theatre.disruptions)

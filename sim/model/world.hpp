@@ -54,11 +54,12 @@ struct Convoy {
     Time formed = 0;
     Time rolled = kNever;
     Time arrived = kNever;
-    Time halted = 0;           // halts, daily rests and night stops
-    Time gate_wait = 0;        // queued at road gates
-    Time checkpoint_wait = 0;  // from checkpoint entry to exit
-    Time no_route_wait = 0;    // every road to its post closed
-    Time waiting_since = 0;    // start of the wait in progress
+    Time halted = 0;                                                  // halts, daily rests and night stops
+    Time gate_wait = 0;                                               // queued at road gates
+    Time checkpoint_wait = 0;                                         // from checkpoint entry to exit
+    Time no_route_wait = 0;                                           // every road to its post closed
+    Time waiting_since = 0;                                           // start of the wait in progress
+    enum class Wait { none, gate, checkpoint } waiting = Wait::none;  // the wait in progress, if any
     // The drive in progress: how long, at what speed, and whether it ends the arc.
     Time step = 0;
     double step_speed_kph = 0;

@@ -118,6 +118,21 @@ TEST_CASE("a convoy formed at night departs when it first rolls, not when it for
     CHECK(r.convoys[0].halted >= 2 * kHour);
 }
 
+TEST_CASE("a wait still in progress at the end of the run counts up to the end") {
+    Theatre t = load("validation/one-convoy.yaml");
+    Checkpoint slow;  // at the post: 20 vehicles at 1 h each through one lane
+    slow.name = "slow";
+    slow.node = *t.network.find_node("POST");
+    slow.service.seconds = {3600, 0, 0};
+    t.checkpoints.push_back(slow);
+    t.duration = 10 * kHour;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    // The head reaches the post at 3 h 15 min (the 3 min pass time is the tail's).
+    CHECK(r.convoys[0].arrived == kNever);
+    CHECK(r.convoys[0].checkpoint_wait == 10 * kHour - (3 * kHour + 15 * kMinute));
+    CHECK(r.posts[0].not_reached == "its unit's convoys were still on the road at the end of the run");
+}
+
 TEST_CASE("airlift only: sorties and closure follow from aircraft, payload and turnaround") {
     Theatre t = load("validation/airlift-only.yaml");
     DeploymentResult r = simulate_deployment(t, t.seed);
