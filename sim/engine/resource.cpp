@@ -56,7 +56,7 @@ void Resource::request(Grant on_start) {
     if (queue_.empty() && !dispatching_) {
         int server = free_server();
         if (server >= 0) {
-            start_service(server, 0);
+            start_service(server, 0, false);
             on_start(server);
             return;
         }
@@ -71,7 +71,7 @@ void Resource::request_anonymous(const ReplayableArrivals& arrivals) {
     if (queue_.empty() && !dispatching_) {
         int server = free_server();
         if (server >= 0) {
-            start_service(server, 0);
+            start_service(server, 0, true);
             anonymous_grant_(server);
             return;
         }
@@ -106,10 +106,11 @@ int Resource::free_server() const {
     return chosen;
 }
 
-void Resource::start_service(int server, Time waited) {
+void Resource::start_service(int server, Time waited, bool anonymous) {
     servers_[static_cast<std::size_t>(server)].busy = true;
     busy_.add(simulator_.now(), 1.0);
     waits_s_.add(to_seconds(waited));
+    (anonymous ? anonymous_waits_s_ : named_waits_s_).add(to_seconds(waited));
 }
 
 void Resource::change_staffing(int servers) {
@@ -127,7 +128,7 @@ void Resource::dispatch() {
         --waiting_;
         queue_length_.set(simulator_.now(), static_cast<double>(waiting_));
         Waiting& front = queue_.front();
-        start_service(chosen, simulator_.now() - front.since);
+        start_service(chosen, simulator_.now() - front.since, front.anonymous > 0);
         if (front.anonymous > 0) {
             // The run's next arrival becomes its head, with the time it arrived at.
             if (--front.anonymous > 0)

@@ -211,9 +211,17 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
             for (ArcIndex a : d.arcs) r.roads[a].closed += std::min(d.until, theatre.duration) - d.from;
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
         const Resource& lanes = *w.checkpoint_lanes[i];
-        r.checkpoints.push_back({theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),
-                                 lanes.waits_s().count() ? lanes.waits_s().max() : 0.0,
-                                 lanes.queue_length_stat().max()});
+        CheckpointOutcome cp{theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),
+                             lanes.waits_s().count() ? lanes.waits_s().max() : 0.0,
+                             lanes.queue_length_stat().max()};
+        const Tally& force = lanes.named_waits_s();
+        const Tally& traffic = lanes.anonymous_waits_s();
+        cp.force_vehicles = force.count();
+        cp.force_mean_wait_s = force.mean();
+        cp.force_max_wait_s = force.count() ? force.max() : 0.0;
+        cp.traffic_vehicles = traffic.count();
+        cp.traffic_mean_wait_s = traffic.mean();
+        r.checkpoints.push_back(cp);
     }
     for (std::size_t i = 0; i < theatre.airfields.size(); ++i) {
         const Resource& apron = *w.aprons[i];

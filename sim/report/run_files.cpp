@@ -98,6 +98,11 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
         cp["mean_wait_s"] = round3(c.mean_wait_s);
         cp["max_wait_s"] = round3(c.max_wait_s);
         cp["max_queue"] = c.max_queue;
+        cp["force_vehicles"] = c.force_vehicles;
+        cp["force_mean_wait_s"] = round3(c.force_mean_wait_s);
+        cp["force_max_wait_s"] = round3(c.force_max_wait_s);
+        cp["traffic_vehicles"] = c.traffic_vehicles;
+        cp["traffic_mean_wait_s"] = round3(c.traffic_mean_wait_s);
         checkpoints.push_back(cp);
     }
     out["checkpoints"] = checkpoints;
@@ -223,10 +228,16 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     line("sorties flown", std::to_string(r.sorties));
     line("tonnes lifted", fixed(r.tonnes_lifted, 1) + " t");
     line("largest apron queue", fixed(r.largest_apron_queue, 0) + " aircraft");
-    for (const CheckpointOutcome& c : r.checkpoints)
+    for (const CheckpointOutcome& c : r.checkpoints) {
         line("checkpoint " + c.name + " wait", "mean " + fixed(c.mean_wait_s / 60, 1) + " min, max " +
                                                    fixed(c.max_wait_s / 60, 1) + " min (" +
                                                    std::to_string(c.vehicles) + " vehicles)");
+        if (c.force_vehicles > 0)
+            line("  of which the force's vehicles", "mean " + fixed(c.force_mean_wait_s / 60, 1) +
+                                                        " min, max " + fixed(c.force_max_wait_s / 60, 1) +
+                                                        " min (" + std::to_string(c.force_vehicles) +
+                                                        " vehicles)");
+    }
     line("convoy vehicle-km", fixed(r.convoy_vehicle_km, 0));
     line("convoy vehicle-hours", fixed(r.convoy_vehicle_hours, 0));
     return out;

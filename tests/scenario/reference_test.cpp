@@ -48,4 +48,13 @@ TEST_CASE("the Karabakh 2020 reference theatre loads and every unit reaches its 
     CHECK(convoy_vehicles == vehicles);
     CHECK(gate_wait > 0);
     for (const PostOutcome& p : r.posts) CHECK(p.first_arrival <= p.established);
+    // Kornidzor: every convoy vehicle of the force passes it, apart from the civilian traffic.
+    REQUIRE(r.checkpoints.size() == 1);
+    const CheckpointOutcome& kornidzor = r.checkpoints[0];
+    CHECK(kornidzor.force_vehicles == vehicles);
+    CHECK(kornidzor.force_vehicles + kornidzor.traffic_vehicles == kornidzor.vehicles);
+    CHECK(kornidzor.force_max_wait_s <= kornidzor.max_wait_s);
+    CHECK(kornidzor.force_mean_wait_s * kornidzor.force_vehicles +
+              kornidzor.traffic_mean_wait_s * kornidzor.traffic_vehicles ==
+          Approx(kornidzor.mean_wait_s * kornidzor.vehicles));
 }

@@ -75,6 +75,9 @@ class Resource {
     int on_duty() const { return on_duty_; }
     std::size_t queue_length() const { return waiting_; }
     const Tally& waits_s() const { return waits_s_; }
+    /// The waits of requests with a grant of their own (a convoy's vehicles), and of anonymous ones.
+    const Tally& named_waits_s() const { return named_waits_s_; }
+    const Tally& anonymous_waits_s() const { return anonymous_waits_s_; }
     const TimeWeighted& queue_length_stat() const { return queue_length_; }
     const TimeWeighted& busy_stat() const { return busy_; }
 
@@ -91,7 +94,7 @@ class Resource {
     };
     /// The free server on duty that has been idle longest, or -1.
     int free_server() const;
-    void start_service(int server, Time waited);
+    void start_service(int server, Time waited, bool anonymous);
     void change_staffing(int servers);
     void dispatch();
 
@@ -103,6 +106,8 @@ class Resource {
     std::size_t waiting_ = 0;  // arrivals in the queue, each of a run counted
     Grant anonymous_grant_;
     Tally waits_s_;
+    Tally named_waits_s_;
+    Tally anonymous_waits_s_;
     TimeWeighted queue_length_;
     TimeWeighted busy_;
 };

@@ -77,6 +77,12 @@ struct CheckpointOutcome {
     double mean_wait_s = 0;
     double max_wait_s = 0;
     double max_queue = 0;
+    // The same apart: the force's own convoy vehicles, and the other (civilian) traffic.
+    std::int64_t force_vehicles = 0;
+    double force_mean_wait_s = 0;
+    double force_max_wait_s = 0;
+    std::int64_t traffic_vehicles = 0;
+    double traffic_mean_wait_s = 0;
 };
 
 struct AirfieldOutcome {
