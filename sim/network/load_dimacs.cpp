@@ -268,7 +268,8 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
                                   " arcs but the file has " + std::to_string(arcs_read) + " (truncated?)");
     }
     std::filesystem::path co_path = std::filesystem::path(path).replace_extension(".co");
-    if (!diagnostics.has_errors() && std::filesystem::exists(co_path))
+    std::error_code error;
+    if (!diagnostics.has_errors() && std::filesystem::exists(co_path, error))
         read_coordinates(co_path.string(), builder, diagnostics);
     if (diagnostics.has_errors()) return loaded;
     if (self_loops > 0)

@@ -46,7 +46,8 @@ std::string hash_files(const std::vector<std::string>& files) {
         }
     };
     for (const std::string& file : files) {
-        if (fs::is_directory(file)) {
+        std::error_code error;
+        if (fs::is_directory(file, error)) {
             add(fs::path(file) / "nodes.csv");
             add(fs::path(file) / "edges.csv");
         } else {
@@ -60,7 +61,9 @@ std::string hash_files(const std::vector<std::string>& files) {
 
 void read_file(const std::string& path, Reading& r, const std::string& included_from, int line, int column) {
     namespace fs = std::filesystem;
-    std::string canonical = fs::weakly_canonical(path).string();
+    std::error_code unresolved;  // (a name too long to resolve is refused below, when it is opened)
+    std::string canonical = fs::weakly_canonical(path, unresolved).string();
+    if (unresolved) canonical = path;
     if (r.open.count(canonical)) {
         r.diagnostics->error(included_from, line, column,
                              "'" + path + "' includes itself (an include cycle)");
