@@ -13,6 +13,7 @@ SCENARIO ?= scenarios/karabakh-2020/scenario.yaml
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= scenario csv dimacs osm pbf cli
 FUZZ_PENDING_OK ?= 0
+FUZZ_FIXED ?= 0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test bench asan fuzz clean
@@ -56,7 +57,7 @@ asan: deps
 fuzz: deps
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz
-	FUZZ_PENDING_OK=$(FUZZ_PENDING_OK) tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	FUZZ_PENDING_OK=$(FUZZ_PENDING_OK) FUZZ_FIXED=$(FUZZ_FIXED) tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf build build-asan build-fuzz
