@@ -8,8 +8,8 @@
 # failures waiting for a fix) reports what it finds without failing the run; once pending/T is
 # empty, the target is strict again.
 # With FUZZ_FIXED=1 (CI), each target instead makes a fixed number of runs from a fixed seed
-# (about 45 s each on a 2-core machine, never more than 3 x SECONDS), so that CI's verdict is
-# reproducible: a failure CI finds, anyone finds again with the same command.
+# (about 45 s each on a 2-core machine, never more than 3 x SECONDS), so that CI tries nearly the
+# same inputs every time and a failure it finds is found again with the same command.
 # Usage: run.sh SECONDS TARGET...
 set -uo pipefail
 seconds=$1
