@@ -50,40 +50,35 @@ Resource::Resource(Simulator& simulator, const ServerSchedule& schedule)
     }
 }
 
-void Resource::request(Grant on_start) {
-    // The common case in a lightly loaded queue: nobody waiting and a server free. Grant at once
+int Resource::start_at_once(bool anonymous) {
+    // The common case in a lightly loaded queue: nobody waiting and a server free. Served at once
     // without passing through the queue; the statistics are the same as dispatch() would record.
-    if (queue_.empty() && !dispatching_) {
-        int server = free_server();
-        if (server >= 0) {
-            start_service(server, 0, false);
-            on_start(server);
-            return;
-        }
-    }
-    queue_.push(Waiting{simulator_.now(), std::move(on_start), 0, nullptr});
+    if (!queue_.empty() || dispatching_) return -1;
+    int server = free_server();
+    if (server >= 0) start_service(server, 0, anonymous);
+    return server;
+}
+
+void Resource::enqueued() {
     ++waiting_;
     queue_length_.set(simulator_.now(), static_cast<double>(waiting_));
     dispatch();
 }
 
+void Resource::request(Grant on_start) {
+    if (int server = start_at_once(false); server >= 0) return on_start(server);
+    queue_.push(Waiting{simulator_.now(), std::move(on_start), 0, nullptr});
+    enqueued();
+}
+
 void Resource::request_anonymous(const ReplayableArrivals& arrivals) {
-    if (queue_.empty() && !dispatching_) {
-        int server = free_server();
-        if (server >= 0) {
-            start_service(server, 0, true);
-            anonymous_grant_(server);
-            return;
-        }
-    }
+    if (int server = start_at_once(true); server >= 0) return anonymous_grant_(server);
     // Behind a run of anonymous arrivals, this one is the run's next: only the count grows.
     if (!queue_.empty() && queue_.back().anonymous > 0)
         ++queue_.back().anonymous;
     else
         queue_.push(Waiting{simulator_.now(), {}, 1, arrivals.clone()});
-    ++waiting_;
-    queue_length_.set(simulator_.now(), static_cast<double>(waiting_));
-    dispatch();
+    enqueued();
 }
 
 void Resource::release(int server) {

@@ -95,6 +95,10 @@ class Resource {
     /// The free server on duty that has been idle longest, or -1.
     int free_server() const;
     void start_service(int server, Time waited, bool anonymous);
+    /// Starts a new arrival's service now if nobody waits and a server is free; its server, or -1.
+    int start_at_once(bool anonymous);
+    /// Counts an arrival just queued and serves what can be served.
+    void enqueued();
     void change_staffing(int servers);
     void dispatch();
 
