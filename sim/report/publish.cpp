@@ -7,7 +7,8 @@
 #include "corridor/report/publish.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <utility>
 
 namespace corridor {
 namespace {
@@ -117,14 +119,64 @@ void sync_folder(const fs::path& folder) {
     ::close(fd);
 }
 
-// A fresh hidden sibling `.NAME.corridor-PID-K`; never an existing one.
-Result<fs::path> make_sibling(const fs::path& target) {
+// An open folder locked with flock(): the lock is how other runs know a hidden folder's writer is
+// alive. The system drops it when the process ends, however it ends, so a killed run's folder is
+// free to clean up, and a process id that the system has since given to another program does not
+// keep it (a check of the id alone did, in CI).
+class FolderLock {
+public:
+    FolderLock() = default;
+    explicit FolderLock(int fd) : fd_(fd) {}
+    FolderLock(FolderLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    FolderLock& operator=(FolderLock&& other) noexcept {
+        std::swap(fd_, other.fd_);
+        return *this;
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+    ~FolderLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+    // Locks `folder` without waiting; empty when another process holds it or it is gone.
+    static FolderLock take(const fs::path& folder) {
+        int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) return {};
+        FolderLock lock(fd);
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) return {};
+        // Still the folder of that name: a run that cleaned it up between open() and flock()
+        // would have left this descriptor on a removed folder.
+        struct stat opened {}, named {};
+        if (::fstat(fd, &opened) != 0 || ::lstat(folder.c_str(), &named) != 0 || opened.st_ino != named.st_ino ||
+            opened.st_dev != named.st_dev)
+            return {};
+        return lock;
+    }
+
+    explicit operator bool() const { return fd_ >= 0; }
+
+private:
+    int fd_ = -1;
+};
+
+struct LockedFolder {
+    fs::path path;
+    FolderLock lock;
+};
+
+// A fresh hidden sibling `.NAME.corridor-PID-K`, locked for this run; never an existing one.
+Result<LockedFolder> make_sibling(const fs::path& target) {
     std::error_code error;
     std::string stem = "." + target.filename().string() + ".corridor-" + std::to_string(::getpid()) + "-";
     for (int k = 0; k < 1000; ++k) {
         fs::path candidate = target.parent_path() / (stem + std::to_string(k));
-        if (fs::create_directory(candidate, error)) return candidate;
-        if (error) return Error{"cannot create " + in_quotes(candidate) + ": " + error.message()};
+        if (!fs::create_directory(candidate, error)) {
+            if (error) return Error{"cannot create " + in_quotes(candidate) + ": " + error.message()};
+            continue;
+        }
+        // Another run may take the new, still empty folder for a leftover and remove it before it
+        // is locked; then the next name is tried.
+        if (FolderLock lock = FolderLock::take(candidate)) return LockedFolder{candidate, std::move(lock)};
     }
     return Error{"cannot find a free temporary name beside " + in_quotes(target)};
 }
@@ -161,21 +213,24 @@ std::optional<long> hidden_folder_pid(const std::string& name, const std::string
     return pid;
 }
 
-// Hidden folders that killed runs left beside `target`, removed when they hold only corridor's files.
+// Hidden folders that killed runs left beside `target`, removed when they hold only corridor's files
+// and no live run holds their lock.
 void remove_leftovers(const fs::path& target, const fs::path& keep) {
     std::error_code error;
     std::string prefix = "." + target.filename().string() + ".corridor-";
     std::vector<fs::path> leftovers;
     for (const fs::directory_entry& entry : fs::directory_iterator(target.parent_path(), error)) {
         std::string name = entry.path().filename().string();
-        std::optional<long> pid = hidden_folder_pid(name, prefix);
-        if (!pid || entry.path() == keep || !entry.is_directory(error) || entry.is_symlink(error)) continue;
-        // A run still alive may be filling its own folder: leave it.
-        if (*pid != ::getpid() && (::kill(static_cast<pid_t>(*pid), 0) == 0 || errno == EPERM)) continue;
+        if (!hidden_folder_pid(name, prefix) || entry.path() == keep || !entry.is_directory(error) ||
+            entry.is_symlink(error))
+            continue;
         leftovers.push_back(entry.path());
     }
-    for (const fs::path& folder : leftovers)
-        if (written_by_corridor(folder, true)) remove_run_folder(folder);
+    for (const fs::path& folder : leftovers) {
+        // A run still alive may be filling its own folder: its lock keeps it.
+        FolderLock lock = FolderLock::take(folder);
+        if (lock && written_by_corridor(folder, true)) remove_run_folder(folder);
+    }
 }
 
 int exchange(const fs::path& a, const fs::path& b) {
@@ -225,7 +280,7 @@ Result<bool> publish_folder(const std::string& dir, const std::vector<OutputFile
 
     auto sibling = make_sibling(target);
     if (!sibling) return Error{sibling.error()};
-    const fs::path fresh = sibling.value();
+    const fs::path fresh = sibling.value().path;
     auto abandon = [&](const std::string& why) -> Result<bool> {
         remove_run_folder(fresh);
         return Error{why};
@@ -264,15 +319,16 @@ Result<bool> publish_folder(const std::string& dir, const std::vector<OutputFile
         // No exchange on this file system: move the old folder aside, then the new one in.
         auto aside = make_sibling(target);
         if (!aside) return abandon(aside.error());
-        fs::remove(aside.value(), error);
-        fs::rename(target, aside.value(), error);
+        const fs::path old = aside.value().path;
+        fs::remove(old, error);
+        fs::rename(target, old, error);
         if (error) return abandon("cannot replace " + in_quotes(target) + ": " + error.message());
         fs::rename(fresh, target, error);
         if (error) {
-            fs::rename(aside.value(), target, error);
+            fs::rename(old, target, error);
             return abandon("cannot replace " + in_quotes(target));
         }
-        remove_run_folder(aside.value());
+        remove_run_folder(old);
     } else {
         return abandon("cannot replace " + in_quotes(target) + ": " + std::strerror(errno));
     }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A results folder survives `kill -9` at any moment: runs of two seeds take turns writing the same
 # --out folder and are killed after random delays; after every kill the folder must hold, byte for
-# byte, the complete results of one of the two seeds (DESIGN.md decision 8). Then a run that is
-# not killed must leave no hidden folder behind.
+# byte, the complete results of one of the two seeds. Then a run that is not killed must leave no
+# hidden folder behind, and must keep one that a live process holds locked.
 # Usage: publish_kill_test.sh path/to/corridor source_dir [kills]
 set -u
 corridor=$1
@@ -52,6 +52,24 @@ if [ "$left" = "out" ] && [ "$(fingerprint "$work/theatre/out")" = "$expected2" 
     passes=$((passes + 1))
 else
     echo "FAIL: after a clean run the theatre folder holds: $left"
+    failures=$((failures + 1))
+fi
+
+# A hidden folder whose name holds the id of a live process that is not a corridor run (the system
+# reuses ids) is a leftover all the same: nothing holds its lock. One that a live process holds
+# locked stays, whatever its name says.
+mkdir "$work/theatre/.out.corridor-$$-0" "$work/theatre/.out.corridor-1-7"
+flock -n "$work/theatre/.out.corridor-1-7" sleep 30 &
+holder=$!
+sleep 0.2
+"$corridor" run "$scenario" --seed 1 --out "$work/theatre/out" >/dev/null
+left=$(ls -A "$work/theatre" | tr '\n' ' ')
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+if [ "$left" = ".out.corridor-1-7 out " ]; then
+    passes=$((passes + 1))
+else
+    echo "FAIL: with one unlocked and one locked hidden folder, a run leaves: $left"
     failures=$((failures + 1))
 fi
 
