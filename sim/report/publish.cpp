@@ -182,8 +182,9 @@ Result<LockedFolder> make_sibling(const fs::path& target) {
 }
 
 // Removes a folder corridor wrote, file by file, only the files its manifest lists (or any, in a
-// folder still marked as being filled), the manifest last, so that a kill halfway leaves a folder
-// that still shows whose it is. Anything else in it stays, and so does the folder then.
+// folder still marked as being filled), the manifest and the filling mark last, so that a kill
+// halfway leaves a folder that still shows whose it is. Anything else in it stays, and so does the
+// folder then.
 void remove_run_folder(const fs::path& folder) {
     std::error_code error;
     std::optional<std::set<std::string>> listed = manifest_files(folder / kManifestName);
@@ -191,11 +192,14 @@ void remove_run_folder(const fs::path& folder) {
     std::vector<fs::path> files;
     for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
         std::string name = entry.path().filename().string();
-        if (name == kManifestName || !entry.is_regular_file(error) || entry.is_symlink(error)) continue;
+        if (name == kManifestName || name == kFillingMarker || !entry.is_regular_file(error) ||
+            entry.is_symlink(error))
+            continue;
         if (filling || (listed && listed->count(name))) files.push_back(entry.path());
     }
     for (const fs::path& file : files) fs::remove(file, error);
     if (listed) fs::remove(folder / kManifestName, error);
+    if (filling) fs::remove(folder / kFillingMarker, error);
     fs::remove(folder, error);  // only if now empty
 }
 
