@@ -16,7 +16,7 @@ FUZZ_PENDING_OK ?= 0
 FUZZ_FIXED ?= 0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test bench asan fuzz clean
+.PHONY: deps build run test golden bench asan fuzz clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -37,6 +37,11 @@ run: build
 
 test: build
 	@ctest --preset release; status=$$?; tests/skipped.sh build; exit $$status
+
+# Rewrites tests/golden/ from this build's outputs: only when a change to the results is intended
+# (read `git diff tests/golden` and say why in the commit).
+golden: build
+	tests/golden/check.sh ./build/corridor . --update
 
 bench: build
 	./build/corridor-bench hold --pending 10000 --events 5000000
