@@ -1,5 +1,5 @@
 // corridor's command line: parses the subcommand, runs it, and turns every failure into a message
-// and an exit code (DESIGN.md, "Command line"). Nothing below sim/cli/ exits or prints errors.
+// and an exit code (docs/architecture.md, decision 9). Nothing below sim/cli/ exits or prints errors.
 
 #include <CLI/CLI.hpp>
 #include <algorithm>

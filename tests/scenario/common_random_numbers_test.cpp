@@ -1,4 +1,4 @@
-// Common random numbers survive edits (DESIGN.md decision 3): streams are keyed by the entity's
+// Common random numbers survive edits (docs/architecture.md, decision 3): streams are keyed by the entity's
 // name, so a checkpoint added to a scenario, even first in the list, leaves every other
 // checkpoint's draws, and so its waits, exactly as they were.
 

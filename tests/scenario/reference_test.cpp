@@ -17,7 +17,7 @@ TEST_CASE("the Karabakh 2020 reference theatre loads and every unit reaches its 
     const Theatre& t = *loaded.theatre;
     int personnel = 0, vehicles = 0;
     for (const Unit& u : t.units) personnel += u.personnel, vehicles += u.vehicle_count();
-    CHECK(personnel == 1960);  // DOMAIN.md section 2
+    CHECK(personnel == 1960);  // docs/sources.md, [S3]
     CHECK(vehicles == 90 + 380);
     DeploymentResult r = simulate_deployment(t, t.seed);
     REQUIRE(r.closure_time != kNever);

@@ -1,7 +1,7 @@
 #pragma once
 // Problems found in a planner's input, each with the place it was found. Loaders and the scenario
 // reader collect them all instead of stopping at the first, and the command line prints them as
-// `file:line:column: error: message` (DESIGN.md decision 7).
+// `file:line:column: error: message` (docs/architecture.md, decision 7).
 
 #include <string>
 #include <vector>

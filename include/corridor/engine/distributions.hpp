@@ -1,6 +1,6 @@
 #pragma once
 // The distributions the models draw from, written here (inverse CDF, polar method, ziggurat) so that a
-// result never depends on which standard library built corridor (DESIGN.md decision 3).
+// result never depends on which standard library built corridor (docs/architecture.md, decision 3).
 
 #include <cstddef>
 #include <vector>

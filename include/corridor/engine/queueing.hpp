@@ -1,5 +1,5 @@
 #pragma once
-// Closed-form queueing results (shared/DOMAIN.md section 7) that validate the engine and let a
+// Closed-form queueing results (docs/sources.md, [S39]) that validate the engine and let a
 // planner sanity-check a checkpoint before simulating it.
 
 namespace corridor {

@@ -1,5 +1,5 @@
 #pragma once
-// Random streams keyed by what they are for, not by the order of draws (DESIGN.md decision 3).
+// Random streams keyed by what they are for, not by the order of draws (docs/architecture.md, decision 3).
 // Each stream is Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3",
 // SC 2011) in counter mode: key = the 64-bit seed; counter = (block, entity, purpose,
 // replication). Two variants of a scenario therefore draw the same numbers for the same thing in

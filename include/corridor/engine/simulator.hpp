@@ -1,6 +1,6 @@
 #pragma once
 // The discrete-event core: a clock and the pending-event set. Events run in (time, sequence)
-// order, so events at the same time run in the order they were scheduled (DESIGN.md decision 2);
+// order, so events at the same time run in the order they were scheduled (docs/architecture.md, decision 2);
 // that order is fixed, and with it every result.
 
 #include <cstdint>

@@ -1,7 +1,8 @@
 #pragma once
 // A callable kept inside a fixed 32-byte buffer: what an event or a queued request carries.
 // Lambdas that capture a few pointers and numbers fit; anything larger, or anything that owns
-// memory, is refused at compile time, so scheduling an event never allocates (DESIGN.md decision 2).
+// memory, is refused at compile time, so scheduling an event never allocates
+// (docs/architecture.md, decision 2).
 
 #include <cstddef>
 #include <cstring>

@@ -1,5 +1,6 @@
 #pragma once
-// Simulated time: a whole number of milliseconds since the scenario's start (DESIGN.md decision 1).
+// Simulated time: a whole number of milliseconds since the scenario's start
+// (docs/architecture.md, decision 1).
 // Integers keep event order exact; a millisecond is fine enough for queues with short services.
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
 // The road network of a theatre: places (towns, junctions, airfields, posts) joined by one-way
 // arcs; a two-way road is two arcs. Built once per scenario on Boost.Graph's compressed sparse
-// row graph (DESIGN.md decision 5), with each attribute in its own array indexed by arc. The
+// row graph (docs/architecture.md, decision 5), with each attribute in its own array indexed by arc. The
 // Boost types stay in sim/network/, so that including this header costs little.
 
 #include <cmath>

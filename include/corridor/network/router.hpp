@@ -3,7 +3,7 @@
 // damage of the moment (an overlay read through the weight) and the vehicle's weight against
 // bridge limits. Point-to-point queries use A* where the network has coordinates and
 // bidirectional Dijkstra where it has not; answers are cached per (origin, destination, metric,
-// vehicle weight) and forgotten when the overlay changes (DESIGN.md decision 5).
+// vehicle weight) and forgotten when the overlay changes (docs/architecture.md, decision 5).
 
 #include <cstdint>
 #include <limits>

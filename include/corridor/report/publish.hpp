@@ -1,7 +1,7 @@
 #pragma once
 // Publishing a run's files into its results folder without ever destroying a planner's own files
-// (DESIGN.md decision 8). A folder is replaced only when a corridor run wrote it: its manifest.json
-// names corridor and every entry in it is a file that manifest lists. The new files are written
+// (docs/architecture.md, decision 8). A folder is replaced only when a corridor run wrote it: its
+// manifest.json names corridor and every entry in it is a file that manifest lists. The new files are written
 // into a hidden sibling folder, flushed to disk, and swapped with the old folder in one atomic
 // rename, so that at every instant either the old or the new results exist, complete.
 

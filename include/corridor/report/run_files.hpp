@@ -1,5 +1,5 @@
 #pragma once
-// The files of one run (DESIGN.md decision 8): manifest.json, kpis.json, timeline.csv and
+// The files of one run (docs/architecture.md, decision 8): manifest.json, kpis.json, timeline.csv and
 // units.csv (published by report/publish.hpp); and the short KPI table printed to the terminal. Every number
 // has a fixed format, so the same run gives the same bytes.
 

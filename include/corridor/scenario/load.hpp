@@ -1,6 +1,6 @@
 #pragma once
 // Reading a scenario: YAML files in, a checked Theatre out, or every problem found with its
-// file, line and column (DESIGN.md decision 7).
+// file, line and column (docs/architecture.md, decision 7).
 
 #include <optional>
 #include <string>
