@@ -16,7 +16,7 @@ FUZZ_PENDING_OK ?= 0
 FUZZ_FIXED ?= 0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test golden bench asan fuzz clean
+.PHONY: deps build run test golden bench asan fuzz data clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -63,6 +63,15 @@ fuzz: deps
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz
 	FUZZ_PENDING_OK=$(FUZZ_PENDING_OK) FUZZ_FIXED=$(FUZZ_FIXED) tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The public files tests and benchmarks use (road networks, map extracts, a golden file), fetched
+# from upstream and checked by SHA-256 into ~/.cache/corridor/data; offline, it says which files to
+# put where (scripts/fetch_data.sh, docs/testing.md "Test data").
+data:
+	@command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || { \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends curl ca-certificates; }
+	scripts/fetch_data.sh
 
 clean:
 	rm -rf build build-asan build-fuzz

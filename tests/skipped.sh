@@ -12,6 +12,7 @@ summary=$(awk '
 if [ -n "$summary" ]; then
     echo "Skipped tests and why (full log: $log):"
     echo "$summary"
-    echo "To run them, put the data files in a folder and set CORRIDOR_DATA_DIR to it (docs/testing.md)."
+    echo "To run them: \`make data\` fetches the files (or says which to put where when offline), or set"
+    echo "CORRIDOR_DATA_DIR to a folder that has them (docs/testing.md, \"Test data\")."
 fi
 exit 0

@@ -19,7 +19,7 @@ namespace {
 std::string file_or_default(const std::string& given, const char* name) {
     if (!given.empty()) return given;
     const char* dir = std::getenv("CORRIDOR_DATA_DIR");
-    return std::string(dir ? dir : "../shared/data") + "/" + name;
+    return std::string(dir ? dir : CORRIDOR_DEFAULT_DATA_DIR) + "/" + name;
 }
 
 template <class Load>

@@ -17,7 +17,7 @@ if [ -n "$missing" ]; then
         echo "FAIL: data files missing in $data_dir:$missing (CORRIDOR_REQUIRE_DATA=1)"
         exit 1
     fi
-    echo "skipped: data files missing in $data_dir:$missing (set CORRIDOR_DATA_DIR)"
+    echo "skipped: data files missing in $data_dir:$missing (run \`make data\`, or set CORRIDOR_DATA_DIR)"
     exit 77
 fi
 
