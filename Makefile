@@ -5,7 +5,7 @@ PACKAGES := g++ cmake make ccache pkg-config \
             libeigen3-dev libboost-graph-dev libyaml-cpp-dev libtbb-dev catch2 \
             nlohmann-json3-dev libcli11-dev python3-simpy3 \
             libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev liblz4-dev \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev dpkg-dev
 
 MAKEFLAGS += --no-print-directory
 
@@ -16,7 +16,7 @@ FUZZ_PENDING_OK ?= 0
 FUZZ_FIXED ?= 0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test golden bench asan fuzz data clean
+.PHONY: deps build run test golden bench asan fuzz data package clean
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -72,6 +72,11 @@ data:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends curl ca-certificates; }
 	scripts/fetch_data.sh
+
+# The Debian package build/corridor_VERSION_ARCH.deb: the program, its docs and the example
+# scenarios (cmake/packaging.cmake, docs/architecture.md "Licence, install and package").
+package: build
+	cmake --build --preset release --target package
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "corridor/engine/suggest.hpp"
+#include "corridor/commit.hpp"
 #include "corridor/version.hpp"
 
 namespace corridor::cli {
@@ -30,7 +31,9 @@ int main_with(int argc, char** argv) {
     g_command = "corridor";
     for (int i = 1; i < argc; ++i) g_command += std::string(" ") + argv[i];
     CLI::App app{"corridor: plan peacekeeping deployments and humanitarian operations by simulation"};
-    app.set_version_flag("--version", corridor::kVersion);
+    // "corridor 0.1.0 (commit abc1234)": the commit is read at build time (cmake/commit.cmake).
+    app.set_version_flag("--version", std::string("corridor ") + corridor::kVersion + " (commit " +
+                                          corridor::kCommit + ")");
     app.require_subcommand(1);
 
     std::map<CLI::App*, Runner> runners;

@@ -22,6 +22,8 @@ expect 2 "unknown command 'no-such-command'" -- no-such-command
 expect 2 "unknown command 'queu'; did you mean 'queue'" -- queu
 expect 2 'subcommand' --
 expect 0 'queue' -- --help
+# The version and the commit it was built from ("unknown" outside a git checkout).
+expect 0 '^corridor [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{7,}|unknown)\)$' -- --version
 
 if [ -f "$source_dir/tests/cli/route_cases.sh" ]; then
     # shellcheck source=/dev/null
