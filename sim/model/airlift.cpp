@@ -37,7 +37,7 @@ Time plan_load(World& w, Aircraft& a) {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t x, std::size_t y) { return t.units[x].priority < t.units[y].priority; });
     for (std::size_t u : order) {
-        AirCargo& cargo = w.air_cargo[u];
+        AirCargo& cargo = w.airlift.cargo[u];
         bool anything_left =
             cargo.personnel_left > 0 ||
             std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
@@ -85,7 +85,7 @@ void unload(World& w, Aircraft& a) {
     today.tonnes += a.cargo_t;
     for (const Aircraft::Load& load : a.cargo) {
         (load.type < 0 ? today.people : today.vehicles) += load.count;
-        Marshalling& m = w.marshalling[load.unit];
+        Marshalling& m = w.deployment.units[load.unit];
         if (load.type < 0) {
             m.personnel_available += load.count;
             m.personnel_landed += load.count;
@@ -116,7 +116,7 @@ void arrive(World& w, Aircraft& a) {
     World* world = &w;
     Aircraft* aircraft = &a;
     a.asked_for_apron = w.sim.now();
-    w.aprons[fleet.to]->request([world, aircraft](int slot) {
+    w.airlift.aprons[fleet.to]->request([world, aircraft](int slot) {
         World& w = *world;
         Aircraft& a = *aircraft;
         const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
@@ -126,14 +126,14 @@ void arrive(World& w, Aircraft& a) {
             w.log(w.sim.now(), a.id, "queue exit", field);
         }
         w.log(w.sim.now(), a.id, "landed", field);
-        ++w.landings[fleet.to];
+        ++w.airlift.landings[fleet.to];
         a.apron_slot = slot;
         w.sim.schedule_after(w.theatre.airfields[fleet.to].turnaround, [world, aircraft] {
             World& w = *world;
             Aircraft& a = *aircraft;
             const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
             unload(w, a);
-            w.aprons[fleet.to]->release(a.apron_slot);
+            w.airlift.aprons[fleet.to]->release(a.apron_slot);
             w.log(w.sim.now(), a.id, "took off", w.theatre.airfields[fleet.to].name);
             fly_back(w, a);
         });
@@ -150,7 +150,7 @@ Time cargo_ready(const World& w, const Aircraft& a) {
         if (unit.mode != MoveMode::air || unit.origin_airfield != fleet.from ||
             unit.arrival_airfield != fleet.to)
             continue;
-        const AirCargo& cargo = w.air_cargo[u];
+        const AirCargo& cargo = w.airlift.cargo[u];
         bool left =
             cargo.personnel_left > 0 ||
             std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
@@ -173,13 +173,13 @@ void begin_sortie(World& w, Aircraft& a) {
         w.sim.schedule_at(ready, [world, aircraft] { begin_sortie(*world, *aircraft); });
         return;
     }
-    w.aprons[fleet.from]->request([world, aircraft](int slot) {
+    w.airlift.aprons[fleet.from]->request([world, aircraft](int slot) {
         World& w = *world;
         Aircraft& a = *aircraft;
         const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
         Time next = plan_load(w, a);
         if (a.cargo.empty()) {
-            w.aprons[fleet.from]->release(slot);
+            w.airlift.aprons[fleet.from]->release(slot);
             if (next > w.sim.now())
                 w.sim.schedule_at(next, [world, aircraft] { begin_sortie(*world, *aircraft); });
             return;  // nothing left for this fleet: the aircraft stays home
@@ -190,7 +190,7 @@ void begin_sortie(World& w, Aircraft& a) {
             World& w = *world;
             Aircraft& a = *aircraft;
             const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
-            w.aprons[fleet.from]->release(a.apron_slot);
+            w.airlift.aprons[fleet.from]->release(a.apron_slot);
             w.log(w.sim.now(), a.id, "took off", w.theatre.airfields[fleet.from].name);
             w.sim.schedule_after(fleet.block_time, [world, aircraft] { arrive(*world, *aircraft); });
         });
@@ -225,13 +225,13 @@ ServerSchedule apron_schedule(const World& w, const Airfield& field) {
 
 void start_airlift(World& w) {
     const Theatre& t = w.theatre;
-    w.landings.assign(t.airfields.size(), 0);
+    w.airlift.landings.assign(t.airfields.size(), 0);
     for (const Airfield& field : t.airfields)
-        w.aprons.push_back(std::make_unique<Resource>(w.sim, apron_schedule(w, field)));
-    w.air_cargo.resize(t.units.size());
+        w.airlift.aprons.push_back(std::make_unique<Resource>(w.sim, apron_schedule(w, field)));
+    w.airlift.cargo.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         if (t.units[u].mode != MoveMode::air) continue;
-        AirCargo& cargo = w.air_cargo[u];
+        AirCargo& cargo = w.airlift.cargo[u];
         cargo.vehicles_left.assign(t.vehicle_types.size(), 0);
         for (const UnitVehicles& v : t.units[u].vehicles) cargo.vehicles_left[v.type] += v.count;
         cargo.personnel_left = t.units[u].personnel;
@@ -244,7 +244,7 @@ void start_airlift(World& w) {
                            std::to_string(i + 1);
             aircraft->fleet = f;
             Aircraft* a = aircraft.get();
-            w.aircraft.push_back(std::move(aircraft));
+            w.airlift.aircraft.push_back(std::move(aircraft));
             World* world = &w;
             w.sim.schedule_at(0, [world, a] { begin_sortie(*world, *a); });
         }

@@ -14,7 +14,7 @@ namespace {
 
 Time draw_service(World& w, int index) {
     const ServiceTime& s = w.theatre.checkpoints[static_cast<std::size_t>(index)].service;
-    RandomStream& stream = *w.checkpoint_service[static_cast<std::size_t>(index)];
+    RandomStream& stream = *w.checkpoints.service[static_cast<std::size_t>(index)];
     const auto& p = s.seconds;
     double seconds = 0;
     switch (s.kind) {
@@ -45,19 +45,23 @@ Time draw_service(World& w, int index) {
 void inspect(World& w, int index, CheckpointBatch* batch, int lane) {
     World* world = &w;
     w.sim.schedule_after(draw_service(w, index), [world, index, batch, lane] {
-        world->checkpoint_lanes[static_cast<std::size_t>(index)]->release(lane);
-        if (batch && --batch->remaining == 0) batch->done();
+        world->checkpoints.lanes[static_cast<std::size_t>(index)]->release(lane);
+        if (batch && --batch->remaining == 0) {
+            SmallFunction<void()> done = batch->done;
+            world->checkpoints.free_batches.push_back(batch);
+            done();
+        }
     });
 }
 
 void serve_one(World& w, int index, CheckpointBatch* batch) {
-    Resource& lanes = *w.checkpoint_lanes[static_cast<std::size_t>(index)];
+    Resource& lanes = *w.checkpoints.lanes[static_cast<std::size_t>(index)];
     World* world = &w;
     lanes.request([world, index, batch](int lane) { inspect(*world, index, batch, lane); });
 }
 
 void traffic_arrives(World& w, int index, TrafficArrivals* arrivals) {
-    w.checkpoint_lanes[static_cast<std::size_t>(index)]->request_anonymous(*arrivals);
+    w.checkpoints.lanes[static_cast<std::size_t>(index)]->request_anonymous(*arrivals);
     Time next = arrivals->next();
     if (next <= w.theatre.duration) {
         World* world = &w;
@@ -74,35 +78,42 @@ Time TrafficArrivals::next() {
 
 void open_checkpoints(World& w) {
     const Theatre& t = w.theatre;
-    w.checkpoint_of_node.assign(t.network.node_count(), -1);
+    w.checkpoints.of_node.assign(t.network.node_count(), -1);
     for (std::size_t i = 0; i < t.checkpoints.size(); ++i) {
         const Checkpoint& cp = t.checkpoints[i];
-        w.checkpoint_of_node[cp.node] = static_cast<int>(i);
-        w.checkpoint_lanes.push_back(
+        w.checkpoints.of_node[cp.node] = static_cast<int>(i);
+        w.checkpoints.lanes.push_back(
             std::make_unique<Resource>(w.sim, ServerSchedule::shifts(cp.lanes, cp.staffing).value()));
-        w.checkpoint_service.push_back(std::make_unique<RandomStream>(
+        w.checkpoints.service.push_back(std::make_unique<RandomStream>(
             StreamKey{w.seed, w.replication, purpose_id("checkpoint-service"), entity_id(cp.name)}));
         if (cp.traffic_per_h > 0) {
             World* world = &w;
             int index = static_cast<int>(i);
-            w.checkpoint_lanes.back()->set_anonymous_grant(
+            w.checkpoints.lanes.back()->set_anonymous_grant(
                 [world, index](int lane) { inspect(*world, index, nullptr, lane); });
             auto arrivals = std::make_unique<TrafficArrivals>(
                 RandomStream(
                     StreamKey{w.seed, w.replication, purpose_id("checkpoint-traffic"), entity_id(cp.name)}),
                 3600.0 / cp.traffic_per_h, w.sim.now());
             TrafficArrivals* a = arrivals.get();
-            w.checkpoint_traffic.push_back(std::move(arrivals));
+            w.checkpoints.traffic.push_back(std::move(arrivals));
             w.sim.schedule_at(a->next(), [world, index, a] { traffic_arrives(*world, index, a); });
         }
     }
 }
 
-int checkpoint_at(const World& w, NodeIndex node) { return w.checkpoint_of_node[node]; }
+int checkpoint_at(const World& w, NodeIndex node) { return w.checkpoints.of_node[node]; }
 
 void pass_checkpoint(World& w, int index, int vehicles, SmallFunction<void()> done) {
-    w.checkpoint_batches.push_back(std::make_unique<CheckpointBatch>(CheckpointBatch{vehicles, done}));
-    CheckpointBatch* batch = w.checkpoint_batches.back().get();
+    // A batch is reused once its last vehicle is through, so memory stays flat over a long run.
+    Checkpoints& checkpoints = w.checkpoints;
+    if (checkpoints.free_batches.empty()) {
+        checkpoints.batches.push_back(std::make_unique<CheckpointBatch>());
+        checkpoints.free_batches.push_back(checkpoints.batches.back().get());
+    }
+    CheckpointBatch* batch = checkpoints.free_batches.back();
+    checkpoints.free_batches.pop_back();
+    *batch = CheckpointBatch{vehicles, done};
     for (int v = 0; v < vehicles; ++v) serve_one(w, index, batch);
 }
 

@@ -16,18 +16,16 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
       replication(replication_),
       overlay(t.network.arc_count()),
       router(t.network, &overlay) {
-    arc_free_at.assign(t.network.arc_count(), 0);
-    gate_queue.assign(t.network.arc_count(), 0);
     result.roads.assign(t.network.arc_count(), RoadOutcome{});
-    marshalling.resize(t.units.size());
+    deployment.units.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         const Unit& unit = t.units[u];
-        Marshalling& m = marshalling[u];
+        Marshalling& m = deployment.units[u];
         m.available.assign(t.vehicle_types.size(), 0);
         // Convoys of at most the doctrine's size, at least one per post, sizes as even as can be.
         int vehicles = unit.vehicle_count();
         int convoys =
-            std::max<int>((vehicles + t.march.convoy_max_vehicles - 1) / t.march.convoy_max_vehicles,
+            std::max<int>((vehicles + t.march_of(unit).convoy_max_vehicles - 1) / t.march_of(unit).convoy_max_vehicles,
                           static_cast<int>(unit.posts.size()));
         for (int k = 0; k < convoys; ++k)
             m.convoy_sizes.push_back(vehicles / convoys + (k < vehicles % convoys ? 1 : 0));
@@ -45,10 +43,98 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
     }
 }
 
+namespace {
+
+// A convoy's row of convoys.csv from its mover; a wait still in progress at `end` counts up to it.
+ConvoyOutcome convoy_outcome(const World& w, const Convoy& convoy, const Mover& mover, Time end) {
+    ConvoyOutcome o = w.result.convoys[convoy.outcome];
+    const MoverTally& tally = mover.tally;
+    o.formed = tally.formed;
+    o.departed = tally.rolled;
+    o.arrived = tally.arrived;
+    o.route_m = tally.route_m;
+    o.halted = tally.halted;
+    o.gate_wait = tally.gate_wait;
+    o.checkpoint_wait = tally.checkpoint_wait;
+    o.no_route_wait = tally.no_route_wait;
+    Time waited = end - mover.waiting_since;
+    switch (mover.waiting) {
+        case Mover::Wait::gate:
+            o.gate_wait += waited;
+            break;
+        case Mover::Wait::checkpoint:
+            o.checkpoint_wait += waited;
+            break;
+        case Mover::Wait::route:
+            o.no_route_wait += waited;
+            break;
+        case Mover::Wait::none:
+            break;
+    }
+    return o;
+}
+
+// A convoy's last vehicle is at its post: count its march, and establish the post once the last of
+// its convoys is in and set up.
+void convoy_arrived(World& w, const Mover& mover, Time at) {
+    const Theatre& t = w.theatre;
+    Convoy& convoy = w.deployment.convoys[mover.plan.client];
+    std::size_t u = convoy.unit, slot = convoy.post_slot;
+    const Unit& unit = t.units[u];
+    UnitOutcome& outcome = w.result.units[u];
+    outcome.vehicle_km += mover.plan.vehicles * mover.tally.route_m / 1000.0;
+    outcome.vehicle_hours += mover.plan.vehicles * to_hours(at - mover.tally.departed);
+    w.result.convoys[convoy.outcome] = convoy_outcome(w, convoy, mover, t.duration);
+    Marshalling& m = w.deployment.units[u];
+    --m.convoys_on_road;
+    if (m.next_convoy == m.convoy_sizes.size() && m.convoys_on_road == 0) outcome.arrived = at;
+    std::size_t index = m.first_post_outcome + slot;
+    Time& first = w.result.posts[index].first_arrival;
+    if (first == kNever || at < first) first = at;
+    if (--m.convoys_left_per_post[slot] > 0) return;
+    const Post& post = t.posts[unit.posts[slot]];
+    World* world = &w;
+    w.sim.schedule_after(post.setup, [world, index] {
+        PostOutcome& outcome = world->result.posts[index];
+        outcome.established = world->sim.now();
+        world->log(world->sim.now(), outcome.name, "post established", outcome.node);
+    });
+}
+
+// Forms a convoy of the given vehicles and people and sets it off to its post.
+void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
+                  const std::vector<int>& vehicles_by_type, int personnel, NodeIndex from) {
+    const Theatre& t = w.theatre;
+    const Unit& unit = t.units[unit_index];
+    MoverPlan plan;
+    plan.top_speed_kph = 1e9;
+    for (std::size_t type = 0; type < vehicles_by_type.size(); ++type) {
+        if (vehicles_by_type[type] == 0) continue;
+        plan.vehicles += vehicles_by_type[type];
+        plan.top_speed_kph = std::min(plan.top_speed_kph, t.vehicle_types[type].speed_kph);
+        plan.heaviest_t = std::max(plan.heaviest_t, t.vehicle_types[type].weight_t);
+    }
+    UnitOutcome& outcome = w.result.units[unit_index];
+    plan.id = unit.name + "/convoy-" + std::to_string(++outcome.convoys);
+    plan.rules = &t.march_of(unit);
+    plan.origin = from;
+    plan.destination = t.posts[unit.posts[post_slot]].node;
+    plan.client = w.deployment.convoys.size();
+    outcome.vehicles += plan.vehicles;
+    Convoy convoy{unit_index, post_slot, personnel, w.result.convoys.size()};
+    w.deployment.convoys.push_back(convoy);
+    w.result.convoys.push_back(ConvoyOutcome{plan.id, unit.name, plan.vehicles, w.node_id(plan.origin),
+                                             w.node_id(plan.destination)});
+    World* world = &w;
+    start_mover(w, plan, [world](const Mover& mover, Time at) { convoy_arrived(*world, mover, at); });
+}
+
+}  // namespace
+
 void marshal(World& w, std::size_t u) {
     const Theatre& t = w.theatre;
     const Unit& unit = t.units[u];
-    Marshalling& m = w.marshalling[u];
+    Marshalling& m = w.deployment.units[u];
     int vehicles_total = unit.vehicle_count();
     bool all_here = unit.mode == MoveMode::road ||
                     (m.vehicles_landed == vehicles_total && m.personnel_landed == unit.personnel);
@@ -57,7 +143,7 @@ void marshal(World& w, std::size_t u) {
             double landed = static_cast<double>(m.vehicles_landed) / vehicles_total;
             if (unit.personnel > 0)
                 landed = std::min(landed, static_cast<double>(m.personnel_landed) / unit.personnel);
-            if (landed + 1e-12 < t.march.activation_threshold) return;
+            if (landed + 1e-12 < t.march_of(unit).activation_threshold) return;
         }
         m.activated = true;
         w.result.units[u].activated = w.sim.now();
@@ -88,25 +174,6 @@ void marshal(World& w, std::size_t u) {
         ++m.convoys_on_road;
         start_convoy(w, u, slot, taken, people, from);
     }
-}
-
-void convoy_arrived(World& w, std::size_t u, std::size_t slot, Time at) {
-    const Theatre& t = w.theatre;
-    const Unit& unit = t.units[u];
-    Marshalling& m = w.marshalling[u];
-    --m.convoys_on_road;
-    if (m.next_convoy == m.convoy_sizes.size() && m.convoys_on_road == 0) w.result.units[u].arrived = at;
-    std::size_t index = m.first_post_outcome + slot;
-    Time& first = w.result.posts[index].first_arrival;
-    if (first == kNever || at < first) first = at;
-    if (--m.convoys_left_per_post[slot] > 0) return;
-    const Post& post = t.posts[unit.posts[slot]];
-    World* world = &w;
-    w.sim.schedule_after(post.setup, [world, index] {
-        PostOutcome& outcome = world->result.posts[index];
-        outcome.established = world->sim.now();
-        world->log(world->sim.now(), outcome.name, "post established", outcome.node);
-    });
 }
 
 namespace {
@@ -142,6 +209,7 @@ namespace corridor {
 DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed, std::uint32_t replication) {
     using namespace model;
     World w(theatre, seed, replication);
+    open_roads(w);
     open_checkpoints(w);
     schedule_disruptions(w);
     start_airlift(w);
@@ -150,7 +218,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         w.sim.schedule_at(theatre.units[u].ready, [world, u] {
             world->log(world->sim.now(), world->theatre.units[u].name, "ready", "");
             if (world->theatre.units[u].mode == MoveMode::road) {
-                Marshalling& m = world->marshalling[u];
+                Marshalling& m = world->deployment.units[u];
                 for (const UnitVehicles& v : world->theatre.units[u].vehicles) m.available[v.type] += v.count;
                 m.personnel_available = world->theatre.units[u].personnel;
                 marshal(*world, u);
@@ -161,6 +229,17 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
 
     DeploymentResult& r = w.result;
     r.events = w.sim.events_executed();
+    // Convoys still on the road (or waiting) at the end; those that arrived wrote their rows then.
+    for (const auto& mover : w.roads.movers)
+        if (mover) {
+            const Convoy& convoy = w.deployment.convoys[mover->plan.client];
+            r.convoys[convoy.outcome] = convoy_outcome(w, convoy, *mover, theatre.duration);
+        }
+    for (std::size_t c = 0; c < r.convoys.size(); ++c) {
+        Time rolled = r.convoys[c].departed;
+        UnitOutcome& unit = r.units[w.deployment.convoys[c].unit];
+        if (rolled != kNever && (unit.departed == kNever || rolled < unit.departed)) unit.departed = rolled;
+    }
     bool all_arrived = true;
     for (const UnitOutcome& unit : r.units) {
         if (unit.arrived == kNever)
@@ -186,31 +265,11 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.posts_50 = share_established(established, 0.5);
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);
-    for (const auto& convoy : w.convoys) {
-        const Convoy& c = *convoy;
-        const Unit& unit = theatre.units[c.unit];
-        ConvoyOutcome o{c.id, unit.name, c.vehicles, w.node_id(c.origin),
-                        w.node_id(theatre.posts[unit.posts[c.post_slot]].node)};
-        o.formed = c.formed;
-        o.departed = c.rolled;
-        o.arrived = c.arrived;
-        o.route_m = c.route_m;
-        o.halted = c.halted;
-        o.gate_wait = c.gate_wait;
-        o.checkpoint_wait = c.checkpoint_wait;
-        o.no_route_wait = c.no_route_wait;
-        // A wait still in progress at the end counts up to the end.
-        if (std::find(w.blocked.begin(), w.blocked.end(), &c) != w.blocked.end())
-            o.no_route_wait = theatre.duration - c.formed;
-        if (c.waiting == Convoy::Wait::gate) o.gate_wait += theatre.duration - c.waiting_since;
-        if (c.waiting == Convoy::Wait::checkpoint) o.checkpoint_wait += theatre.duration - c.waiting_since;
-        r.convoys.push_back(std::move(o));
-    }
     for (const Disruption& d : theatre.disruptions)
         if (d.closed && d.from < theatre.duration)
             for (ArcIndex a : d.arcs) r.roads[a].closed += std::min(d.until, theatre.duration) - d.from;
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
-        const Resource& lanes = *w.checkpoint_lanes[i];
+        const Resource& lanes = *w.checkpoints.lanes[i];
         CheckpointOutcome cp{theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),
                              lanes.waits_s().count() ? lanes.waits_s().max() : 0.0,
                              lanes.queue_length_stat().max()};
@@ -224,8 +283,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         r.checkpoints.push_back(cp);
     }
     for (std::size_t i = 0; i < theatre.airfields.size(); ++i) {
-        const Resource& apron = *w.aprons[i];
-        AirfieldOutcome field{theatre.airfields[i].name, w.landings[i], apron.queue_length_stat().max(),
+        const Resource& apron = *w.airlift.aprons[i];
+        AirfieldOutcome field{theatre.airfields[i].name, w.airlift.landings[i], apron.queue_length_stat().max(),
                               apron.waits_s().mean()};
         r.airfields.push_back(field);
         r.largest_apron_queue = std::max(r.largest_apron_queue, field.max_queue);

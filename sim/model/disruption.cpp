@@ -39,7 +39,7 @@ void change(World& w, std::size_t index, bool starts) {
     const char* event =
         d.closed ? (starts ? "road closed" : "road reopened") : (starts ? "road damaged" : "road repaired");
     w.log(w.sim.now(), "disruption-" + std::to_string(index + 1), event, d.road);
-    if (!starts) retry_blocked_convoys(w);
+    if (!starts) roads_improved(w);
 }
 
 }  // namespace
@@ -52,12 +52,6 @@ void schedule_disruptions(World& w) {
         if (d.until <= w.theatre.duration)
             w.sim.schedule_at(d.until, [world, i] { change(*world, i, false); });
     }
-}
-
-void retry_blocked_convoys(World& w) {
-    std::vector<Convoy*> waiting;
-    waiting.swap(w.blocked);
-    for (Convoy* convoy : waiting) depart(w, *convoy);
 }
 
 }  // namespace corridor::model

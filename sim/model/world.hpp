@@ -1,6 +1,7 @@
 #pragma once
-// The state one deployment run shares between its parts (airlift, marshalling, road march,
-// checkpoints, posts). Private to sim/model/.
+// The world of one deployment run, assembled from parts (airlift, deployment, road movement,
+// checkpoints, disruptions), each owning its state and starting its own events in its own files.
+// Private to sim/model/.
 
 #include <memory>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "corridor/engine/simulator.hpp"
 #include "corridor/model/deployment.hpp"
 #include "corridor/network/router.hpp"
+#include "movement/mover.hpp"
 
 namespace corridor::model {
 
@@ -30,40 +32,12 @@ struct Marshalling {
     int convoys_on_road = 0;
 };
 
-/// A convoy on the road: its head moves arc by arc; the last vehicle follows a pass time later.
+/// A military convoy: the client of a mover (movement/), carrying part of a unit to one of its posts.
 struct Convoy {
-    std::string id;
     std::size_t unit = 0;
     std::size_t post_slot = 0;  // index into the unit's posts
-    int vehicles = 0;
     int personnel = 0;
-    double top_speed_kph = 0;  // of its slowest vehicle
-    double heaviest_t = 0;
-    std::vector<ArcIndex> route;
-    std::size_t arc = 0;     // the arc its head is on, or about to enter
-    bool on_arc = false;     // entered the current arc's gate
-    double remaining_m = 0;  // of the current arc
-    Time driving_since_halt = 0;
-    Time driving_today = 0;
-    int halts = 0;
-    Time departed = 0;
-    NodeIndex origin = 0;
-    double route_m = 0;
-    // For convoys.csv: when it formed, first rolled and arrived (its last vehicle), and the time
-    // it spent stopped, by cause.
-    Time formed = 0;
-    Time rolled = kNever;
-    Time arrived = kNever;
-    Time halted = 0;                                                  // halts, daily rests and night stops
-    Time gate_wait = 0;                                               // queued at road gates
-    Time checkpoint_wait = 0;                                         // from checkpoint entry to exit
-    Time no_route_wait = 0;                                           // every road to its post closed
-    Time waiting_since = 0;                                           // start of the wait in progress
-    enum class Wait { none, gate, checkpoint } waiting = Wait::none;  // the wait in progress, if any
-    // The drive in progress: how long, at what speed, and whether it ends the arc.
-    Time step = 0;
-    double step_speed_kph = 0;
-    bool step_reaches_end = false;
+    std::size_t outcome = 0;  // its row in result.convoys
 };
 
 /// A checkpoint's other traffic: Poisson arrivals drawn from the checkpoint's own stream. The
@@ -110,16 +84,51 @@ struct AirCargo {
     int personnel_left = 0;
 };
 
-// --- road march (sim/model/convoy.cpp) ---
-void start_convoy(World& world, std::size_t unit, std::size_t post_slot,
-                  const std::vector<int>& vehicles_by_type, int personnel, NodeIndex from);
+// --- the parts of a run, each owning its state and starting its own events ---
+
+/// Road movement (sim/model/movement/): every mover on the road, the gates of the arcs, and the
+/// movers that wait for a road to open.
+struct RoadMovement {
+    std::vector<Time> arc_free_at;  // road gates: when the next mover may enter each arc
+    std::vector<int> gate_queue;    // vehicles waiting at each arc's gate
+    std::vector<std::unique_ptr<Mover>> movers;  // by slot; a finished mover's slot is reused
+    std::vector<std::size_t> free_slots;
+    std::vector<Mover*> blocked;  // formed, but no open road leads to their destination yet
+};
+
+/// Checkpoints (sim/model/checkpoint.cpp).
+struct Checkpoints {
+    std::vector<int> of_node;
+    std::vector<std::unique_ptr<Resource>> lanes;
+    std::vector<std::unique_ptr<RandomStream>> service;     // per checkpoint
+    std::vector<std::unique_ptr<TrafficArrivals>> traffic;  // per checkpoint with traffic
+    std::vector<std::unique_ptr<CheckpointBatch>> batches;  // in use, or free for reuse
+    std::vector<CheckpointBatch*> free_batches;
+};
+
+/// The airlift (sim/model/airlift.cpp).
+struct Airlift {
+    std::vector<std::unique_ptr<Resource>> aprons;  // per airfield
+    std::vector<int> landings;                      // per airfield
+    std::vector<std::unique_ptr<Aircraft>> aircraft;
+    std::vector<AirCargo> cargo;  // per unit
+};
+
+/// Marshalling, convoys and posts (sim/model/deployment.cpp).
+struct Deployment {
+    std::vector<Marshalling> units;
+    std::vector<Convoy> convoys;  // every convoy formed, in order
+};
+
+// --- road movement (sim/model/movement/) ---
+void open_roads(World& world);
+/// Forms a mover and sets it off now (or as soon as its rules and the roads allow).
+void start_mover(World& world, const MoverPlan& plan, SmallFunction<void(const Mover&, Time)> on_arrival);
+/// A road has reopened or been repaired: movers waiting for a route try again.
+void roads_improved(World& world);
 
 // --- disruptions (sim/model/disruption.cpp) ---
 void schedule_disruptions(World& world);
-/// Convoys that found no open route wait here and try again whenever a road reopens.
-void retry_blocked_convoys(World& world);
-/// Routes a formed convoy from its origin and sets it moving, or leaves it waiting for a route.
-void depart(World& world, Convoy& convoy);
 
 // --- checkpoints (sim/model/checkpoint.cpp) ---
 void open_checkpoints(World& world);
@@ -134,7 +143,6 @@ void start_airlift(World& world);
 // --- marshalling and posts (sim/model/deployment.cpp) ---
 /// Cargo of unit `unit` has landed (or is ready at its road origin): form convoys if it may go.
 void marshal(World& world, std::size_t unit);
-void convoy_arrived(World& world, std::size_t unit, std::size_t post_slot, Time last_vehicle_at);
 
 struct World {
     World(const Theatre& t, std::uint64_t seed, std::uint32_t replication);
@@ -146,20 +154,10 @@ struct World {
     Overlay overlay;  // closures and damage of the moment (docs/model.md, "Disruptions")
     Router router;
     DeploymentResult result;
-    std::vector<Marshalling> marshalling;
-    std::vector<Time> arc_free_at;  // road gates: when the next convoy may enter each arc
-    std::vector<int> gate_queue;    // convoy vehicles waiting at each arc's gate
-    std::vector<int> checkpoint_of_node;
-    std::vector<std::unique_ptr<Resource>> checkpoint_lanes;
-    std::vector<std::unique_ptr<RandomStream>> checkpoint_service;     // per checkpoint
-    std::vector<std::unique_ptr<TrafficArrivals>> checkpoint_traffic;  // per checkpoint with traffic
-    std::vector<std::unique_ptr<CheckpointBatch>> checkpoint_batches;
-    std::vector<std::unique_ptr<Resource>> aprons;  // per airfield
-    std::vector<int> landings;                      // per airfield
-    std::vector<std::unique_ptr<Aircraft>> aircraft;
-    std::vector<AirCargo> air_cargo;  // per unit
-    std::vector<std::unique_ptr<Convoy>> convoys;
-    std::vector<Convoy*> blocked;  // formed, but no open road leads to their post yet
+    Deployment deployment;
+    Airlift airlift;
+    RoadMovement roads;
+    Checkpoints checkpoints;
 
     void log(Time at, std::string entity, std::string event, std::string place) {
         result.timeline.push_back({at, std::move(entity), std::move(event), std::move(place)});

@@ -172,9 +172,13 @@ void read_airlift(const Section& s, Build& build) {
     });
 }
 
-void read_march(const Section& s, Build& build) {
-    MarchDoctrine& d = build.theatre.march;
-    MapReader m(s.node, s.source, "the march section");
+namespace {
+
+// March rules from `node` over `d`: the theatre's march section, or a unit's own `march` keys.
+void read_march_rules(const YAML::Node& node, const Source& source, MarchDoctrine& d, const std::string& what) {
+    Section section{node, source};
+    const Section& s = section;
+    MapReader m(node, source, what);
     if (auto v = positive(m, "vehicle_interval", &parse_length_m, false)) d.vehicle_interval_m = *v;
     if (auto v = m.whole("convoy_max_vehicles", 1, 1000)) d.convoy_max_vehicles = static_cast<int>(*v);
     if (auto speeds = m.get("speeds")) {
@@ -234,6 +238,12 @@ void read_march(const Section& s, Build& build) {
             d.activation_threshold = *threshold;
     }
     m.finish();
+}
+
+}  // namespace
+
+void read_march(const Section& s, Build& build) {
+    read_march_rules(s.node, s.source, build.theatre.march, "the march section");
 }
 
 void read_posts(const Section& s, Build& build) {
@@ -310,6 +320,10 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
         }
         unit.ready = m.duration("ready", false, 0, build.horizon()).value_or(0);
         unit.priority = static_cast<int>(m.whole("priority", 0, 1000).value_or(unit.priority));
+        if (auto march = m.get("march")) {
+            unit.march = build.theatre.march;
+            read_march_rules(*march, s.source, *unit.march, "the march rules of " + what);
+        }
         if (auto posts = m.get("posts", true)) {
             std::vector<YAML::Node> items;
             if (posts->IsSequence())

@@ -96,6 +96,9 @@ struct Unit {
     Time ready = 0;
     std::vector<std::size_t> posts;  // indices into posts
     int priority = 1;
+    /// The unit's own march rules (the theatre's, with its `march` keys over them), or none: the
+    /// theatre's apply.
+    std::optional<MarchDoctrine> march;
     int vehicle_count() const {
         int n = 0;
         for (const UnitVehicles& v : vehicles) n += v.count;
@@ -152,6 +155,9 @@ struct Theatre {
     std::vector<Unit> units;
     std::vector<Checkpoint> checkpoints;
     std::vector<Disruption> disruptions;
+
+    /// The march rules a unit's convoys follow.
+    const MarchDoctrine& march_of(const Unit& unit) const { return unit.march ? *unit.march : march; }
 };
 
 }  // namespace corridor

@@ -1,0 +1,69 @@
+#pragma once
+// A mover: anything that drives the road network as one column (a military convoy today; an aid
+// truck, a bus convoy, a repair team next). The road-movement part (this folder) routes it, runs
+// it arc by arc under its own march rules and calls its client back when its last vehicle is in.
+// Private to sim/model/.
+
+#include <string>
+#include <vector>
+
+#include "corridor/engine/small_function.hpp"
+#include "corridor/engine/time.hpp"
+#include "corridor/model/theatre.hpp"
+#include "corridor/network/road_network.hpp"
+#include "halts.hpp"
+
+namespace corridor::model {
+
+/// What a mover is and where it goes: given by its client when it forms.
+struct MoverPlan {
+    std::string id;
+    int vehicles = 0;
+    double top_speed_kph = 0;  // of its slowest vehicle
+    double heaviest_t = 0;     // routes avoid roads that cannot carry it
+    const MarchDoctrine* rules = nullptr;
+    NodeIndex origin = 0;
+    NodeIndex destination = 0;
+    std::size_t client = 0;  // the client's own number for it (a convoy's index)
+};
+
+/// How long a mover has spent, and on what (convoys.csv reports these).
+struct MoverTally {
+    Time formed = 0;
+    Time departed = 0;      // when it was routed and set off
+    Time rolled = kNever;   // when its head first drove
+    Time arrived = kNever;  // its last vehicle, if within the run
+    double route_m = 0;
+    Time halted = 0;           // halts, daily rests and night stops
+    Time gate_wait = 0;        // queued at road gates
+    Time checkpoint_wait = 0;  // from checkpoint entry to exit
+    Time no_route_wait = 0;    // every road to its destination closed
+};
+
+struct Mover {
+    MoverPlan plan;
+    /// Runs when its last vehicle arrives (a pass time after the head), with that time.
+    SmallFunction<void(const Mover&, Time)> on_arrival;
+    MoverTally tally;
+
+    // Where it is: route[0, arc) driven, route[arc] the arc its head is on or about to enter.
+    std::vector<ArcIndex> route;
+    std::size_t arc = 0;
+    bool on_arc = false;     // entered the current arc's gate
+    double remaining_m = 0;  // of the current arc; negative while queued at its gate
+
+    MarchClock clock;
+
+    // The drive in progress: how long, at what speed, and whether it ends the arc.
+    Time step = 0;
+    double step_speed_kph = 0;
+    bool step_reaches_end = false;
+
+    // The wait in progress, if any, and since when.
+    enum class Wait { none, gate, checkpoint, route } waiting = Wait::none;
+    Time waiting_since = 0;
+
+    std::size_t slot = 0;  // its place in the road-movement part's table
+};
+
+}  // namespace corridor::model
