@@ -1,7 +1,6 @@
 // Disruptions (docs/model.md, "Disruptions"): roads closed or slowed by damage for a while. They
-// act through the router's overlay, so a convoy forming while a road is closed routes around it,
-// and one with no open road waits until a road reopens. A convoy already on its way keeps its
-// route (it was planned before the news): a simplification.
+// act through the router's overlay; at each change the movers on the road plan again
+// (movement/routing.cpp), and those with no open road wait until a road reopens.
 
 #include <algorithm>
 
@@ -39,7 +38,7 @@ void change(World& w, std::size_t index, bool starts) {
     const char* event =
         d.closed ? (starts ? "road closed" : "road reopened") : (starts ? "road damaged" : "road repaired");
     w.log(w.sim.now(), "disruption-" + std::to_string(index + 1), event, d.road);
-    if (!starts) roads_improved(w);
+    roads_changed(w, !starts);
 }
 
 }  // namespace

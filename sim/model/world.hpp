@@ -124,8 +124,9 @@ struct Deployment {
 void open_roads(World& world);
 /// Forms a mover and sets it off now (or as soon as its rules and the roads allow).
 void start_mover(World& world, const MoverPlan& plan, SmallFunction<void(const Mover&, Time)> on_arrival);
-/// A road has reopened or been repaired: movers waiting for a route try again.
-void roads_improved(World& world);
+/// Roads closed, reopened, were damaged or repaired: movers on the road plan again from their next
+/// node, and when roads `improved`, movers waiting for a route try again.
+void roads_changed(World& world, bool improved);
 
 // --- disruptions (sim/model/disruption.cpp) ---
 void schedule_disruptions(World& world);

@@ -19,6 +19,7 @@ cases=(
     "one-convoy scenarios/validation/one-convoy.yaml"
     "airlift-only scenarios/validation/airlift-only.yaml"
     "checkpoint-mmc scenarios/validation/checkpoint-mmc.yaml"
+    "closures scenarios/validation/closures.yaml"
 )
 
 stable() {

@@ -15,8 +15,9 @@ namespace {
 
 void reach_node(World& w, Mover& m);
 
-// Resumes after a halt or rest, where the step that ran into it left off.
+// Goes on after a halt or rest, where the step that ran into it left off.
 void resume(World& w, Mover& m) {
+    w.log(w.sim.now(), m.plan.id, "moves on", where(w, m));
     if (m.remaining_m <= 0 && m.on_arc)
         reach_node(w, m);
     else
@@ -33,7 +34,7 @@ void end_step(World& w, Mover& m) {
     Time now = w.sim.now();
     Stop due = stop_due(rules, m.clock);
     // A halt or rest that falls due as the head reaches its destination is not taken.
-    bool at_destination = m.remaining_m <= 0 && m.arc + 1 == m.route.size();
+    bool at_destination = m.remaining_m <= 0 && next_node(w, m) == m.plan.destination;
     if (m.remaining_m <= 0 && (at_destination || due == Stop::none)) {
         reach_node(w, m);
         return;
@@ -42,11 +43,8 @@ void end_step(World& w, Mover& m) {
         drive(w, m);  // the light changed: new speed or a night stop
         return;
     }
-    ArcIndex a = m.route[m.arc];
-    // Stopped at the arc's end, or on the road.
-    std::string place = m.remaining_m <= 0 ? w.node_id(w.theatre.network.arc_to(a)) : road_name(w, a);
     Time length = stop_length(rules, due, m.clock, w.time_of_day(now));
-    w.log(now, m.plan.id, due == Stop::rest ? "rest" : "halt", place);
+    w.log(now, m.plan.id, due == Stop::rest ? "rest" : "halt", where(w, m));
     m.tally.halted += within_run(w, length);
     take_stop(m.clock, due);
     World* world = &w;
@@ -61,10 +59,7 @@ void reach_node(World& w, Mover& m) {
     m.on_arc = false;
     int checkpoint = checkpoint_at(w, node);
     if (checkpoint < 0) {
-        if (m.arc == m.route.size())
-            arrive(w, m);
-        else
-            drive(w, m);
+        go_on(w, m);
         return;
     }
     w.log(w.sim.now(), m.plan.id, "checkpoint entry", w.node_id(node));
@@ -77,10 +72,7 @@ void reach_node(World& w, Mover& m) {
         world->log(world->sim.now(), m.plan.id, "checkpoint exit", world->node_id(node));
         m.tally.checkpoint_wait += world->sim.now() - m.waiting_since;
         m.waiting = Mover::Wait::none;
-        if (m.arc == m.route.size())
-            arrive(*world, m);
-        else
-            drive(*world, m);
+        go_on(*world, m);
     });
 }
 
@@ -94,6 +86,20 @@ void finish(World& w, Mover& m, Time tail) {
 }
 
 }  // namespace
+
+std::string where(const World& w, const Mover& m) {
+    if (m.on_arc && m.remaining_m > 0) return road_name(w, m.route[m.arc]);
+    return w.node_id(next_node(w, m));
+}
+
+void go_on(World& w, Mover& m) {
+    if (m.arc < m.route.size())
+        drive(w, m);
+    else if (next_node(w, m) == m.plan.destination)
+        arrive(w, m);
+    else
+        wait_for_route(w, m);  // the roads ahead closed while it drove here
+}
 
 std::string road_name(const World& w, ArcIndex a) {
     return w.node_id(w.theatre.network.arc_from(a)) + "-" + w.node_id(w.theatre.network.arc_to(a));
@@ -116,8 +122,8 @@ void drive(World& w, Mover& m) {
         m.tally.halted += within_run(w, wait);
         take_stop(m.clock, Stop::rest);  // the night is the daily rest
         w.sim.schedule_after(wait, [world, mover] {
-            world->log(world->sim.now(), mover->plan.id, "moves on", "");
-            drive(*world, *mover);
+            world->log(world->sim.now(), mover->plan.id, "moves on", where(*world, *mover));
+            go_on(*world, *mover);
         });
         return;
     }
@@ -136,6 +142,8 @@ void drive(World& w, Mover& m) {
 void arrive(World& w, Mover& m) {
     Time now = w.sim.now();
     Time tail = now;
+    m.head_arrived = true;
+    if (m.tally.rolled == kNever) m.tally.rolled = now;  // it was there already
     const std::string& place = w.node_id(m.plan.destination);
     if (!m.route.empty()) {
         tail += pass_time(w, m, march_speed_kph(w, m, m.route.back(), now), now);
@@ -168,7 +176,6 @@ void start_mover(World& w, const MoverPlan& plan, SmallFunction<void(const Mover
     m.on_arrival = on_arrival;
     m.slot = slot;
     m.tally.formed = w.sim.now();
-    m.waiting_since = m.tally.formed;
     depart(w, m);
 }
 

@@ -25,7 +25,7 @@ bool pass_gate(World& w, Mover& m) {
         }
         World* world = &w;
         Mover* mover = &m;
-        w.sim.schedule_at(roads.arc_free_at[a], [world, mover] { drive(*world, *mover); });
+        m.gate_wakeup = w.sim.schedule_at(roads.arc_free_at[a], [world, mover] { drive(*world, *mover); });
         m.remaining_m = -1;  // marks that it has queued here
         return false;
     }

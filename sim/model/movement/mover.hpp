@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "corridor/engine/simulator.hpp"
 #include "corridor/engine/small_function.hpp"
 #include "corridor/engine/time.hpp"
 #include "corridor/model/theatre.hpp"
@@ -62,6 +63,10 @@ struct Mover {
     // The wait in progress, if any, and since when.
     enum class Wait { none, gate, checkpoint, route } waiting = Wait::none;
     Time waiting_since = 0;
+    EventId gate_wakeup{};  // while queued at a gate: the event that lets it in
+
+    bool routed = false;         // it has set off (its route is planned from where it stands since)
+    bool head_arrived = false;   // its head is at the destination: nothing left to plan
 
     std::size_t slot = 0;  // its place in the road-movement part's table
 };

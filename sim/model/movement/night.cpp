@@ -12,6 +12,7 @@ bool is_night(const MarchDoctrine& rules, Time time_of_day) {
 }
 
 Time until_light_changes(const MarchDoctrine& rules, Time time_of_day) {
+    if (rules.night_from == rules.night_to) return kDay;
     Time boundary = is_night(rules, time_of_day) ? rules.night_to : rules.night_from;
     Time wait = (boundary - time_of_day + kDay) % kDay;
     return wait == 0 ? kDay : wait;

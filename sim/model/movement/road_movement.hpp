@@ -7,6 +7,9 @@ namespace corridor::model {
 
 // drive.cpp: the march, arc by arc.
 void drive(World& world, Mover& mover);
+/// Goes on from a node (after a stop, a checkpoint, a gate): drives the next arc, arrives, or
+/// waits there when no open road is left.
+void go_on(World& world, Mover& mover);
 /// Arrival of the head at the mover's destination: the last vehicle follows a pass time later.
 void arrive(World& world, Mover& mover);
 
@@ -20,10 +23,19 @@ Time pass_time(const World& world, const Mover& mover, double speed_kph, Time no
 bool pass_gate(World& world, Mover& mover);
 
 // routing.cpp: the route from where the mover stands, and the wait when there is none.
-/// Routes a mover from its origin and sets it off, or leaves it waiting for a road to open.
+/// Sets a formed mover off: routed now, or after the night when its rules stop at night.
 void depart(World& world, Mover& mover);
+/// Routes a mover from where it stands (or will stand, at the end of the arc it is on) and sets
+/// it going, or leaves it waiting there for a road to open.
+void route_from_here(World& world, Mover& mover);
+/// Waits where it stands until a road opens; the timeline says so.
+void wait_for_route(World& world, Mover& mover);
+/// The node the mover stands at, or reaches at the end of the arc it is on.
+NodeIndex next_node(const World& world, const Mover& mover);
 
-/// Where a mover stands between two nodes: "FROM-TO".
+/// Where a mover is, for the timeline: a node id, or "FROM-TO" on the road between two.
+std::string where(const World& world, const Mover& mover);
+/// A road between two nodes: "FROM-TO".
 std::string road_name(const World& world, ArcIndex arc);
 /// A stop of `length` from now, as much of it as falls within the run.
 Time within_run(const World& world, Time length);

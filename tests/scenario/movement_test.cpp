@@ -1,0 +1,130 @@
+// End to end: the road-movement component against closures met on the road and at departure
+// (scenarios/validation/closures.yaml; its comment shows the arithmetic), and per-unit march rules.
+
+#include <catch2/catch.hpp>
+
+#include "corridor/model/deployment.hpp"
+#include "corridor/scenario/load.hpp"
+
+using namespace corridor;
+
+namespace {
+
+Theatre load(const std::string& name) {
+    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/" + name);
+    INFO(loaded.diagnostics.first_error());
+    REQUIRE(loaded.theatre.has_value());
+    return std::move(*loaded.theatre);
+}
+
+std::vector<TimelineRow> events_of(const DeploymentResult& r, const std::string& entity) {
+    std::vector<TimelineRow> rows;
+    for (const TimelineRow& row : r.timeline)
+        if (row.entity == entity) rows.push_back(row);
+    return rows;
+}
+
+bool has_event(const DeploymentResult& r, const std::string& event, Time at, const std::string& place) {
+    for (const TimelineRow& row : r.timeline)
+        if (row.event == event && row.at == at && row.place == place) return true;
+    return false;
+}
+
+constexpr Time kPass = 90 * kSecond;  // 10 vehicles x 100 m at 40 km/h
+
+}  // namespace
+
+TEST_CASE("a convoy that finds every road ahead closed waits at the last open node and moves on when one reopens") {
+    Theatre t = load("validation/closures.yaml");
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    REQUIRE(r.convoys.size() == 1);
+    const ConvoyOutcome& c = r.convoys[0];
+    CHECK(c.arrived == 4 * kHour + kPass);
+    CHECK(c.no_route_wait == 2 * kHour);
+    CHECK(c.route_m == 80000);
+    CHECK(has_event(r, "no open route", kHour, "B"));
+    CHECK(has_event(r, "moves on", 3 * kHour, "B"));
+    CHECK(r.posts[0].established == 5 * kHour + kPass);
+}
+
+TEST_CASE("a convoy on the road re-plans from its next node when a road ahead closes") {
+    Theatre t = load("validation/closures.yaml");
+    t.disruptions.pop_back();  // B-D stays open: the detour
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    const ConvoyOutcome& c = r.convoys[0];
+    CHECK(has_event(r, "re-routed", 30 * kMinute, "B"));
+    CHECK(c.route_m == 120000);
+    CHECK(c.arrived == 3 * kHour + kPass);
+    CHECK(c.no_route_wait == 0);
+    // It drove A-B, B-D, D-C: 10 vehicles on each, none on B-C.
+    int roads_used = 0;
+    for (const RoadOutcome& road : r.roads) roads_used += road.vehicles == 10;
+    CHECK(roads_used == 3);
+}
+
+TEST_CASE("a road that reopens before the convoy reaches it is driven, not the detour planned while it was closed") {
+    Theatre t = load("validation/closures.yaml");
+    t.disruptions.pop_back();
+    t.disruptions[0].from = 0;  // B-C closed from the start until 30 min
+    t.disruptions[0].until = 30 * kMinute;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    const ConvoyOutcome& c = r.convoys[0];
+    // Routed over D at the start, it plans again at 30 min, head 20 km along A-B, and takes B-C.
+    CHECK(has_event(r, "re-routed", 30 * kMinute, "B"));
+    CHECK(c.route_m == 80000);
+    CHECK(c.arrived == 2 * kHour + kPass);
+}
+
+TEST_CASE("a convoy formed at night under a night-stop rule is routed when it sets off in the morning") {
+    Theatre t = load("validation/closures.yaml");
+    t.disruptions.pop_back();
+    t.disruptions[0].from = 0;  // B-C closed until 30 min, while the convoy waits out the night
+    t.disruptions[0].until = 30 * kMinute;
+    t.march.night_mode = NightMode::stop;
+    t.march.night_from = 5 * kHour;  // night until 07:00; the run starts at 06:00
+    t.march.night_to = 7 * kHour;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    const ConvoyOutcome& c = r.convoys[0];
+    CHECK(c.formed == 0);
+    CHECK(c.departed == kHour);
+    CHECK(c.route_m == 80000);  // the short road, open again by morning
+    CHECK(c.arrived == 3 * kHour + kPass);
+    std::vector<TimelineRow> rows = events_of(r, "column/convoy-1");
+    REQUIRE(rows.size() >= 3);
+    CHECK(rows[0].event == "night stop");
+    CHECK(rows[1].event == "moves on");
+    CHECK(rows[2].event == "departed");
+    CHECK(rows[2].at == kHour);
+}
+
+TEST_CASE("every halt and rest ends with a 'moves on' event") {
+    Theatre t = load("validation/one-convoy.yaml");
+    t.march.daily_driving_limit = 2 * kHour;
+    t.duration = 3 * kDay;
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    int stops = 0, moves_on = 0;
+    for (const TimelineRow& row : r.timeline) {
+        stops += row.event == "halt" || row.event == "rest";
+        moves_on += row.event == "moves on";
+    }
+    CHECK(stops == 2);  // the first halt, then the rest
+    CHECK(moves_on == stops);
+    CHECK(has_event(r, "moves on", 2 * kHour + 15 * kMinute + 21 * kHour + 45 * kMinute, "DEPOT-POST"));
+}
+
+TEST_CASE("a unit's own march rules apply to its convoys only") {
+    Theatre t = load("validation/one-convoy.yaml");
+    Unit second = t.units[0];
+    second.name = "slow-column";
+    second.march = t.march;
+    second.march->speed_kph[static_cast<std::size_t>(RoadClass::primary)] = 20;
+    second.march->convoy_max_vehicles = 5;
+    t.units.push_back(second);
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    REQUIRE(r.units.size() == 2);
+    CHECK(r.units[0].convoys == 1);
+    CHECK(r.units[1].convoys == 4);
+    // The first unit keeps the theatre's 40 km/h: 3 h 18 min, as in one-convoy.yaml.
+    CHECK(r.units[0].arrived == 3 * kHour + 15 * kMinute + 3 * kMinute);
+    CHECK(r.units[1].arrived > 6 * kHour);
+}
