@@ -10,13 +10,14 @@
 
 namespace corridor::model {
 
-World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_)
+World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_, const Sinks& sinks_)
     : theatre(t),
       seed(seed_),
       replication(replication_),
+      sinks(sinks_),
       overlay(t.network.arc_count()),
       router(t.network, &overlay) {
-    result.roads.assign(t.network.arc_count(), RoadOutcome{});
+    if (sinks.roads) result.roads.assign(t.network.arc_count(), RoadOutcome{});
     deployment.units.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         const Unit& unit = t.units[u];
@@ -74,6 +75,14 @@ ConvoyOutcome convoy_outcome(const World& w, const Convoy& convoy, const Mover& 
     return o;
 }
 
+// What a convoy's mover did, into its unit's departure and (when recorded) its row of convoys.csv.
+void record_convoy(World& w, const Convoy& convoy, const Mover& mover, Time end) {
+    UnitOutcome& unit = w.result.units[convoy.unit];
+    Time rolled = mover.tally.rolled;
+    if (rolled != kNever && (unit.departed == kNever || rolled < unit.departed)) unit.departed = rolled;
+    if (w.sinks.convoys) w.result.convoys[convoy.outcome] = convoy_outcome(w, convoy, mover, end);
+}
+
 // A convoy's last vehicle is at its post: count its march, and establish the post once the last of
 // its convoys is in and set up.
 void convoy_arrived(World& w, const Mover& mover, Time at) {
@@ -84,7 +93,7 @@ void convoy_arrived(World& w, const Mover& mover, Time at) {
     UnitOutcome& outcome = w.result.units[u];
     outcome.vehicle_km += mover.plan.vehicles * mover.tally.route_m / 1000.0;
     outcome.vehicle_hours += mover.plan.vehicles * to_hours(at - mover.tally.departed);
-    w.result.convoys[convoy.outcome] = convoy_outcome(w, convoy, mover, t.duration);
+    record_convoy(w, convoy, mover, t.duration);
     Marshalling& m = w.deployment.units[u];
     --m.convoys_on_road;
     if (m.next_convoy == m.convoy_sizes.size() && m.convoys_on_road == 0) outcome.arrived = at;
@@ -115,7 +124,9 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
         plan.heaviest_t = std::max(plan.heaviest_t, t.vehicle_types[type].weight_t);
     }
     UnitOutcome& outcome = w.result.units[unit_index];
-    plan.id = unit.name + "/convoy-" + std::to_string(++outcome.convoys);
+    ++outcome.convoys;
+    // Its name is only ever written out: a run that records neither builds it.
+    if (w.sinks.timeline || w.sinks.convoys) plan.id = unit.name + "/convoy-" + std::to_string(outcome.convoys);
     plan.rules = &t.march_of(unit);
     plan.origin = from;
     plan.destination = t.posts[unit.posts[post_slot]].node;
@@ -123,8 +134,9 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
     outcome.vehicles += plan.vehicles;
     Convoy convoy{unit_index, post_slot, personnel, w.result.convoys.size()};
     w.deployment.convoys.push_back(convoy);
-    w.result.convoys.push_back(ConvoyOutcome{plan.id, unit.name, plan.vehicles, w.node_id(plan.origin),
-                                             w.node_id(plan.destination)});
+    if (w.sinks.convoys)
+        w.result.convoys.push_back(ConvoyOutcome{plan.id, unit.name, plan.vehicles, w.node_id(plan.origin),
+                                                 w.node_id(plan.destination)});
     World* world = &w;
     start_mover(w, plan, [world](const Mover& mover, Time at) { convoy_arrived(*world, mover, at); });
 }
@@ -206,9 +218,10 @@ Time share_established(std::vector<Time> times, double share) {
 
 namespace corridor {
 
-DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed, std::uint32_t replication) {
+DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed, std::uint32_t replication,
+                                     const Sinks& sinks) {
     using namespace model;
-    World w(theatre, seed, replication);
+    World w(theatre, seed, replication, sinks);
     open_roads(w);
     open_checkpoints(w);
     schedule_disruptions(w);
@@ -231,15 +244,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.events = w.sim.events_executed();
     // Convoys still on the road (or waiting) at the end; those that arrived wrote their rows then.
     for (const auto& mover : w.roads.movers)
-        if (mover) {
-            const Convoy& convoy = w.deployment.convoys[mover->plan.client];
-            r.convoys[convoy.outcome] = convoy_outcome(w, convoy, *mover, theatre.duration);
-        }
-    for (std::size_t c = 0; c < r.convoys.size(); ++c) {
-        Time rolled = r.convoys[c].departed;
-        UnitOutcome& unit = r.units[w.deployment.convoys[c].unit];
-        if (rolled != kNever && (unit.departed == kNever || rolled < unit.departed)) unit.departed = rolled;
-    }
+        if (mover) record_convoy(w, w.deployment.convoys[mover->plan.client], *mover, theatre.duration);
     bool all_arrived = true;
     for (const UnitOutcome& unit : r.units) {
         if (unit.arrived == kNever)
@@ -266,7 +271,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);
     for (const Disruption& d : theatre.disruptions)
-        if (d.closed && d.from < theatre.duration)
+        if (sinks.roads && d.closed && d.from < theatre.duration)
             for (ArcIndex a : d.arcs) r.roads[a].closed += std::min(d.until, theatre.duration) - d.from;
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
         const Resource& lanes = *w.checkpoints.lanes[i];

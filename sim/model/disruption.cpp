@@ -37,7 +37,7 @@ void change(World& w, std::size_t index, bool starts) {
     for (ArcIndex arc : d.arcs) refresh_arc(w, arc);
     const char* event =
         d.closed ? (starts ? "road closed" : "road reopened") : (starts ? "road damaged" : "road repaired");
-    w.log(w.sim.now(), "disruption-" + std::to_string(index + 1), event, d.road);
+    if (w.sinks.timeline) w.log(w.sim.now(), "disruption-" + std::to_string(index + 1), event, d.road);
     roads_changed(w, !starts);
 }
 

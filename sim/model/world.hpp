@@ -4,6 +4,7 @@
 // Private to sim/model/.
 
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "corridor/engine/random.hpp"
@@ -146,11 +147,12 @@ void start_airlift(World& world);
 void marshal(World& world, std::size_t unit);
 
 struct World {
-    World(const Theatre& t, std::uint64_t seed, std::uint32_t replication);
+    World(const Theatre& t, std::uint64_t seed, std::uint32_t replication, const Sinks& sinks);
 
     const Theatre& theatre;
     std::uint64_t seed;
     std::uint32_t replication;
+    Sinks sinks;
     Simulator sim;
     Overlay overlay;  // closures and damage of the moment (docs/model.md, "Disruptions")
     Router router;
@@ -160,8 +162,11 @@ struct World {
     RoadMovement roads;
     Checkpoints checkpoints;
 
-    void log(Time at, std::string entity, std::string event, std::string place) {
-        result.timeline.push_back({at, std::move(entity), std::move(event), std::move(place)});
+    /// A row of the timeline, when it is recorded (a place that takes work to name is better
+    /// given only when `sinks.timeline` holds).
+    void log(Time at, std::string_view entity, std::string_view event, std::string_view place) {
+        if (sinks.timeline)
+            result.timeline.push_back({at, std::string(entity), std::string(event), std::string(place)});
     }
     const std::string& node_id(NodeIndex v) const { return theatre.network.node(v).id; }
     /// Time of day of a simulated time (the scenario clock is UTC).

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "corridor/model/deployment.hpp"
+#include "corridor/model/kpis.hpp"
 #include "corridor/scenario/load.hpp"
 
 using namespace corridor;
@@ -127,4 +128,30 @@ TEST_CASE("a unit's own march rules apply to its convoys only") {
     // The first unit keeps the theatre's 40 km/h: 3 h 18 min, as in one-convoy.yaml.
     CHECK(r.units[0].arrived == 3 * kHour + 15 * kMinute + 3 * kMinute);
     CHECK(r.units[1].arrived > 6 * kHour);
+}
+
+TEST_CASE("a run that records only its KPIs gives the same KPIs and builds no timeline, convoy or road rows") {
+    Theatre t = load("karabakh-2020/scenario.yaml");
+    DeploymentResult full = simulate_deployment(t, t.seed);
+    DeploymentResult lean = simulate_deployment(t, t.seed, 0, Sinks::kpis_only());
+    CHECK(lean.timeline.empty());
+    CHECK(lean.convoys.empty());
+    CHECK(lean.roads.empty());
+    CHECK_FALSE(full.timeline.empty());
+    CHECK(full.convoys.size() > 10);
+    CHECK(lean.events == full.events);
+    std::vector<Kpi> a = kpi_record(full), b = kpi_record(lean);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        INFO(a[k].name);
+        CHECK(a[k].name == b[k].name);
+        CHECK(a[k].value == b[k].value);
+    }
+    // The record reads the same figures as kpis.json.
+    REQUIRE(find_kpi(a, "closure_time_h") != nullptr);
+    CHECK(*find_kpi(a, "closure_time_h")->value == Approx(to_hours(full.closure_time)));
+    CHECK(*find_kpi(a, "sorties")->value == full.sorties);
+    CHECK(find_kpi(a, "no such kpi") == nullptr);
+    // Units' first departures do not depend on convoys.csv being recorded.
+    for (std::size_t u = 0; u < full.units.size(); ++u) CHECK(lean.units[u].departed == full.units[u].departed);
 }

@@ -112,8 +112,20 @@ struct DeploymentResult {
     std::uint64_t events = 0;
 };
 
+/// What a run records beyond the figures its KPIs need (units, posts, checkpoints, airfields, the
+/// airlift's days). A sweep asks for none of it: the run then builds no string per event, convoy or
+/// road, and its KPIs are the same.
+struct Sinks {
+    bool timeline = true;  // DeploymentResult::timeline (timeline.csv)
+    bool convoys = true;   // DeploymentResult::convoys (convoys.csv)
+    bool roads = true;     // DeploymentResult::roads (roads.csv)
+
+    static Sinks all() { return {}; }
+    static Sinks kpis_only() { return {false, false, false}; }
+};
+
 /// Runs one replication of the deployment until the theatre's duration.
-DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
-                                     std::uint32_t replication = 0);
+DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed, std::uint32_t replication = 0,
+                                     const Sinks& sinks = Sinks::all());
 
 }  // namespace corridor

@@ -17,7 +17,7 @@ void reach_node(World& w, Mover& m);
 
 // Goes on after a halt or rest, where the step that ran into it left off.
 void resume(World& w, Mover& m) {
-    w.log(w.sim.now(), m.plan.id, "moves on", where(w, m));
+    if (w.sinks.timeline) w.log(w.sim.now(), m.plan.id, "moves on", where(w, m));
     if (m.remaining_m <= 0 && m.on_arc)
         reach_node(w, m);
     else
@@ -44,7 +44,7 @@ void end_step(World& w, Mover& m) {
         return;
     }
     Time length = stop_length(rules, due, m.clock, w.time_of_day(now));
-    w.log(now, m.plan.id, due == Stop::rest ? "rest" : "halt", where(w, m));
+    if (w.sinks.timeline) w.log(now, m.plan.id, due == Stop::rest ? "rest" : "halt", where(w, m));
     m.tally.halted += within_run(w, length);
     take_stop(m.clock, due);
     World* world = &w;
@@ -122,7 +122,8 @@ void drive(World& w, Mover& m) {
         m.tally.halted += within_run(w, wait);
         take_stop(m.clock, Stop::rest);  // the night is the daily rest
         w.sim.schedule_after(wait, [world, mover] {
-            world->log(world->sim.now(), mover->plan.id, "moves on", where(*world, *mover));
+            if (world->sinks.timeline)
+                world->log(world->sim.now(), mover->plan.id, "moves on", where(*world, *mover));
             go_on(*world, *mover);
         });
         return;

@@ -20,8 +20,10 @@ bool pass_gate(World& w, Mover& m) {
             m.waiting = Mover::Wait::gate;
             int& queued = roads.gate_queue[a];
             queued += m.plan.vehicles;
-            RoadOutcome& road = w.result.roads[a];
-            road.largest_gate_queue = std::max(road.largest_gate_queue, queued);
+            if (w.sinks.roads) {
+                RoadOutcome& road = w.result.roads[a];
+                road.largest_gate_queue = std::max(road.largest_gate_queue, queued);
+            }
         }
         World* world = &w;
         Mover* mover = &m;
@@ -40,9 +42,11 @@ bool pass_gate(World& w, Mover& m) {
     roads.arc_free_at[a] = now + std::max(pass_time(w, m, v, now), by_capacity);
     m.on_arc = true;
     m.remaining_m = net.length_m(a);
-    RoadOutcome& road = w.result.roads[a];
-    road.vehicles += m.plan.vehicles;
-    road.vehicle_km += m.plan.vehicles * net.length_m(a) / 1000.0;
+    if (w.sinks.roads) {
+        RoadOutcome& road = w.result.roads[a];
+        road.vehicles += m.plan.vehicles;
+        road.vehicle_km += m.plan.vehicles * net.length_m(a) / 1000.0;
+    }
     return true;
 }
 

@@ -72,7 +72,7 @@ void depart(World& w, Mover& m) {
         World* world = &w;
         Mover* mover = &m;
         w.sim.schedule_after(wait, [world, mover] {
-            world->log(world->sim.now(), mover->plan.id, "moves on", "");
+            world->log(world->sim.now(), mover->plan.id, "moves on", world->node_id(mover->plan.origin));
             depart(*world, *mover);
         });
         return;

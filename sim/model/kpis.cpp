@@ -1,0 +1,51 @@
+// The KPI record: see include/corridor/model/kpis.hpp.
+
+#include "corridor/model/kpis.hpp"
+
+#include <algorithm>
+
+namespace corridor {
+namespace {
+
+std::optional<double> hours(Time t) {
+    if (t == kNever) return std::nullopt;
+    return to_hours(t);
+}
+
+}  // namespace
+
+std::vector<Kpi> kpi_record(const DeploymentResult& r) {
+    int established = 0;
+    for (const PostOutcome& p : r.posts) established += p.established != kNever;
+    // The force's own vehicles' mean wait over every checkpoint, weighted by vehicles.
+    double force_wait_s = 0;
+    std::int64_t force_vehicles = 0;
+    for (const CheckpointOutcome& c : r.checkpoints) {
+        force_wait_s += c.force_mean_wait_s * static_cast<double>(c.force_vehicles);
+        force_vehicles += c.force_vehicles;
+    }
+    std::optional<double> force_mean_wait_min;
+    if (force_vehicles > 0) force_mean_wait_min = force_wait_s / static_cast<double>(force_vehicles) / 60.0;
+    return {
+        {"closure_time_h", "h", hours(r.closure_time)},
+        {"posts_established_50_h", "h", hours(r.posts_50)},
+        {"posts_established_90_h", "h", hours(r.posts_90)},
+        {"posts_established_100_h", "h", hours(r.posts_100)},
+        {"posts", "posts", static_cast<double>(r.posts.size())},
+        {"posts_established", "posts", static_cast<double>(established)},
+        {"sorties", "sorties", static_cast<double>(r.sorties)},
+        {"tonnes_lifted", "t", r.tonnes_lifted},
+        {"personnel_lifted", "people", static_cast<double>(r.personnel_lifted)},
+        {"largest_apron_queue", "aircraft", r.largest_apron_queue},
+        {"convoy_vehicle_km", "km", r.convoy_vehicle_km},
+        {"convoy_vehicle_hours", "h", r.convoy_vehicle_hours},
+        {"force_checkpoint_mean_wait_min", "min", force_mean_wait_min},
+    };
+}
+
+const Kpi* find_kpi(const std::vector<Kpi>& record, std::string_view name) {
+    auto it = std::find_if(record.begin(), record.end(), [&](const Kpi& k) { return k.name == name; });
+    return it == record.end() ? nullptr : &*it;
+}
+
+}  // namespace corridor
