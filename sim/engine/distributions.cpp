@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "ziggurat_tables.hpp"
+
 namespace corridor {
 
 double draw_uniform(RandomStream& stream, double low, double high) {
@@ -17,37 +19,22 @@ namespace {
 // J. Stat. Software 5(8), 2000) for the unit exponential: 256 strips of equal area under
 // f(x) = exp(-x). Most draws land inside a strip's rectangle and cost one 64-bit word and a
 // multiply, no logarithm. Strip i has width x[i]; x[1] = r is where the tail begins, x[0] the
-// width of the base strip that carries the tail's area, x[256] = 0.
-struct ExponentialZiggurat {
-    static constexpr int kStrips = 256;
-    static constexpr double kTailStart = 7.69711747013104972;       // r
-    static constexpr double kStripArea = 0.0039496598225815571993;  // v
-    double x[kStrips + 1];
-    double f[kStrips + 1];
-
-    ExponentialZiggurat() {
-        x[0] = kStripArea / std::exp(-kTailStart);
-        x[1] = kTailStart;
-        for (int i = 1; i < kStrips - 1; ++i) x[i + 1] = -std::log(kStripArea / x[i] + std::exp(-x[i]));
-        x[kStrips] = 0.0;
-        for (int i = 0; i <= kStrips; ++i) f[i] = std::exp(-x[i]);
-    }
-};
-
-// Built once at start-up (no guard on the hot path); nothing draws before main.
-const ExponentialZiggurat kZiggurat;
+// width of the base strip that carries the tail's area, x[256] = 0. The tables are literal
+// constants (ziggurat_tables.hpp), the same bits on every machine.
+constexpr double kTailStart = 7.69711747013104972;  // r
 
 double draw_unit_exponential(RandomStream& stream) {
-    const ExponentialZiggurat& z = kZiggurat;
+    const double* strip_x = detail::kZigguratX;
+    const double* strip_f = detail::kZigguratF;
     while (true) {
         // Low 8 bits pick the strip, the top 53 bits place the point: no bit serves twice.
         std::uint64_t bits = stream.next_u64();
         int i = static_cast<int>(bits & 0xFF);
-        double x = static_cast<double>(bits >> 11) * 0x1.0p-53 * z.x[i];
-        if (x < z.x[i + 1]) return x;  // inside the rectangle, under the curve
-        if (i == 0) return ExponentialZiggurat::kTailStart - std::log(stream.uniform01());  // the tail
+        double x = static_cast<double>(bits >> 11) * 0x1.0p-53 * strip_x[i];
+        if (x < strip_x[i + 1]) return x;  // inside the rectangle, under the curve
+        if (i == 0) return kTailStart - std::log(stream.uniform01());  // the tail
         // In the wedge between the rectangle and the curve: accept under the curve.
-        if (z.f[i] + stream.uniform01() * (z.f[i + 1] - z.f[i]) < std::exp(-x)) return x;
+        if (strip_f[i] + stream.uniform01() * (strip_f[i + 1] - strip_f[i]) < std::exp(-x)) return x;
     }
 }
 
