@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "corridor/engine/format.hpp"
 #include "commands.hpp"
 #include "corridor/engine/queueing.hpp"
 #include "corridor/engine/statistics.hpp"
@@ -38,25 +39,31 @@ int run_queue(const QueueOptions& options) {
         queue_lengths.add(result.mean_queue_length);
     }
     double half_width = mean_waits_h.confidence_half_width(0.95);
-    std::printf("checkpoint queue M/M/%d: %.6g vehicles/h arriving, %.6g vehicles/h per lane\n", p.servers,
-                p.arrival_rate_per_h, p.service_rate_per_h);
+    // Numbers through to_chars (format.hpp), the same on every machine under any locale.
+    auto figure = [](double x) {  // %10.4f
+        std::string text = format_fixed(x, 4);
+        return std::string(text.size() < 10 ? 10 - text.size() : 0, ' ') + text;
+    };
+    std::printf("checkpoint queue M/M/%d: %s vehicles/h arriving, %s vehicles/h per lane\n", p.servers,
+                format_number(p.arrival_rate_per_h).c_str(), format_number(p.service_rate_per_h).c_str());
     std::printf("%lld vehicles x %d replications, seed %llu\n\n", static_cast<long long>(p.customers),
                 options.replications, static_cast<unsigned long long>(p.seed));
-    std::printf("  mean wait in queue, simulated   %10.4f h   (95%% CI %.4f .. %.4f)\n", mean_waits_h.mean(),
-                mean_waits_h.mean() - half_width, mean_waits_h.mean() + half_width);
+    std::printf("  mean wait in queue, simulated   %s h   (95%% CI %s .. %s)\n", figure(mean_waits_h.mean()).c_str(),
+                format_fixed(mean_waits_h.mean() - half_width, 4).c_str(),
+                format_fixed(mean_waits_h.mean() + half_width, 4).c_str());
     double load = p.arrival_rate_per_h / (p.servers * p.service_rate_per_h);
     if (load < 1.0) {
-        std::printf("  mean wait in queue, Erlang C    %10.4f h\n",
-                    erlang_c_mean_wait(p.servers, p.arrival_rate_per_h, p.service_rate_per_h));
+        std::printf("  mean wait in queue, Erlang C    %s h\n",
+                    figure(erlang_c_mean_wait(p.servers, p.arrival_rate_per_h, p.service_rate_per_h)).c_str());
     } else {
         std::printf(
-            "  Erlang C does not apply: arrivals (%.6g/h) reach or exceed capacity (%.6g/h),"
+            "  Erlang C does not apply: arrivals (%s/h) reach or exceed capacity (%s/h),"
             " so the queue grows without bound\n",
-            p.arrival_rate_per_h, p.servers * p.service_rate_per_h);
+            format_number(p.arrival_rate_per_h).c_str(), format_number(p.servers * p.service_rate_per_h).c_str());
     }
-    std::printf("  lane utilisation                %10.4f     (offered load %.4f)\n", utilisations.mean(),
-                load);
-    std::printf("  mean queue length               %10.4f vehicles\n", queue_lengths.mean());
+    std::printf("  lane utilisation                %s     (offered load %s)\n", figure(utilisations.mean()).c_str(),
+                format_fixed(load, 4).c_str());
+    std::printf("  mean queue length               %s vehicles\n", figure(queue_lengths.mean()).c_str());
     return 0;
 }
 

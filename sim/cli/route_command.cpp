@@ -148,7 +148,7 @@ int run_route(const RouteOptions& o) {
     }
     std::printf("route %s -> %s, shortest by %s\n", node_label(network, query.from).c_str(),
                 node_label(network, query.to).c_str(), o.metric.c_str());
-    std::printf("  distance  %.3f km\n", route.distance_m / 1000);
+    std::printf("  distance  %s km\n", format_fixed(route.distance_m / 1000, 3).c_str());
     long long seconds = std::llround(route.time_s);
     std::printf("  time      %lld h %02lld min %02lld s (free flow)\n", seconds / 3600, seconds / 60 % 60,
                 seconds % 60);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "corridor/engine/format.hpp"
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 #include "text_reader.hpp"
@@ -81,10 +82,10 @@ Result<BoundingBox> parse_bounding_box(const std::string& text) {
     std::string part;
     int count = 0;
     while (std::getline(in, part, ',')) {
-        char* end = nullptr;
         if (count == 4) return Error{"bounding box '" + text + "' has more than four numbers"};
-        values[count] = std::strtod(part.c_str(), &end);
-        if (end == part.c_str() || *end != '\0' || !std::isfinite(values[count]))
+        const char* last = part.data() + part.size();
+        const char* end = read_number(part.data(), last, values[count]);
+        if (end == part.data() || end != last || !std::isfinite(values[count]))
             return Error{"bounding box '" + text + "': '" + part + "' is not a number"};
         ++count;
     }

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "corridor/engine/format.hpp"
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 #include "osm_pbf_check.hpp"
@@ -68,8 +69,8 @@ bool car_may_use(const osmium::TagList& tags) {
 // A leading number in a tag value, with a unit factor for `mph`; NaN when there is none.
 double tag_number(const char* value, bool speed) {
     if (!value) return NAN;
-    char* end = nullptr;
-    double number = std::strtod(value, &end);
+    double number = NAN;
+    const char* end = read_number(value, value + std::strlen(value), number);
     if (end == value || !std::isfinite(number) || number <= 0) return NAN;
     while (*end == ' ') ++end;
     if (speed && std::strncmp(end, "mph", 3) == 0) return number * 1.609344;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "corridor/engine/format.hpp"
 #include "corridor/scenario/quantities.hpp"
 #include "corridor/version.hpp"
 
@@ -36,11 +37,7 @@ std::string csv_field(const std::string& text) {
     return out + "\"";
 }
 
-std::string fixed(double x, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
-    return buffer;
-}
+std::string fixed(double x, int decimals) { return format_fixed(x, decimals); }
 
 std::string time_cell(Time t) { return t == kNever ? "" : fixed(to_seconds(t), 3); }
 

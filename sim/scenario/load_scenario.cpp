@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "corridor/engine/format.hpp"
 #include "corridor/engine/suggest.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/scenario/load.hpp"
@@ -276,10 +277,11 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
             for (const char* axis : {"lat", "lon"})
                 if (auto value = n.get(axis)) {
                     auto text = scalar_text(*value, s.source, axis);
-                    char* end = nullptr;
-                    double number = text ? std::strtod(text->c_str(), &end) : NAN;
+                    double number = NAN;
+                    const char* last = text ? text->data() + text->size() : nullptr;
+                    const char* end = text ? read_number(text->data(), last, number) : nullptr;
                     // (Written so that NaN fails: every comparison with it is false.)
-                    if (!text || end == text->c_str() || *end ||
+                    if (!text || end == text->data() || end != last ||
                         !(std::abs(number) <= (axis[1] == 'a' ? 90 : 180)))
                         s.source.error(*value, std::string(axis) + " must be a number of degrees from " +
                                                    (axis[1] == 'a' ? "-90 to 90" : "-180 to 180") + ", not " +

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "corridor/engine/format.hpp"
+
 namespace corridor {
 namespace {
 
@@ -38,9 +40,9 @@ Result<double> parse_quantity(std::string_view raw, const char* what, const Unit
         return Error{"bad " + std::string(what) + " '" + std::string(raw) + "': " + why};
     };
     if (text.empty()) return bad(std::string("it is empty; write e.g. '") + example + "'");
-    char* end = nullptr;
-    double value = std::strtod(text.c_str(), &end);
-    if (end == text.c_str()) return bad(std::string("there is no number; write e.g. '") + example + "'");
+    double value = 0;
+    const char* end = read_number(text.data(), text.data() + text.size(), value);
+    if (end == text.data()) return bad(std::string("there is no number; write e.g. '") + example + "'");
     if (!std::isfinite(value)) return bad("the number is not finite");
     std::string unit = trim(end);
     if (unit.empty())
@@ -87,9 +89,9 @@ Result<double> parse_mass_t(std::string_view text) {
 
 Result<double> parse_fraction(std::string_view raw) {
     std::string text = trim(raw);
-    char* end = nullptr;
-    double value = std::strtod(text.c_str(), &end);
-    if (text.empty() || end == text.c_str())
+    double value = 0;
+    const char* end = read_number(text.data(), text.data() + text.size(), value);
+    if (text.empty() || end == text.data())
         return Error{"bad fraction '" + std::string(raw) +
                      "': write a percentage such as '80%' or a number such as 0.8"};
     std::string rest = trim(end);

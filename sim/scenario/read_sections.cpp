@@ -456,9 +456,10 @@ void read_checkpoints(const Section& s, Build& build) {
         }
         if (auto traffic = m.get("traffic")) {
             auto text = scalar_text(*traffic, s.source, "traffic");
-            char* end = nullptr;
-            double rate = text ? std::strtod(text->c_str(), &end) : -1;
-            if (!text || end == text->c_str() || *end || !(rate >= 0) || rate > 100000)
+            double rate = -1;
+            const char* last = text ? text->data() + text->size() : nullptr;
+            const char* end = text ? read_number(text->data(), last, rate) : nullptr;
+            if (!text || end == text->data() || end != last || !(rate >= 0) || rate > 100000)
                 s.source.error(*traffic,
                                "traffic must be a number of vehicles an hour from 0 to 100000, not " +
                                    describe(*traffic));
@@ -470,8 +471,7 @@ void read_checkpoints(const Section& s, Build& build) {
                 cp.traffic_per_h = rate;
             double utilisation = cp.traffic_utilisation();
             if (utilisation >= 1) {
-                char figure[32];
-                std::snprintf(figure, sizeof figure, "%.2f", utilisation);
+                std::string figure = format_fixed(utilisation, 2);
                 build.diagnostics->warning(
                     s.source.file, traffic->Mark().line + 1, traffic->Mark().column + 1,
                     "checkpoint '" + cp.name + "': the other traffic alone keeps its lanes busy " + figure +

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "corridor/engine/format.hpp"
 #include "corridor/engine/suggest.hpp"
 
 namespace corridor::scenario {
@@ -63,9 +64,8 @@ std::optional<long long> MapReader::whole(const std::string& key, long long min,
     auto node = scalar(key, required);
     if (!node) return std::nullopt;
     const std::string& s = node->Scalar();
-    char* end = nullptr;
-    long long value = std::strtoll(s.c_str(), &end, 10);
-    if (s.empty() || *end != '\0') {
+    long long value = 0;
+    if (!read_whole(s, value)) {
         source_.error(*node, key + " must be a whole number, not '" + s + "'");
         return std::nullopt;
     }
