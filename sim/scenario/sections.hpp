@@ -43,6 +43,10 @@ void read_aircraft_types(const Section& s, Build& build);
 void read_airfields(const Section& s, Build& build);
 void read_airlift(const Section& s, Build& build);
 void read_march(const Section& s, Build& build);
+/// March rules from `node` over `d`: the theatre's march section, or a unit's own `march` keys
+/// (`what` names them in messages).
+void read_march_rules(const YAML::Node& node, const Source& source, MarchDoctrine& d,
+                      const std::string& what);
 void read_posts(const Section& s, Build& build);
 void read_units(const Section& s, Build& build, bool have_airlift);
 void read_checkpoints(const Section& s, Build& build);

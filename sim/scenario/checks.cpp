@@ -1,0 +1,72 @@
+// Whole-scenario checks run once every section is read, over the `units` section: each air unit's
+// vehicles and people must fit some aircraft flying its route (check_air_loads), and each unit's
+// posts must be reachable by road for its heaviest vehicle (check_reachability). They read no keys
+// of their own: the unit, airlift and aircraft keys they check are documented in
+// docs/scenario-reference.md, sections `units`, `airlift` and `aircraft_types`.
+
+#include <algorithm>
+#include <vector>
+
+#include "corridor/network/router.hpp"
+#include "section_helpers.hpp"
+#include "sections.hpp"
+
+namespace corridor::scenario {
+
+void check_air_loads(const Section& s, Build& build) {
+    // An air unit must fit its airlift: each vehicle type in some aircraft flying its route (its
+    // payload and a vehicle place), and its people in some aircraft with seats; otherwise the
+    // airlift would end with part of the unit still at home.
+    const Theatre& t = build.theatre;
+    std::size_t u = 0;
+    for (const YAML::Node& item : s.node) {
+        const Unit& unit = t.units[u++];
+        if (unit.mode != MoveMode::air) continue;
+        std::vector<const AircraftType*> route;
+        for (const AirliftFleet& fleet : t.airlift)
+            if (fleet.from == unit.origin_airfield && fleet.to == unit.arrival_airfield)
+                route.push_back(&t.aircraft_types[fleet.aircraft]);
+        for (const UnitVehicles& v : unit.vehicles) {
+            const VehicleType& type = t.vehicle_types[v.type];
+            bool fits = std::any_of(route.begin(), route.end(), [&](const AircraftType* a) {
+                return a->max_vehicles > 0 && a->payload_t >= type.weight_t;
+            });
+            if (!fits)
+                s.source.error(item["vehicles"], "unit '" + unit.name +
+                                                     "': no aircraft flying its route can carry a " +
+                                                     type.name + " (" + format_tonnes(type.weight_t) + ")");
+        }
+        bool seats = std::any_of(route.begin(), route.end(),
+                                 [](const AircraftType* a) { return a->seats > 0 && a->payload_t >= 0.1; });
+        if (unit.personnel > 0 && !seats)
+            s.source.error(item["personnel"], "unit '" + unit.name + "' has " +
+                                                  std::to_string(unit.personnel) +
+                                                  " people but no aircraft flying its route has seats");
+    }
+}
+
+void check_reachability(const Section& s, Build& build) {
+    const Theatre& t = build.theatre;
+    Router router(t.network);
+    std::size_t u = 0;
+    for (const YAML::Node& item : s.node) {
+        const Unit& unit = t.units[u++];
+        double heaviest = 0;
+        for (const UnitVehicles& v : unit.vehicles)
+            heaviest = std::max(heaviest, t.vehicle_types[v.type].weight_t);
+        NodeIndex start =
+            unit.mode == MoveMode::air ? *t.airfields[unit.arrival_airfield].node : unit.origin_node;
+        YAML::Node posts = item["posts"];
+        for (std::size_t p = 0; p < unit.posts.size(); ++p) {
+            const Post& post = t.posts[unit.posts[p]];
+            if (router.route({start, post.node, Metric::time, heaviest}).found) continue;
+            YAML::Node at = posts.IsSequence() ? posts[p] : posts;
+            s.source.error(at, "post '" + post.name + "' (node " + t.network.node(post.node).id +
+                                   ") cannot be reached by road from " + t.network.node(start).id +
+                                   " by unit '" + unit.name + "' (heaviest vehicle " +
+                                   format_tonnes(heaviest) + ")");
+        }
+    }
+}
+
+}  // namespace corridor::scenario

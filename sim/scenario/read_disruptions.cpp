@@ -1,0 +1,56 @@
+// The `disruptions` section: each road closed or slowed (by a speed factor) between two nodes from
+// one time until another. Its keys are documented in docs/scenario-reference.md, section
+// `disruptions`.
+
+#include <optional>
+
+#include "corridor/scenario/quantities.hpp"
+#include "section_helpers.hpp"
+#include "sections.hpp"
+
+namespace corridor::scenario {
+
+void read_disruptions(const Section& s, Build& build) {
+    for_each_item(s, "disruptions", [&](const YAML::Node& item) {
+        MapReader m(item, s.source, "a disruption");
+        Disruption d;
+        if (auto road = m.get("road", true)) {
+            if (!road->IsSequence() || road->size() != 2) {
+                s.source.error(*road,
+                               "road must name its two end nodes, e.g. [GOR, KRN], not " + describe(*road));
+            } else {
+                std::optional<NodeIndex> ends[2];
+                for (std::size_t e = 0; e < 2; ++e)
+                    if (auto id = scalar_text((*road)[e], s.source, "a road end"))
+                        ends[e] = find_node(build, *id, (*road)[e], s.source);
+                if (ends[0] && ends[1]) {
+                    const RoadNetwork& net = build.theatre.network;
+                    d.arcs = net.arcs_between(*ends[0], *ends[1]);
+                    for (ArcIndex a : net.arcs_between(*ends[1], *ends[0])) d.arcs.push_back(a);
+                    d.road = net.node(*ends[0]).id + "-" + net.node(*ends[1]).id;
+                    if (d.arcs.empty())
+                        s.source.error(*road, "no road joins " + net.node(*ends[0]).id + " and " +
+                                                  net.node(*ends[1]).id);
+                }
+            }
+        }
+        auto closed = m.boolean("closed");
+        auto factor = m.parsed<double>("speed_factor", &parse_fraction);
+        d.from = m.duration("from", false, 0, build.horizon()).value_or(0);
+        d.until = m.duration("until").value_or(build.theatre.duration + 1);
+        m.finish();
+        if (closed.value_or(false) == factor.has_value())
+            s.source.error(item,
+                           "a disruption needs 'closed: true' or a 'speed_factor' (e.g. 50%), and not both");
+        else if (factor && *factor <= 0)
+            s.source.error(*m.get("speed_factor"),
+                           "speed_factor must be more than 0%: to stop traffic, write 'closed: true'");
+        if (d.until <= d.from)
+            s.source.error(item, "a disruption must end ('until') after it starts ('from')");
+        d.closed = closed.value_or(false);
+        d.speed_factor = factor.value_or(1.0);
+        build.theatre.disruptions.push_back(d);
+    });
+}
+
+}  // namespace corridor::scenario

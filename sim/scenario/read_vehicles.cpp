@@ -1,0 +1,48 @@
+// The `vehicle_types` and `aircraft_types` sections: each road vehicle type (speed, length,
+// weight, seats) and each aircraft type (payload, seats, vehicle places, cruise speed), read with
+// their units and entered in the name tables the later sections refer to. Their keys are documented
+// in docs/scenario-reference.md, sections `vehicle_types` and `aircraft_types`.
+
+#include "corridor/scenario/quantities.hpp"
+#include "section_helpers.hpp"
+#include "sections.hpp"
+
+namespace corridor::scenario {
+
+void read_vehicle_types(const Section& s, Build& build) {
+    for_each_entry(s, "vehicle_types", [&](const YAML::Node& key, const YAML::Node& value) {
+        VehicleType type;
+        type.name = key.Scalar();
+        MapReader m(value, s.source, "vehicle type '" + type.name + "'");
+        type.speed_kph = positive(m, "speed", &parse_speed_kph, true).value_or(0);
+        type.length_m = positive(m, "length", &parse_length_m, false).value_or(type.length_m);
+        type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
+        type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(type.seats));
+        if (type.speed_kph > 200)
+            s.source.error(*m.get("speed"), "speed " + m.get("speed")->Scalar() +
+                                                " is absurd for a road vehicle (the limit is 200km/h)");
+        m.finish();
+        build.vehicle_type.emplace(type.name, build.theatre.vehicle_types.size());
+        build.theatre.vehicle_types.push_back(type);
+    });
+}
+
+void read_aircraft_types(const Section& s, Build& build) {
+    for_each_entry(s, "aircraft_types", [&](const YAML::Node& key, const YAML::Node& value) {
+        AircraftType type;
+        type.name = key.Scalar();
+        MapReader m(value, s.source, "aircraft type '" + type.name + "'");
+        type.payload_t = positive(m, "payload", &parse_mass_t, true).value_or(0);
+        if (type.payload_t > 1000)
+            s.source.error(*m.get("payload"),
+                           "payload " + m.get("payload")->Scalar() + " is absurd (the limit is 1000t)");
+        type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(0));
+        type.max_vehicles = static_cast<int>(m.whole("max_vehicles", 0, 100).value_or(type.max_vehicles));
+        type.cruise_speed_kph = positive(m, "cruise_speed", &parse_speed_kph, false).value_or(0);
+        m.finish();
+        build.aircraft_type.emplace(type.name, build.theatre.aircraft_types.size());
+        build.theatre.aircraft_types.push_back(type);
+    });
+}
+
+}  // namespace corridor::scenario
