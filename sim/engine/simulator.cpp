@@ -29,7 +29,7 @@ EventId Simulator::schedule_at(Time at, Action action) {
     std::uint32_t index = allocate_slot();
     Slot& target = slot(index);
     target.action = action;
-    push(Entry{at, next_sequence_++, index, target.generation});
+    heap_.push(Entry{at, next_sequence_++, index, target.generation});
     ++live_events_;
     return EventId{index, target.generation};
 }
@@ -42,45 +42,10 @@ bool Simulator::cancel(EventId id) {
     return true;
 }
 
-[[gnu::always_inline]] inline void Simulator::push(const Entry& entry) {
-    // Sift up with a hole: each level moves one parent down instead of swapping.
-    std::size_t hole = heap_.size();
-    heap_.push_back(entry);
-    while (hole > 0) {
-        std::size_t parent = (hole - 1) / kArity;
-        if (!earlier(entry, heap_[parent])) break;
-        heap_[hole] = heap_[parent];
-        hole = parent;
-    }
-    heap_[hole] = entry;
-}
-
-[[gnu::always_inline]] inline Simulator::Entry Simulator::pop() {
-    Entry top = heap_.front();
-    Entry last = heap_.back();
-    heap_.pop_back();
-    std::size_t size = heap_.size();
-    if (size == 0) return top;
-    std::size_t hole = 0;
-    while (true) {
-        std::size_t first_child = hole * kArity + 1;
-        if (first_child >= size) break;
-        std::size_t end_child = first_child + kArity < size ? first_child + kArity : size;
-        std::size_t best = first_child;
-        for (std::size_t child = first_child + 1; child < end_child; ++child)
-            if (earlier(heap_[child], heap_[best])) best = child;
-        if (!earlier(heap_[best], last)) break;
-        heap_[hole] = heap_[best];
-        hole = best;
-    }
-    heap_[hole] = last;
-    return top;
-}
-
 bool Simulator::execute_next(Time end) {
     while (!heap_.empty()) {
-        if (heap_.front().time > end) return false;
-        Entry entry = pop();
+        if (heap_.top().time > end) return false;
+        Entry entry = heap_.pop();
         Slot& due = slot(entry.slot);
         if (due.generation != entry.generation) continue;  // cancelled
         // Retire the id before running, so that the action cannot cancel itself, and free the

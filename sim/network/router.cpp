@@ -7,6 +7,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include "corridor/engine/dary_heap.hpp"
 #include "graphs.hpp"
 
 namespace corridor {
@@ -14,42 +15,17 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-// A 4-ary min-heap of (key, node) with lazy deletion: a node may sit in it several times and
-// stale copies are skipped when they surface. No decrease-key, no position array.
+// The searches' queue (engine/dary_heap.hpp) of (key, node) with lazy deletion: a node may sit in
+// it several times and stale copies are skipped when they surface. No decrease-key, no position
+// array.
 class NodeHeap {
   public:
-    bool empty() const { return items_.empty(); }
-    double top_key() const { return items_.front().key; }
-    void clear() { items_.clear(); }
-    void push(double key, NodeIndex node) {
-        std::size_t hole = items_.size();
-        items_.push_back({key, node});
-        while (hole > 0) {
-            std::size_t parent = (hole - 1) / 4;
-            if (items_[parent].key <= key) break;
-            items_[hole] = items_[parent];
-            hole = parent;
-        }
-        items_[hole] = {key, node};
-    }
+    bool empty() const { return heap_.empty(); }
+    double top_key() const { return heap_.top().key; }
+    void clear() { heap_.clear(); }
+    void push(double key, NodeIndex node) { heap_.push({key, node}); }
     std::pair<double, NodeIndex> pop() {
-        Item top = items_.front();
-        Item last = items_.back();
-        items_.pop_back();
-        std::size_t size = items_.size(), hole = 0;
-        if (size > 0) {
-            while (true) {
-                std::size_t child = 4 * hole + 1;
-                if (child >= size) break;
-                std::size_t end = std::min(child + 4, size), best = child;
-                for (std::size_t c = child + 1; c < end; ++c)
-                    if (items_[c].key < items_[best].key) best = c;
-                if (items_[best].key >= last.key) break;
-                items_[hole] = items_[best];
-                hole = best;
-            }
-            items_[hole] = last;
-        }
+        Item top = heap_.pop();
         return {top.key, top.node};
     }
 
@@ -58,72 +34,45 @@ class NodeHeap {
         double key;
         NodeIndex node;
     };
-    std::vector<Item> items_;
+    struct KeyOf {
+        double operator()(const Item& item) const { return item.key; }
+    };
+    DaryHeap<Item, KeyOf> heap_;
 };
 
-}  // namespace
-
-namespace {
-
-// A 4-ary heap of node indices keyed by an outside cost array, with a position per node so that
+// The same heap of node indices keyed by an outside cost array, with a position per node so that
 // a cheaper path moves the node up in place (decrease-key) instead of adding a copy: the heap
 // stays at most one entry per node and 4 bytes an entry.
 class IndexedHeap {
   public:
-    IndexedHeap(const std::vector<double>& key, std::size_t n) : key_(key), position_(n, kAbsent) {}
-    bool empty() const { return items_.empty(); }
+    IndexedHeap(const std::vector<double>& key, std::size_t n)
+        : position_(n, kAbsent), heap_(KeyOf{key.data()}, Placed{position_.data()}) {}
+    bool empty() const { return heap_.empty(); }
+    // (The caller has lowered v's key when v is in the heap already.)
     void push_or_decrease(NodeIndex v) {
-        std::size_t hole = position_[v];
-        if (hole == kAbsent) {
-            hole = items_.size();
-            items_.push_back(v);
-        }
-        sift_up(hole, v);
+        if (position_[v] == kAbsent)
+            heap_.push(v);
+        else
+            heap_.replace_earlier(position_[v], v);
     }
     NodeIndex pop() {
-        NodeIndex top = items_.front();
+        NodeIndex top = heap_.pop();
         position_[top] = kDone;
-        NodeIndex last = items_.back();
-        items_.pop_back();
-        if (!items_.empty()) sift_down(last);
         return top;
     }
 
   private:
     static constexpr std::uint32_t kAbsent = UINT32_MAX, kDone = UINT32_MAX - 1;
-    void sift_up(std::size_t hole, NodeIndex v) {
-        double k = key_[v];
-        while (hole > 0) {
-            std::size_t parent = (hole - 1) / 4;
-            if (key_[items_[parent]] <= k) break;
-            place(hole, items_[parent]);
-            hole = parent;
-        }
-        place(hole, v);
-    }
-    void sift_down(NodeIndex v) {
-        double k = key_[v];
-        std::size_t hole = 0, size = items_.size();
-        while (true) {
-            std::size_t child = 4 * hole + 1;
-            if (child >= size) break;
-            std::size_t end = std::min(child + 4, size), best = child;
-            double best_key = key_[items_[child]];
-            for (std::size_t c = child + 1; c < end; ++c)
-                if (key_[items_[c]] < best_key) best = c, best_key = key_[items_[c]];
-            if (best_key >= k) break;
-            place(hole, items_[best]);
-            hole = best;
-        }
-        place(hole, v);
-    }
-    void place(std::size_t slot, NodeIndex v) {
-        items_[slot] = v;
-        position_[v] = static_cast<std::uint32_t>(slot);
-    }
-    const std::vector<double>& key_;
+    struct KeyOf {
+        const double* key;  // the search's cost array, which never grows
+        double operator()(NodeIndex v) const { return key[v]; }
+    };
+    struct Placed {
+        std::uint32_t* position;  // position_'s, which never grows
+        void operator()(NodeIndex v, std::size_t slot) const { position[v] = static_cast<std::uint32_t>(slot); }
+    };
     std::vector<std::uint32_t> position_;
-    std::vector<NodeIndex> items_;
+    DaryHeap<NodeIndex, KeyOf, Placed> heap_;
 };
 
 // Plain Dijkstra over every node. `cost_of(arc)` is inlined for each caller.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "corridor/engine/dary_heap.hpp"
 #include "corridor/engine/small_function.hpp"
 #include "corridor/engine/time.hpp"
 
@@ -64,20 +65,22 @@ class Simulator {
     Slot& slot(std::uint32_t index) { return chunks_[index >> kChunkBits][index & (kChunkSize - 1)]; }
     std::uint32_t allocate_slot();
     void free_slot(std::uint32_t index);
-    static constexpr std::size_t kArity = 4;
-
-    static bool earlier(const Entry& a, const Entry& b) {
-        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
-    }
-    void push(const Entry& entry);
-    Entry pop();
+    // Earlier time first; at one time, first scheduled first.
+    struct Order {
+        Time time;
+        std::uint64_t sequence;
+        bool operator<(const Order& o) const { return time < o.time || (time == o.time && sequence < o.sequence); }
+    };
+    struct OrderOf {
+        Order operator()(const Entry& e) const { return {e.time, e.sequence}; }
+    };
     bool execute_next(Time end);
 
     Time now_ = 0;
     std::uint64_t next_sequence_ = 0;
     std::uint64_t executed_ = 0;
     std::size_t live_events_ = 0;
-    std::vector<Entry> heap_;
+    DaryHeap<Entry, OrderOf> heap_;
     std::vector<std::unique_ptr<Slot[]>> chunks_;
     std::uint32_t slot_count_ = 0;
     std::uint32_t first_free_ = kNoSlot;
