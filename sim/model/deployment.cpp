@@ -242,6 +242,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
 
     DeploymentResult& r = w.result;
     r.events = w.sim.events_executed();
+    r.mover_slots = w.roads.movers.size();
+    r.checkpoint_batch_slots = w.checkpoints.batches.size();
     // Convoys still on the road (or waiting) at the end; those that arrived wrote their rows then.
     for (const auto& mover : w.roads.movers)
         if (mover) record_convoy(w, w.deployment.convoys[mover->plan.client], *mover, theatre.duration);

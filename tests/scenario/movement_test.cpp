@@ -155,3 +155,31 @@ TEST_CASE("a run that records only its KPIs gives the same KPIs and builds no ti
     // Units' first departures do not depend on convoys.csv being recorded.
     for (std::size_t u = 0; u < full.units.size(); ++u) CHECK(lean.units[u].departed == full.units[u].departed);
 }
+
+TEST_CASE("finished movers and checkpoint batches are reused: memory stays flat over a long run") {
+    Theatre t = load("validation/one-convoy.yaml");
+    Checkpoint gate;  // at the post: every convoy's vehicles are inspected
+    gate.name = "gate";
+    gate.node = *t.network.find_node("POST");
+    gate.service.seconds = {10, 0, 0};
+    t.checkpoints.push_back(gate);
+    // 60 units, one a day, each convoy in within 4 h: never two on the road at once.
+    t.duration = 61 * kDay;
+    Unit first = t.units[0];
+    t.units.clear();
+    for (int k = 0; k < 60; ++k) {
+        Unit unit = first;
+        unit.name = "column-" + std::to_string(k);
+        unit.ready = k * kDay;
+        t.units.push_back(unit);
+    }
+    DeploymentResult r = simulate_deployment(t, t.seed, 0, Sinks::kpis_only());
+    CHECK(r.closure_time == 59 * kDay + 3 * kHour + 15 * kMinute + 3 * kMinute + 200 * kSecond);
+    CHECK(r.mover_slots == 1);
+    CHECK(r.checkpoint_batch_slots == 1);
+    // Two units a day, ready together: two at once, still flat.
+    for (std::size_t k = 0; k < t.units.size(); ++k) t.units[k].ready = static_cast<Time>(k / 2) * kDay;
+    r = simulate_deployment(t, t.seed, 0, Sinks::kpis_only());
+    CHECK(r.mover_slots == 2);
+    CHECK(r.checkpoint_batch_slots <= 2);
+}

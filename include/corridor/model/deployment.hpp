@@ -110,6 +110,10 @@ struct DeploymentResult {
     std::vector<AirliftDay> airlift_days;  // one a day of the run, empty days included
     std::vector<TimelineRow> timeline;
     std::uint64_t events = 0;
+    // Memory: the most movers on the road and checkpoint batches in inspection at once, which is
+    // what their tables hold (a finished one's place is reused), however long the run.
+    std::size_t mover_slots = 0;
+    std::size_t checkpoint_batch_slots = 0;
 };
 
 /// What a run records beyond the figures its KPIs need (units, posts, checkpoints, airfields, the
