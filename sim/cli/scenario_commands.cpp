@@ -89,11 +89,11 @@ Runner add_validate_command(CLI::App& app) {
         auto loaded = read_checked(*path);
         if (!loaded) return 2;
         const Theatre& t = *loaded->theatre;
-        std::printf(
-            "%s: valid: %zu units, %s, %zu airlift fleets, %zu checkpoints, network of %zu nodes and "
-            "%zu one-way arcs\n",
-            path->c_str(), t.units.size(), posts_summary(t).c_str(), t.airlift.size(), t.checkpoints.size(),
-            t.network.node_count(), t.network.arc_count());
+        std::printf("%s: valid: %s, %s, %s, network of %s and %s\n", path->c_str(), posts_summary(t).c_str(),
+                    count_of(t.airlift.size(), "airlift fleet", "airlift fleets").c_str(),
+                    count_of(t.checkpoints.size(), "checkpoint", "checkpoints").c_str(),
+                    count_of(t.network.node_count(), "node", "nodes").c_str(),
+                    count_of(t.network.arc_count(), "one-way arc", "one-way arcs").c_str());
         return 0;
     };
 }

@@ -141,12 +141,16 @@ std::string units_csv(const Theatre& theatre, const DeploymentResult& r) {
     return out;
 }
 
+std::string count_of(std::size_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string posts_summary(const Theatre& theatre) {
     std::size_t assignments = 0;
     for (const Unit& unit : theatre.units) assignments += unit.posts.size();
-    return std::to_string(theatre.posts.size()) + (theatre.posts.size() == 1 ? " post, " : " posts, ") +
-           std::to_string(assignments) +
-           (assignments == 1 ? " unit-post assignment" : " unit-post assignments");
+    return count_of(theatre.units.size(), "unit", "units") + ", " +
+           count_of(theatre.posts.size(), "post", "posts") + ", " +
+           count_of(assignments, "unit-post assignment", "unit-post assignments");
 }
 
 std::string posts_csv(const Theatre& theatre, const DeploymentResult& r) {
@@ -216,7 +220,7 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     auto when = [&](Time t) {
         return t == kNever ? std::string("not reached") : hours_text(t) + "  (" + calendar(theatre, t) + ")";
     };
-    out += theatre.name + ": " + std::to_string(theatre.units.size()) + " units, " + posts_summary(theatre) +
+    out += theatre.name + ": " + posts_summary(theatre) +
            "\n";
     line("closure (last unit on its post)", when(r.closure_time));
     line("50% of posts established", when(r.posts_50));

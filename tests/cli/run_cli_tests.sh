@@ -33,7 +33,7 @@ fi
 # Scenarios: validate, run, the files a run writes, and the same bytes twice.
 out=$(mktemp -d)
 one=$source_dir/scenarios/validation/one-convoy.yaml
-expect 0 'valid: 1 units, 1 post, 1 unit-post assignment,' -- validate "$one"
+expect 0 'valid: 1 unit, 1 post, 1 unit-post assignment,' -- validate "$one"
 expect 0 'valid: 9 units, 28 posts, 28 unit-post assignments,' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
 expect 0 'closure \(last unit on its post\) +3\.3 h  \(2020-11-10T09:18:00Z\)' -- run "$one" --out "$out/a"
 expect 0 'results in' -- run "$one" --out "$out/b"

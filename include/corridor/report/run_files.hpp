@@ -34,8 +34,10 @@ std::string convoys_csv(const Theatre& theatre, const DeploymentResult& result);
 std::string roads_csv(const Theatre& theatre, const DeploymentResult& result);
 /// One row a day of the run: sorties unloaded, tonnes, people and vehicles landed.
 std::string airlift_csv(const Theatre& theatre, const DeploymentResult& result);
-/// "28 posts, 31 unit-post assignments": how `validate` and `run` both speak of posts.
+/// "9 units, 28 posts, 31 unit-post assignments": how `validate` and `run` both speak of the force.
 std::string posts_summary(const Theatre& theatre);
+/// "1 checkpoint", "2 checkpoints": a count with its noun, singular or plural.
+std::string count_of(std::size_t n, const std::string& one, const std::string& many);
 std::string kpi_table(const Theatre& theatre, const DeploymentResult& result);
 
 }  // namespace corridor
