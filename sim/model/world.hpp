@@ -164,9 +164,9 @@ struct World {
 
     /// A row of the timeline, when it is recorded (a place that takes work to name is better
     /// given only when `sinks.timeline` holds).
-    void log(Time at, std::string_view entity, std::string_view event, std::string_view place) {
-        if (sinks.timeline)
-            result.timeline.push_back({at, std::string(entity), std::string(event), std::string(place)});
+    /// `event` is a fixed name (a string literal): rows keep it without a copy.
+    void log(Time at, std::string_view entity, const char* event, std::string_view place) {
+        if (sinks.timeline) result.timeline.push_back({at, std::string(entity), event, std::string(place)});
     }
     const std::string& node_id(NodeIndex v) const { return theatre.network.node(v).id; }
     /// Time of day of a simulated time (the scenario clock is UTC).

@@ -121,7 +121,7 @@ std::string timeline_csv(const Theatre& theatre, const DeploymentResult& r) {
     std::string out = "time_s,calendar,entity,event,place\n";
     for (const TimelineRow& row : r.timeline)
         out += fixed(to_seconds(row.at), 3) + "," + calendar(theatre, row.at) + "," + csv_field(row.entity) +
-               "," + csv_field(row.event) + "," + csv_field(row.place) + "\n";
+               "," + csv_field(std::string(row.event)) + "," + csv_field(row.place) + "\n";
     return out;
 }
 

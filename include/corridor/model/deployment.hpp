@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corridor/engine/time.hpp"
@@ -18,7 +19,7 @@ inline constexpr Time kNever = -1;
 struct TimelineRow {
     Time at = 0;
     std::string entity;
-    std::string event;
+    std::string_view event;  // one of the model's fixed event names (text that lives for ever)
     std::string place;
 };
 
