@@ -3,6 +3,9 @@
 // (movement/routing.cpp), and those with no open road wait until a road reopens.
 
 #include <algorithm>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include "world.hpp"
 
@@ -32,24 +35,42 @@ void refresh_arc(World& w, ArcIndex arc) {
     if (factor != w.overlay.speed_factor(arc)) w.overlay.set_speed_factor(arc, factor);
 }
 
+// One disruption starts or ends now: the overlay and the timeline say so.
 void change(World& w, std::size_t index, bool starts) {
     const Disruption& d = w.theatre.disruptions[index];
     for (ArcIndex arc : d.arcs) refresh_arc(w, arc);
     const char* event =
         d.closed ? (starts ? "road closed" : "road reopened") : (starts ? "road damaged" : "road repaired");
     if (w.sinks.timeline) w.log(w.sim.now(), "disruption-" + std::to_string(index + 1), event, d.road);
-    roads_changed(w, !starts);
 }
+
+using Change = std::pair<std::size_t, bool>;  // a disruption, and whether it starts (or ends)
 
 }  // namespace
 
 void schedule_disruptions(World& w) {
-    World* world = &w;
+    // Every change at one moment is applied before any mover plans again, so that roads that
+    // reopen (or close) at the same second are seen together, whatever their order in the file.
+    std::map<Time, std::vector<Change>> moments;
     for (std::size_t i = 0; i < w.theatre.disruptions.size(); ++i) {
         const Disruption& d = w.theatre.disruptions[i];
-        w.sim.schedule_at(d.from, [world, i] { change(*world, i, true); });
-        if (d.until <= w.theatre.duration)
-            w.sim.schedule_at(d.until, [world, i] { change(*world, i, false); });
+        moments[d.from].emplace_back(i, true);
+        if (d.until <= w.theatre.duration) moments[d.until].emplace_back(i, false);
+    }
+    w.disruption_moments.clear();
+    for (auto& [at, changes] : moments) w.disruption_moments.push_back(std::move(changes));
+    World* world = &w;
+    std::size_t moment = 0;
+    for (const auto& entry : moments) {
+        w.sim.schedule_at(entry.first, [world, moment] {
+            bool improved = false;
+            for (const auto& [index, starts] : world->disruption_moments[moment]) {
+                change(*world, index, starts);
+                improved |= !starts;
+            }
+            roads_changed(*world, improved);
+        });
+        ++moment;
     }
 }
 

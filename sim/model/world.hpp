@@ -161,6 +161,9 @@ struct World {
     Airlift airlift;
     RoadMovement roads;
     Checkpoints checkpoints;
+    // Disruptions (disruption.cpp): the changes at each moment something starts or ends, in time
+    // order; each is a list of (disruption, starts) pairs.
+    std::vector<std::vector<std::pair<std::size_t, bool>>> disruption_moments;
 
     /// A row of the timeline, when it is recorded (a place that takes work to name is better
     /// given only when `sinks.timeline` holds).

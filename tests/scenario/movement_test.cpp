@@ -183,3 +183,14 @@ TEST_CASE("finished movers and checkpoint batches are reused: memory stays flat 
     CHECK(r.mover_slots == 2);
     CHECK(r.checkpoint_batch_slots <= 2);
 }
+
+TEST_CASE("roads that reopen at the same moment are seen together, whatever their order in the file") {
+    Theatre t = load("validation/closures.yaml");
+    DeploymentResult listed = simulate_deployment(t, t.seed);
+    std::swap(t.disruptions[0], t.disruptions[1]);  // B-D now reopens first in the file
+    DeploymentResult swapped = simulate_deployment(t, t.seed);
+    // Waiting at B, the convoy takes B-C (40 km) at 3 h, not the detour over D that opened "first".
+    CHECK(swapped.convoys[0].route_m == 80000);
+    CHECK(swapped.convoys[0].arrived == listed.convoys[0].arrived);
+    CHECK(swapped.convoys[0].no_route_wait == listed.convoys[0].no_route_wait);
+}
