@@ -258,12 +258,33 @@ std::string check_results_folder(const std::string& dir, const std::vector<std::
         return "the results folder " + in_quotes(target) + " is the root of the file system";
     for (const std::string& input : inputs) {
         fs::path file = resolve(input);
+        if (file == target)
+            return named + " is an input of the run (" + in_quotes(input) +
+                   "), not a results folder; choose a folder of its own with --out (nothing was written)";
         if (lies_within(file, target) || lies_within(target, file))
             return "the results folder " + in_quotes(target) + " holds the input " + in_quotes(input) +
                    "; choose a folder of its own with --out";
     }
     fs::file_status status = fs::status(target, error);
-    if (!fs::exists(status)) return "";
+    if (!fs::exists(status)) {
+        // The folder will be made: its nearest existing ancestor must be a folder we may write in,
+        // or the run would be thrown away after it ran.
+        fs::path ancestor = target.parent_path();
+        while (!fs::exists(fs::status(ancestor, error)) && ancestor.has_parent_path() &&
+               ancestor != ancestor.root_path())
+            ancestor = ancestor.parent_path();
+        if (!fs::is_directory(fs::status(ancestor, error)))
+            return named + " cannot be made: " + in_quotes(ancestor) +
+                   " is a file, not a folder; choose another --out (nothing was written)";
+        // A folder made and removed at once says whether we may (access() would say yes to root
+        // even where nothing can be made, as in /proc).
+        std::string probe = (ancestor / ".corridor-probe-XXXXXX").string();
+        if (::mkdtemp(probe.data()) == nullptr)
+            return named + " cannot be made in " + in_quotes(ancestor) + " (" + std::strerror(errno) +
+                   "); choose another --out (nothing was written)";
+        ::rmdir(probe.c_str());
+        return "";
+    }
     if (!fs::is_directory(status))
         return named + " is a file, not a folder; choose another --out (nothing was written)";
     if (fs::is_empty(target, error) && !error) return "";
@@ -295,6 +316,9 @@ Result<bool> publish_folder(const std::string& dir, const std::vector<OutputFile
             return abandon(written.error());
     if (!fs::remove(fresh / kFillingMarker, error) || error)
         return abandon("cannot finish writing " + in_quotes(fresh) + ": " + error.message());
+    // The new folder takes the old one's permissions (a private folder stays private).
+    if (fs::file_status old = fs::status(target, error); fs::is_directory(old))
+        fs::permissions(fresh, old.permissions(), fs::perm_options::replace, error);
     sync_folder(fresh);
 
     if (!fs::exists(target, error)) {

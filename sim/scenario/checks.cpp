@@ -48,6 +48,15 @@ void check_air_loads(const Section& s, Build& build) {
 void check_reachability(const Section& s, Build& build) {
     const Theatre& t = build.theatre;
     Router router(t.network);
+    // The roads closed from the start to the end of the run: a post they cut off is never reached.
+    Overlay closed_all_run(t.network.arc_count());
+    std::string closed_roads;
+    for (const Disruption& d : t.disruptions) {
+        if (!d.closed || d.from > 0 || d.until < t.duration) continue;
+        for (ArcIndex a : d.arcs) closed_all_run.close(a);
+        closed_roads += (closed_roads.empty() ? "" : ", ") + d.road;
+    }
+    Router closed_router(t.network, &closed_all_run);
     std::size_t u = 0;
     for (const YAML::Node& item : s.node) {
         const Unit& unit = t.units[u++];
@@ -59,8 +68,17 @@ void check_reachability(const Section& s, Build& build) {
         YAML::Node posts = item["posts"];
         for (std::size_t p = 0; p < unit.posts.size(); ++p) {
             const Post& post = t.posts[unit.posts[p]];
-            if (router.route({start, post.node, Metric::time, heaviest}).found) continue;
             YAML::Node at = posts.IsSequence() ? posts[p] : posts;
+            if (router.route({start, post.node, Metric::time, heaviest}).found) {
+                if (!closed_roads.empty() && !closed_router.route({start, post.node, Metric::time, heaviest}).found)
+                    build.diagnostics->warning(
+                        s.source.file, at.Mark().line + 1, at.Mark().column + 1,
+                        "post '" + post.name + "' cannot be reached from " + t.network.node(start).id +
+                            " by unit '" + unit.name + "' while the roads closed for the whole run (" +
+                            closed_roads + ") stay closed: its convoys will wait at " + t.network.node(start).id +
+                            " and the post will not be established");
+                continue;
+            }
             s.source.error(at, "post '" + post.name + "' (node " + t.network.node(post.node).id +
                                    ") cannot be reached by road from " + t.network.node(start).id +
                                    " by unit '" + unit.name + "' (heaviest vehicle " +

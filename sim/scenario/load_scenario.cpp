@@ -110,7 +110,7 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
     try {
         root = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
-        r.diagnostics->error(path, e.mark.line + 1, e.mark.column + 1, "not valid YAML: " + e.msg);
+        r.diagnostics->error(path, e.mark.line + 1, e.mark.column + 1, not_valid_yaml(text, e.msg));
         return;
     }
     Source source{path, r.diagnostics};

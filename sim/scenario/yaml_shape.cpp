@@ -118,6 +118,22 @@ class ShapeCounter : public YAML::EventHandler {
 
 }  // namespace
 
+std::string not_valid_yaml(const std::string& text, const std::string& parser_message) {
+    std::string message = "not valid YAML: " + parser_message;
+    // The parser's words for a tab in the indentation never say "tab": say it.
+    std::size_t line = 1;
+    for (std::size_t at = 0; at < text.size(); ++line) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        std::size_t first = text.find_first_not_of(" \t", at);
+        if (first != std::string::npos && first <= end && text.find('\t', at) < first)
+            return message + " (line " + std::to_string(line) +
+                   " is indented with a tab: YAML indents with spaces only)";
+        at = end + 1;
+    }
+    return message;
+}
+
 bool check_yaml_shape(const std::string& text, const std::string& file, Diagnostics& diagnostics) {
     std::istringstream in(text);
     try {
@@ -128,7 +144,7 @@ bool check_yaml_shape(const std::string& text, const std::string& file, Diagnost
         diagnostics.error(file, e.mark.line + 1, e.mark.column + 1, e.message);
         return false;
     } catch (const YAML::Exception& e) {
-        diagnostics.error(file, e.mark.line + 1, e.mark.column + 1, "not valid YAML: " + e.msg);
+        diagnostics.error(file, e.mark.line + 1, e.mark.column + 1, not_valid_yaml(text, e.msg));
         return false;
     }
     return true;

@@ -20,4 +20,8 @@ inline constexpr std::size_t kMaxScenarioFiles = 100;               // the main 
 /// Reports the first limit the text breaks, at its place; true when it breaks none.
 bool check_yaml_shape(const std::string& text, const std::string& file, Diagnostics& diagnostics);
 
+/// "not valid YAML: " and the parser's message, with a word on the first line of `text` that is
+/// indented with a tab (the parser's own messages for it never say so).
+std::string not_valid_yaml(const std::string& text, const std::string& parser_message);
+
 }  // namespace corridor::scenario

@@ -37,6 +37,10 @@ expect 0 'valid: 1 unit, 1 post, 1 unit-post assignment,' -- validate "$one"
 expect 0 'valid: 9 units, 28 posts, 28 unit-post assignments,' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
 expect 0 'closure \(last unit on its post\) +3\.3 h  \(2020-11-10T09:18:00Z\)' -- run "$one" --out "$out/a"
 expect 0 'results in' -- run "$one" --out "$out/b"
+# A closure for the whole run that cuts a unit off is valid, with a warning at the post.
+cut=$source_dir/tests/data/scenarios/cut-off.yaml
+expect 0 "cut-off.yaml:15:13: warning: post 'P' cannot be reached from A by unit 'u1' while the roads closed for the whole run \(A-B\) stay closed" -- validate "$cut"
+expect 0 "warning: post 'P' cannot be reached" -- run "$cut" --out "$out/cut"
 # The manifests differ only in the command line (the --out folder).
 for f in manifest.json kpis.json timeline.csv units.csv posts.csv convoys.csv roads.csv airlift.csv; do
     if [ -s "$out/a/$f" ] && cmp -s <(grep -v '"command"' "$out/a/$f") <(grep -v '"command"' "$out/b/$f"); then passes=$((passes + 1)); else
@@ -61,6 +65,16 @@ expect 2 "'$out/mine' holds files that a corridor run did not write" -- run "$on
 check "a folder of other files was changed" test "$(ls -A "$out/mine")" = notes.txt
 expect 2 "is a file, not a folder" -- run "$one" --out "$out/afile"
 check "a file given as --out was changed" test "$(cat "$out/afile")" = hello
+# Refused before the run, not after it: a folder that cannot be made, an input given as --out.
+expect 2 "cannot be made: '$out/afile' is a file, not a folder" -- run "$one" --out "$out/afile/sub"
+expect 2 "cannot be made in '/proc'" -- run "$one" --out /proc/corridor-results
+expect 2 "is an input of the run" -- run "$one" --out "$one"
+check "an input given as --out was changed" grep -q "name: one-convoy" "$one"
+# A private results folder stays private when a run replaces it.
+mkdir -p "$out/private" && chmod 700 "$out/private"
+expect 0 'results in' -- run "$one" --out "$out/private"
+expect 0 'results in' -- run "$one" --out "$out/private"
+check "a private results folder lost its permissions" test "$(stat -c %a "$out/private")" = 700
 expect 2 "\\(that is '$out/area'\\) holds files" -- run "$one" --out "$out/area/b/.."
 check "a/b/.. replaced a" test "$(ls "$out/area")" = "$(printf 'b\nx')"
 expect 2 "holds files that a corridor run did not write" -- run "$one" --out "$out/.."
