@@ -192,12 +192,15 @@ namespace {
 
 // Why a post was not established by the end, from how far its unit got.
 std::string why_not_established(const PostOutcome& post, const UnitOutcome& unit, const Unit& plan,
-                                Time end) {
+                                bool waiting_for_road, Time end) {
     if (post.first_arrival != kNever && post.first_arrival <= end)
         return "not all its convoys had arrived, or its setup had not finished, by the end of the run";
     if (unit.ready > end) return "its unit was not ready before the end of the run";
     if (plan.mode == MoveMode::air && unit.activated == kNever)
         return "not enough of its unit had been flown in by the end of the run";
+    if (waiting_for_road)
+        return "its unit's convoys were waiting for a road to open at the end of the run (every road to "
+               "the post was closed)";
     if (unit.departed == kNever) return "no convoy of its unit had left by the end of the run";
     return "its unit's convoys were still on the road at the end of the run";
 }
@@ -257,6 +260,10 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         r.convoy_vehicle_hours += unit.vehicle_hours;
     }
     if (!all_arrived) r.closure_time = kNever;
+    // Units with a convoy that waits at the end for a road to open.
+    std::vector<bool> waiting_for_road(r.units.size(), false);
+    for (const model::Mover* mover : w.roads.blocked)
+        waiting_for_road[w.deployment.convoys[mover->plan.client].unit] = true;
     std::vector<Time> established;
     for (PostOutcome& post : r.posts) {
         established.push_back(post.established);
@@ -264,7 +271,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         if (post.established != kNever) continue;
         for (std::size_t u = 0; u < r.units.size(); ++u)
             if (r.units[u].name == post.unit)
-                post.not_reached = why_not_established(post, r.units[u], theatre.units[u], theatre.duration);
+                post.not_reached =
+                    why_not_established(post, r.units[u], theatre.units[u], waiting_for_road[u], theatre.duration);
     }
     // One row a day of the run, so that a planner sees the quiet days too.
     r.airlift_days.resize(

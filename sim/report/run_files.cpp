@@ -179,7 +179,8 @@ std::string convoys_csv(const Theatre& theatre, const DeploymentResult& r) {
         out += csv_field(c.name) + "," + csv_field(c.unit) + "," + std::to_string(c.vehicles) + "," +
                csv_field(c.origin) + "," + csv_field(c.destination) + "," + time_cell(c.formed) + "," +
                time_cell(c.departed) + "," + time_cell(c.arrived) + "," + calendar(theatre, c.arrived) + "," +
-               fixed(c.route_m / 1000.0, 3) + "," + time_cell(c.halted) + "," + time_cell(c.gate_wait) + "," +
+               // (empty: never routed, every road to its post closed)
+               (c.departed == kNever && c.route_m == 0 ? std::string() : fixed(c.route_m / 1000.0, 3)) + "," + time_cell(c.halted) + "," + time_cell(c.gate_wait) + "," +
                time_cell(c.checkpoint_wait) + "," + time_cell(c.no_route_wait) + "\n";
     return out;
 }
