@@ -265,7 +265,9 @@ TEST_CASE("a convoy with every road closed waits, then leaves when its road reop
     CHECK(blocked.closure_time == kNever);
     CHECK(blocked.convoys[0].no_route_wait == t.duration);
     CHECK(blocked.convoys[0].departed == kNever);
-    CHECK(blocked.posts[0].not_reached == "no convoy of its unit had left by the end of the run");
+    CHECK(blocked.posts[0].not_reached ==
+          "its unit's convoys were waiting for a road to open at the end of the run (every road to the post "
+          "was closed)");
 }
 
 TEST_CASE("damage slows the road: a quarter of 80 km/h is below the march speed") {
