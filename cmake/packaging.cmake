@@ -26,6 +26,8 @@ install(TARGETS corridor RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # share/doc/corridor: README.md and LICENSE, with docs/ beside them so that the README's links work.
 install(FILES README.md LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs FILES_MATCHING PATTERN "*.md")
+# The manual page (docs/corridor.1, written by hand): `man corridor`.
+install(FILES docs/corridor.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 # The notices of the header-only libraries compiled into the program (CLI11 BSD-3, nlohmann/json
 # MIT, protozero BSD-2 ask binary copies to carry them; libosmium's Boost licence does not, but it
 # costs nothing), taken from the Debian packages built against.

@@ -54,6 +54,8 @@ apt_get install --no-install-recommends "$deb"
 
 cd "$work"  # from here on nothing refers to the source tree
 check "corridor is on the PATH at /usr/bin/corridor" test "$(command -v corridor)" = /usr/bin/corridor
+check "the manual page is installed" test -s /usr/share/man/man1/corridor.1
+check "the manual page names every command" grep -q 'corridor queue' /usr/share/man/man1/corridor.1
 version=$(corridor --version)
 echo "installed: $version"
 check "--version names the version and a commit" \
