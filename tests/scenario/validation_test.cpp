@@ -8,17 +8,13 @@
 #include "corridor/model/deployment.hpp"
 #include "corridor/report/run_files.hpp"
 #include "corridor/scenario/load.hpp"
+#include "scenarios.hpp"
 
 using namespace corridor;
 
 namespace {
 
-Theatre load(const std::string& name) {
-    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/" + name);
-    INFO(loaded.diagnostics.first_error());
-    REQUIRE(loaded.theatre.has_value());
-    return std::move(*loaded.theatre);
-}
+Theatre load(const std::string& name) { return test::load_theatre(name); }
 
 int count_events(const DeploymentResult& r, const std::string& event) {
     int n = 0;
