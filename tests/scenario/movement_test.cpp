@@ -7,6 +7,7 @@
 #include "corridor/model/kpis.hpp"
 #include "corridor/scenario/load.hpp"
 #include "scenarios.hpp"
+#include "../data_files.hpp"
 
 using namespace corridor;
 
@@ -189,4 +190,43 @@ TEST_CASE("roads that reopen at the same moment are seen together, whatever thei
     CHECK(swapped.convoys[0].route_m == 80000);
     CHECK(swapped.convoys[0].arrived == listed.convoys[0].arrived);
     CHECK(swapped.convoys[0].no_route_wait == listed.convoys[0].no_route_wait);
+}
+
+TEST_CASE("a convoy whose gate turn falls at nightfall stops once, and a closure in the night re-routes it once") {
+    LoadedScenario loaded = load_scenario(test::test_file("data/scenarios/night-gate.yaml"));
+    REQUIRE(loaded.theatre.has_value());
+    Theatre t = std::move(*loaded.theatre);
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    REQUIRE(r.convoys.size() == 2);
+    const ConvoyOutcome& second = r.convoys[1];
+    int night_stops = 0, moves_on = 0, arrivals = 0;
+    for (const TimelineRow& row : events_of(r, "column/convoy-2")) {
+        night_stops += row.event == "night stop";
+        moves_on += row.event == "moves on";
+        arrivals += row.event == "arrived";
+    }
+    CHECK(night_stops == 1);
+    CHECK(moves_on == 1);
+    CHECK(arrivals == 1);
+    CHECK(second.gate_wait == kHour);         // 17:00 to 18:00, not the night
+    CHECK(second.halted == 12 * kHour);       // the one night, 18:00 to 06:00
+    CHECK(second.route_m == 90000);           // A-D-C: A-B closed from 20:00
+    CHECK(second.departed == 13 * kHour);     // rolls at 06:00
+    // With A-D closed too until a day after the start, it waits for a road, once.
+    Disruption detour = t.disruptions[0];
+    detour.road = "A-D";
+    detour.arcs.clear();
+    for (ArcIndex a = 0; a < t.network.arc_count(); ++a) {
+        std::string from = t.network.node(t.network.arc_from(a)).id, to = t.network.node(t.network.arc_to(a)).id;
+        if ((from == "A" && to == "D") || (from == "D" && to == "A")) detour.arcs.push_back(a);
+    }
+    detour.until = kDay;
+    t.disruptions.push_back(detour);
+    r = simulate_deployment(t, t.seed);
+    int no_route = 0;
+    for (const TimelineRow& row : events_of(r, "column/convoy-2")) no_route += row.event == "no open route";
+    CHECK(no_route == 1);
+    CHECK(r.convoys[1].route_m == 90000);
+    CHECK(r.convoys[1].departed == kDay);
+    CHECK(r.convoys[1].no_route_wait == kDay - 13 * kHour);
 }

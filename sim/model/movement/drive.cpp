@@ -117,6 +117,9 @@ void drive(World& w, Mover& m) {
     World* world = &w;
     Mover* mover = &m;
     if (rules.night_mode == NightMode::stop && is_night(rules, time_of_day)) {
+        // Its turn at a gate came at night: it leaves the queue and stops (the gate waits for no
+        // one), so that nothing but the night stop will wake it.
+        if (!m.on_arc && m.remaining_m < 0) leave_gate_queue(w, m);
         Time wait = until_light_changes(rules, time_of_day);
         w.log(now, m.plan.id, "night stop", w.node_id(w.theatre.network.arc_from(a)));
         m.tally.halted += within_run(w, wait);

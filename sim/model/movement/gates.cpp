@@ -8,6 +8,14 @@
 
 namespace corridor::model {
 
+void leave_gate_queue(World& w, Mover& m) {
+    w.sim.cancel(m.gate_wakeup);
+    w.roads.gate_queue[m.route[m.arc]] -= m.plan.vehicles;
+    m.tally.gate_wait += w.sim.now() - m.waiting_since;
+    m.waiting = Mover::Wait::none;
+    m.remaining_m = 0;
+}
+
 bool pass_gate(World& w, Mover& m) {
     const RoadNetwork& net = w.theatre.network;
     RoadMovement& roads = w.roads;

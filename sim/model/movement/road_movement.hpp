@@ -21,6 +21,9 @@ Time pass_time(const World& world, const Mover& mover, double speed_kph, Time no
 /// At the gate of the arc ahead: true when the mover enters it now, false when it must wait
 /// (it drives on when the gate frees).
 bool pass_gate(World& world, Mover& mover);
+/// Takes a mover queued at the gate ahead out of the queue, its wait counted up to now, and
+/// cancels its turn.
+void leave_gate_queue(World& world, Mover& mover);
 
 // routing.cpp: the route from where the mover stands, and the wait when there is none.
 /// Sets a formed mover off: routed now, or after the night when its rules stop at night.

@@ -5,20 +5,13 @@
 // again from its next node and takes the new route if it differs. With no open road left it waits
 // at the last node it reaches and goes on when a road reopens.
 
+#include <algorithm>
+
 #include "night.hpp"
 #include "road_movement.hpp"
 
 namespace corridor::model {
 namespace {
-
-// Leaves the queue of the gate it waits at, and its turn there.
-void leave_gate(World& w, Mover& m) {
-    w.sim.cancel(m.gate_wakeup);
-    w.roads.gate_queue[m.route[m.arc]] -= m.plan.vehicles;
-    m.tally.gate_wait += w.sim.now() - m.waiting_since;
-    m.waiting = Mover::Wait::none;
-    m.remaining_m = 0;
-}
 
 bool queued_at_gate(const Mover& m) { return !m.on_arc && m.remaining_m < 0; }
 
@@ -32,7 +25,7 @@ void replan(World& w, Mover& m) {
     std::vector<ArcIndex> planned(m.route.begin() + static_cast<std::ptrdiff_t>(cut), m.route.end());
     if (route.found && route.arcs == planned) return;
     bool leaves_gate = queued_at_gate(m) && (!route.found || route.arcs.front() != m.route[m.arc]);
-    if (leaves_gate) leave_gate(w, m);
+    if (leaves_gate) leave_gate_queue(w, m);
     m.route.resize(cut);
     if (!route.found) {
         // It stops at `from`; if it stands there now and nothing else will wake it, it waits now.
@@ -107,6 +100,9 @@ void route_from_here(World& w, Mover& m) {
 }
 
 void wait_for_route(World& w, Mover& m) {
+    // Once on the list is enough (a wake-up already pending must not add it again).
+    std::vector<Mover*>& blocked = w.roads.blocked;
+    if (std::find(blocked.begin(), blocked.end(), &m) != blocked.end()) return;
     w.log(w.sim.now(), m.plan.id, "no open route", w.node_id(next_node(w, m)));
     if (m.waiting != Mover::Wait::route) {
         m.waiting = Mover::Wait::route;
