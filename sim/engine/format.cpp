@@ -1,5 +1,6 @@
 #include "corridor/engine/format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <climits>
 #include <cmath>
@@ -31,7 +32,12 @@ const char* read_number(const char* first, const char* last, double& value) {
     if (digits != start && digits != last && *digits == '-') return first;
     auto [end, error] = std::from_chars(digits, last, value, std::chars_format::general);
     if (error == std::errc::invalid_argument) return first;
-    if (error == std::errc::result_out_of_range) value = std::nan("");
+    if (error == std::errc::result_out_of_range) {
+        // Too small reads as zero, as strtod does; too large as NaN, for the caller to refuse.
+        const char* exponent = std::find_if(digits, end, [](char c) { return c == 'e' || c == 'E'; });
+        bool tiny = exponent != end && exponent + 1 != end && exponent[1] == '-';
+        value = tiny ? (*digits == '-' ? -0.0 : 0.0) : std::nan("");
+    }
     return end;
 }
 

@@ -270,10 +270,16 @@ std::string check_results_folder(const std::string& dir, const std::vector<std::
         // The folder will be made: its nearest existing ancestor must be a folder we may write in,
         // or the run would be thrown away after it ran.
         fs::path ancestor = target.parent_path();
-        while (!fs::exists(fs::status(ancestor, error)) && ancestor.has_parent_path() &&
-               ancestor != ancestor.root_path())
+        fs::file_status above = fs::status(ancestor, error);
+        while (!fs::exists(above) && !error && ancestor.has_parent_path() && ancestor != ancestor.root_path()) {
             ancestor = ancestor.parent_path();
-        if (!fs::is_directory(fs::status(ancestor, error)))
+            above = fs::status(ancestor, error);
+        }
+        // (Not "missing" but unreadable: say so rather than look further up.)
+        if (error && error != std::errc::no_such_file_or_directory)
+            return named + " cannot be made: " + in_quotes(ancestor) + ": " + error.message() +
+                   "; choose another --out (nothing was written)";
+        if (!fs::is_directory(above))
             return named + " cannot be made: " + in_quotes(ancestor) +
                    " is a file, not a folder; choose another --out (nothing was written)";
         // A folder made and removed at once says whether we may (access() would say yes to root
@@ -316,9 +322,10 @@ Result<bool> publish_folder(const std::string& dir, const std::vector<OutputFile
             return abandon(written.error());
     if (!fs::remove(fresh / kFillingMarker, error) || error)
         return abandon("cannot finish writing " + in_quotes(fresh) + ": " + error.message());
-    // The new folder takes the old one's permissions (a private folder stays private).
+    // The new folder takes the old one's permissions (a private folder stays private), always with
+    // the owner's own, or the next run could not remove the files it replaces.
     if (fs::file_status old = fs::status(target, error); fs::is_directory(old))
-        fs::permissions(fresh, old.permissions(), fs::perm_options::replace, error);
+        fs::permissions(fresh, old.permissions() | fs::perms::owner_all, fs::perm_options::replace, error);
     sync_folder(fresh);
 
     if (!fs::exists(target, error)) {

@@ -16,8 +16,9 @@ std::string format_fixed(double x, int decimals);
 
 /// Reads a decimal number at the start of [first, last) as a planner writes it: leading blanks, an
 /// optional sign ('+' too), digits, a point, an exponent; never hexadecimal, never a locale's
-/// comma. Returns where reading stopped: `first` when there was no number. A number beyond the
-/// range of a double reads as NaN, so that the caller's finiteness check refuses it.
+/// comma. Returns where reading stopped: `first` when there was no number. A number too large for
+/// a double reads as NaN, so that the caller's finiteness check refuses it; one too small, as zero
+/// (as strtod).
 const char* read_number(const char* first, const char* last, double& value);
 
 /// The whole of `text` as a decimal integer (an optional sign, then digits, nothing else), or

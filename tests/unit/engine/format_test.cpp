@@ -48,6 +48,11 @@ TEST_CASE("a number is read as a planner writes it, never as hexadecimal or with
     CHECK(taken("", v) == 0);
     CHECK(taken("1e999", v) == 5);  // too large: read, as NaN, for the caller to refuse
     CHECK(std::isnan(v));
+    CHECK(taken("1e-400km", v) == 6);  // too small: zero, as strtod
+    CHECK(v == 0);
+    CHECK(taken("-1e-400", v) == 7);
+    CHECK(v == 0);
+    CHECK(std::signbit(v));
 }
 
 TEST_CASE("a whole number is all digits with an optional sign") {
