@@ -36,17 +36,21 @@ void read_disruptions(const Section& s, Build& build) {
         }
         auto closed = m.boolean("closed");
         auto factor = m.parsed<double>("speed_factor", &parse_fraction);
+        // (A speed_factor given but wrong has been reported where it stands.)
+        bool factor_given = m.get("speed_factor").has_value();
         d.from = m.duration("from", false, 0, build.horizon()).value_or(0);
         d.until = m.duration("until").value_or(build.theatre.duration + 1);
         m.finish();
-        if (closed.value_or(false) == factor.has_value())
+        if (closed.value_or(false) == factor_given)
             s.source.error(item,
                            "a disruption needs 'closed: true' or a 'speed_factor' (e.g. 50%), and not both");
         else if (factor && *factor <= 0)
             s.source.error(*m.get("speed_factor"),
                            "speed_factor must be more than 0%: to stop traffic, write 'closed: true'");
-        if (d.until <= d.from)
-            s.source.error(item, "a disruption must end ('until') after it starts ('from')");
+        if (d.until <= d.from) {
+            auto until = m.get("until");
+            s.source.error(until ? *until : item, "a disruption must end ('until') after it starts ('from')");
+        }
         d.closed = closed.value_or(false);
         d.speed_factor = factor.value_or(1.0);
         build.theatre.disruptions.push_back(d);
