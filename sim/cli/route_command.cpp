@@ -143,7 +143,8 @@ int run_route(const RouteOptions& o) {
         std::vector<std::string> path;
         for (NodeIndex v : route.nodes) path.push_back(network.node(v).id);
         out["path"] = path;
-        std::cout << out.dump() << "\n";
+        // (Node ids are bytes; any that is not UTF-8 is written as U+FFFD rather than throwing.)
+        std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return 0;
     }
     std::printf("route %s -> %s, shortest by %s\n", node_label(network, query.from).c_str(),

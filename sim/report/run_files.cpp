@@ -16,6 +16,13 @@ using Json = nlohmann::ordered_json;
 
 double round3(double x) { return std::round(x * 1000.0) / 1000.0; }
 
+// JSON text is UTF-8, but names and paths come as bytes: a scenario saved as Latin-1, a node id
+// from such a CSV, a file name in the command. nlohmann's default dump throws on them (and the run
+// ended as an "internal error"); each byte that is not UTF-8 is written as U+FFFD instead.
+std::string json_text(const Json& json) {
+    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 Json seconds_or_null(Time t) { return t == kNever ? Json(nullptr) : Json(round3(to_seconds(t))); }
 
 std::string calendar(const Theatre& theatre, Time t) {
@@ -60,7 +67,7 @@ std::string manifest_json(const Theatre& theatre, const RunManifest& m) {
     out["corridor_version"] = kVersion;
     out["command"] = m.command;
     out["files"] = m.output_files;
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
@@ -114,7 +121,7 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
     }
     out["airfields"] = airfields;
     out["events"] = r.events;
-    return out.dump(2) + "\n";
+    return json_text(out);
 }
 
 std::string timeline_csv(const Theatre& theatre, const DeploymentResult& r) {

@@ -94,6 +94,12 @@ check "the scenario's folder was changed" test -f "$out/theatre/one-convoy.yaml"
 expect 2 "--seed must be a whole number from 0 to 4611686018427387904, not '-1'" -- run "$one" --seed -1
 expect 2 "not '18446744073709551617'" -- run "$one" --seed 18446744073709551617
 expect 2 "--out names no folder" -- run "$one" --out ""
+# A name that is not UTF-8 (a scenario saved as Latin-1) runs; its JSON files write U+FFFD for the
+# byte (the JSON writer threw on it: "internal error").
+sed "s/name: column/name: colonne-$(printf '\xe0')-pied/" "$one" > "$out/latin1.yaml"
+expect 0 'results in' -- run "$out/latin1.yaml" --out "$out/latin1"
+check "kpis.json lacks the unit's name with U+FFFD" \
+    env LC_ALL=C grep -q "colonne-$(printf '\xef\xbf\xbd')-pied" "$out/latin1/kpis.json"
 
 expect 2 'cannot open the scenario file' -- validate "$out/none.yaml"
 expect 2 'required' -- run
