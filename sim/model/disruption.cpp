@@ -7,13 +7,15 @@
 #include <utility>
 #include <vector>
 
+#include "corridor/network/input_limits.hpp"
 #include "world.hpp"
 
 namespace corridor::model {
 namespace {
 
 // The state of one arc from every disruption in force now: closed if any closes it, slowed by
-// the product of the speed factors of the others.
+// the product of the speed factors of the others, down to kMinSpeedFactor (many overlapping
+// factors multiplied to zero, or to a travel time past the clock's range).
 void refresh_arc(World& w, ArcIndex arc) {
     Time now = w.sim.now();
     bool closed = false;
@@ -32,6 +34,7 @@ void refresh_arc(World& w, ArcIndex arc) {
         else
             w.overlay.reopen(arc);
     }
+    factor = std::max(factor, input_limits::kMinSpeedFactor);
     if (factor != w.overlay.speed_factor(arc)) w.overlay.set_speed_factor(arc, factor);
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "corridor/network/input_limits.hpp"
 #include "corridor/scenario/quantities.hpp"
 #include "section_helpers.hpp"
 #include "sections.hpp"
@@ -44,9 +45,9 @@ void read_disruptions(const Section& s, Build& build) {
         if (closed.value_or(false) == factor_given)
             s.source.error(item,
                            "a disruption needs 'closed: true' or a 'speed_factor' (e.g. 50%), and not both");
-        else if (factor && *factor <= 0)
+        else if (factor && *factor < input_limits::kMinSpeedFactor)
             s.source.error(*m.get("speed_factor"),
-                           "speed_factor must be more than 0%: to stop traffic, write 'closed: true'");
+                           "speed_factor must be at least 1%: to stop traffic, write 'closed: true'");
         if (d.until <= d.from) {
             auto until = m.get("until");
             s.source.error(until ? *until : item, "a disruption must end ('until') after it starts ('from')");

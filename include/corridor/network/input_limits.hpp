@@ -36,4 +36,9 @@ inline constexpr double kMaxWeightLimitT = 1000;
 inline constexpr double kMaxCapacityVph = 100'000;
 inline constexpr int kMaxLanes = 16;
 
+// The least a damaged road keeps of its speed (a disruption's speed_factor, and the product of
+// overlapping ones): a slower road is closed in all but name, and a factor near zero drove travel
+// times past the clock's range (or, as a product, to zero).
+inline constexpr double kMinSpeedFactor = 0.01;
+
 }  // namespace corridor::input_limits
