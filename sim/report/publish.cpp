@@ -29,6 +29,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Every folder listing below steps with `increment(listing)`, its own error code: a range-for over
+// `directory_iterator(folder, error)` takes the error code only when it opens the folder, and its
+// `++` throws on a read error (which ended the run as an "internal error").
+
 // Written first into a folder being filled and removed last, so that a later run knows a hidden
 // folder left by a killed run is its own to remove.
 constexpr const char* kFillingMarker = ".corridor-filling";
@@ -78,13 +82,16 @@ bool written_by_corridor(const fs::path& folder, bool accept_filling) {
     std::optional<std::set<std::string>> listed = manifest_files(folder / kManifestName);
     bool filling = accept_filling && fs::is_regular_file(fs::symlink_status(folder / kFillingMarker, error));
     if (!listed && !filling) return false;
-    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+    std::error_code listing;
+    fs::directory_iterator it(folder, listing);
+    for (; !listing && it != fs::directory_iterator(); it.increment(listing)) {
+        const fs::directory_entry& entry = *it;
         std::string name = entry.path().filename().string();
         if (!entry.is_regular_file(error) || entry.is_symlink(error)) return false;
         if (filling && name == kFillingMarker) continue;
         if (listed ? !listed->count(name) : false) return false;
     }
-    return !error;
+    return !listing;
 }
 
 bool lies_within(const fs::path& inner, const fs::path& outer) {
@@ -190,7 +197,10 @@ void remove_run_folder(const fs::path& folder) {
     std::optional<std::set<std::string>> listed = manifest_files(folder / kManifestName);
     bool filling = fs::is_regular_file(fs::symlink_status(folder / kFillingMarker, error));
     std::vector<fs::path> files;
-    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+    std::error_code listing;
+    for (fs::directory_iterator it(folder, listing); !listing && it != fs::directory_iterator();
+         it.increment(listing)) {
+        const fs::directory_entry& entry = *it;
         std::string name = entry.path().filename().string();
         if (name == kManifestName || name == kFillingMarker || !entry.is_regular_file(error) ||
             entry.is_symlink(error))
@@ -223,7 +233,10 @@ void remove_leftovers(const fs::path& target, const fs::path& keep) {
     std::error_code error;
     std::string prefix = "." + target.filename().string() + ".corridor-";
     std::vector<fs::path> leftovers;
-    for (const fs::directory_entry& entry : fs::directory_iterator(target.parent_path(), error)) {
+    std::error_code listing;
+    for (fs::directory_iterator it(target.parent_path(), listing); !listing && it != fs::directory_iterator();
+         it.increment(listing)) {
+        const fs::directory_entry& entry = *it;
         std::string name = entry.path().filename().string();
         if (!hidden_folder_pid(name, prefix) || entry.path() == keep || !entry.is_directory(error) ||
             entry.is_symlink(error))

@@ -79,7 +79,11 @@ const std::string& work_folder() {
 const std::string& fresh_folder(const std::vector<BundleFile>& files) {
     const std::string& folder = work_folder();
     std::error_code ignored;
-    for (const auto& entry : fs::directory_iterator(folder, ignored)) fs::remove_all(entry.path(), ignored);
+    // (increment(ignored): a range-for's ++ would throw on a read error.)
+    std::vector<fs::path> old;
+    for (fs::directory_iterator it(folder, ignored); !ignored && it != fs::directory_iterator(); it.increment(ignored))
+        old.push_back(it->path());
+    for (const fs::path& path : old) fs::remove_all(path, ignored);
     for (const BundleFile& file : files) {
         fs::path path = fs::path(folder) / file.name;
         fs::create_directories(path.parent_path(), ignored);
