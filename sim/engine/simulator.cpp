@@ -36,7 +36,7 @@ EventId Simulator::schedule_at(Time at, Action action) {
 
 bool Simulator::cancel(EventId id) {
     if (id.slot >= slot_count_ || slot(id.slot).generation != id.generation) return false;
-    ++slot(id.slot).generation;
+    retire(slot(id.slot));
     free_slot(id.slot);
     --live_events_;
     return true;
@@ -50,7 +50,7 @@ bool Simulator::execute_next(Time end) {
         if (due.generation != entry.generation) continue;  // cancelled
         // Retire the id before running, so that the action cannot cancel itself, and free the
         // slot after, so that nothing scheduled meanwhile overwrites the running action.
-        ++due.generation;
+        retire(due);
         --live_events_;
         now_ = entry.time;
         ++executed_;

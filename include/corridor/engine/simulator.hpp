@@ -15,7 +15,8 @@ namespace corridor {
 
 using Action = SmallFunction<void()>;
 
-/// Names a scheduled event so that it can be cancelled. A stale id cancels nothing.
+/// Names a scheduled event so that it can be cancelled. A stale id cancels nothing, and neither
+/// does a default one (`EventId{}`: no event; slots' generations start at 1).
 struct EventId {
     std::uint32_t slot = 0;
     std::uint32_t generation = 0;
@@ -56,9 +57,14 @@ class Simulator {
     // may add chunks but never moves a slot. Free slots form an intrusive list.
     struct Slot {
         Action action;
-        std::uint32_t generation = 0;
+        std::uint32_t generation = 1;  // never 0, the generation of `EventId{}`
         std::uint32_t next_free = 0;
     };
+    // A slot's event ran or was cancelled: ids naming it go stale. Generation 0 is skipped on
+    // wrap-around, so that `EventId{}` stays no event.
+    static void retire(Slot& s) {
+        if (++s.generation == 0) s.generation = 1;
+    }
     static constexpr std::uint32_t kChunkBits = 10;
     static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
     static constexpr std::uint32_t kNoSlot = UINT32_MAX;

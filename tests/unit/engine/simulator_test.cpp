@@ -65,6 +65,22 @@ TEST_CASE("cancelled events never run, and a stale id cancels nothing") {
     CHECK(sim.events_executed() == 2);
 }
 
+TEST_CASE("a default event id names no event, not the first one scheduled") {
+    Simulator sim;
+    int ran = 0;
+    EventId none{};
+    EventId first = sim.schedule_at(10, [&] { ran += 1; });
+    CHECK(first.slot == none.slot);  // the same slot: only the generation tells them apart
+    CHECK_FALSE(sim.cancel(none));
+    sim.run();
+    CHECK(ran == 1);
+    // Nor after the slot is reused.
+    sim.schedule_at(20, [&] { ran += 10; });
+    CHECK_FALSE(sim.cancel(EventId{}));
+    sim.run();
+    CHECK(ran == 11);
+}
+
 TEST_CASE("run_until stops at the horizon and leaves later events pending") {
     Simulator sim;
     int ran = 0;
