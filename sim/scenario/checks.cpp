@@ -1,8 +1,10 @@
 // Whole-scenario checks run once every section is read, over the `units` section: each air unit's
 // vehicles and people must fit some aircraft flying its route (check_air_loads), and each unit's
-// posts must be reachable by road for its heaviest vehicle (check_reachability). They read no keys
-// of their own: the unit, airlift and aircraft keys they check are documented in
-// docs/scenario-reference.md, sections `units`, `airlift` and `aircraft_types`.
+// posts must be reachable by road for its heaviest vehicle (check_reachability); and over the
+// `fleets` section: each fleet's trucks must reach the towns it serves from their base depot and
+// come back (check_aid_reachability), with a warning for a town in need that no fleet serves. They
+// read no keys of their own: the keys they check are documented in docs/scenario-reference.md,
+// sections `units`, `airlift`, `aircraft_types`, `towns` and `fleets`.
 
 #include <algorithm>
 #include <vector>
@@ -84,6 +86,48 @@ void check_reachability(const Section& s, Build& build) {
                                    " by unit '" + unit.name + "' (heaviest vehicle " +
                                    format_tonnes(heaviest) + ")");
         }
+    }
+}
+
+void check_aid_reachability(const Section& s, Build& build) {
+    const Theatre& t = build.theatre;
+    const Humanitarian& aid = t.aid;
+    Router router(t.network);
+    std::vector<bool> served(aid.towns.size(), false);
+    std::size_t f = 0;
+    for (auto it = s.node.begin(); it != s.node.end(); ++it) {
+        const Fleet& fleet = aid.fleets[f++];
+        const Depot& base = aid.depots[fleet.base];
+        const VehicleType& type = t.vehicle_types[fleet.vehicle_type];
+        YAML::Node listed = it->second["towns"];
+        std::vector<std::size_t> towns = fleet.towns;
+        if (towns.empty())
+            for (std::size_t town = 0; town < aid.towns.size(); ++town) towns.push_back(town);
+        for (std::size_t k = 0; k < towns.size(); ++k) {
+            const Town& town = aid.towns[towns[k]];
+            served[towns[k]] = true;
+            YAML::Node at = fleet.towns.empty() ? it->first : listed.IsSequence() ? listed[k] : listed;
+            std::string trucks = " (" + type.name + ", " + format_tonnes(type.weight_t) + ")";
+            if (!router.route({base.node, town.node, Metric::time, type.weight_t}).found)
+                s.source.error(at, "town '" + town.name + "' cannot be reached by road from depot '" +
+                                       base.name + "' for fleet '" + fleet.name + "'" + trucks);
+            else if (!router.route({town.node, base.node, Metric::time, type.weight_t}).found)
+                s.source.error(at, "depot '" + base.name + "' cannot be reached by road from town '" +
+                                       town.name + "' for fleet '" + fleet.name + "'" + trucks +
+                                       ": its trucks could not come back");
+        }
+    }
+    // (At the section's name: the fix is a fleet's `towns`.)
+    for (std::size_t town = 0; town < aid.towns.size(); ++town) {
+        const Town& tw = aid.towns[town];
+        double people = tw.population;
+        for (const PopulationChange& change : tw.population_changes) people = std::max(people, change.people);
+        bool needs = std::any_of(tw.daily_need.begin(), tw.daily_need.end(), [](double n) { return n > 0; });
+        if (served[town] || people <= 0 || !needs) continue;
+        build.diagnostics->warning(s.source.file, s.key_line, 1,
+                                   "town '" + tw.name +
+                                       "' needs aid but no fleet serves it: add it to a fleet's "
+                                       "'towns' (or leave 'towns' out to serve every town)");
     }
 }
 

@@ -366,8 +366,9 @@ LoadedScenario load_scenario(const std::string& path) {
     };
     if (!reading.files.empty() && reading.sections.size() + loaded.diagnostics.error_count() > 0) {
         Source main{path, &loaded.diagnostics};
-        for (const char* required : {"scenario", "network", "units"})
-            if (!section(required) && !loaded.diagnostics.has_errors())
+        // (A pure aid scenario, with truck fleets, needs no units.)
+        for (const char* required : {"scenario", "network", section("fleets") ? "" : "units"})
+            if (*required && !section(required) && !loaded.diagnostics.has_errors())
                 loaded.diagnostics.error(path, 1, 1,
                                          std::string("the scenario has no '") + required + "' section");
         if (const Section* s = section("scenario")) read_scenario_section(*s, build);

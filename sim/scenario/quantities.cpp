@@ -62,6 +62,7 @@ Result<double> parse_quantity(std::string_view raw, const char* what, const Unit
 constexpr UnitFactor kLengthUnits[] = {{"m", 1.0}, {"km", 1000.0}};
 constexpr UnitFactor kSpeedUnits[] = {{"km/h", 1.0}};
 constexpr UnitFactor kMassUnits[] = {{"t", 1.0}, {"kg", 0.001}};
+constexpr UnitFactor kVolumeUnits[] = {{"m3", 1.0}, {"L", 0.001}};
 
 // Days from 1970-01-01 to a civil date (proleptic Gregorian), by counting 400-year eras.
 std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
@@ -85,6 +86,9 @@ Result<double> parse_speed_kph(std::string_view text) {
 }
 Result<double> parse_mass_t(std::string_view text) {
     return parse_quantity(text, "mass", kMassUnits, "15t", {1e-6, 1e6, "1g and 1,000,000t"});
+}
+Result<double> parse_volume_m3(std::string_view text) {
+    return parse_quantity(text, "volume", kVolumeUnits, "40m3", {1e-6, 1e6, "1mL and 1,000,000m3"});
 }
 
 Result<double> parse_fraction(std::string_view raw) {

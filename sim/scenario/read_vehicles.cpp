@@ -1,7 +1,8 @@
 // The `vehicle_types` and `aircraft_types` sections: each road vehicle type (speed, length,
-// weight, seats) and each aircraft type (payload, seats, vehicle places, cruise speed), read with
-// their units and entered in the name tables the later sections refer to. Their keys are documented
-// in docs/scenario-reference.md, sections `vehicle_types` and `aircraft_types`.
+// weight, seats, aid payload and cargo volume) and each aircraft type (payload, seats, vehicle
+// places, cruise speed), read with their units and entered in the name tables the later sections
+// refer to. Their keys are documented in docs/scenario-reference.md, sections `vehicle_types` and
+// `aircraft_types`.
 
 #include "corridor/scenario/quantities.hpp"
 #include "section_helpers.hpp"
@@ -18,6 +19,16 @@ void read_vehicle_types(const Section& s, Build& build) {
         type.length_m = positive(m, "length", &parse_length_m, false).value_or(type.length_m);
         type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(type.seats));
+        // Aid cargo (the `fleets` section): none unless a payload is given.
+        type.payload_t = m.parsed<double>("payload", &parse_mass_t).value_or(0);
+        if (type.payload_t > 100)
+            s.source.error(*m.get("payload"), "payload " + m.get("payload")->Scalar() +
+                                                  " is absurd for a road vehicle (the limit is 100t)");
+        else if (type.weight_t > 0 && type.payload_t > type.weight_t)
+            s.source.error(*m.get("payload"), "payload " + m.get("payload")->Scalar() +
+                                                  " is more than the loaded weight it is part of (weight " +
+                                                  m.get("weight")->Scalar() + ")");
+        type.volume_m3 = m.parsed<double>("volume", &parse_volume_m3).value_or(0);
         if (type.speed_kph > 200)
             s.source.error(*m.get("speed"), "speed " + m.get("speed")->Scalar() +
                                                 " is absurd for a road vehicle (the limit is 200km/h)");

@@ -1,9 +1,13 @@
 // The non-template helpers of section_helpers.hpp, shared by the section readers: a mass in
-// tonnes for messages, and a quantity read with its unit that must be more than zero.
+// tonnes for messages, a quantity read with its unit that must be more than zero, and the
+// amounts, stocks and times per tonne of the aid part (docs/scenario-reference.md, "Amounts").
 
 #include "section_helpers.hpp"
 
+#include <cmath>
+
 #include "corridor/engine/format.hpp"
+#include "corridor/scenario/quantities.hpp"
 
 namespace corridor::scenario {
 
@@ -17,6 +21,117 @@ std::optional<double> positive(MapReader& m, const std::string& key,
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<double> plain_number(const YAML::Node& node, const Source& source, const std::string& what,
+                                   double most) {
+    auto text = scalar_text(node, source, what);
+    if (!text) return std::nullopt;
+    double value = NAN;
+    const char* last = text->data() + text->size();
+    const char* end = read_number(text->data(), last, value);
+    // (Written so that NaN fails: every comparison with it is false.)
+    if (end == text->data() || end != last || !(value >= 0 && value <= most)) {
+        source.error(node,
+                     what + " must be a number from 0 to " + format_number(most) + ", not " + describe(node));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> read_amount(const YAML::Node& node, const Source& source, const Commodity& c,
+                                  const std::string& what, std::optional<double> units_a_day) {
+    auto text = scalar_text(node, source, what);
+    if (!text) return std::nullopt;
+    double number = NAN;
+    const char* last = text->data() + text->size();
+    const char* end = read_number(text->data(), last, number);
+    std::string rest(end, last);
+    rest.erase(0, rest.find_first_not_of(' '));
+    auto refuse = [&](const std::string& why) {
+        source.error(node, what + " " + why);
+        return std::nullopt;
+    };
+    if (end != text->data() && number < 0) return refuse("cannot be negative, not '" + *text + "'");
+    double units = NAN;
+    if (end != text->data() && rest.empty()) {
+        units = number;
+    } else if (end != text->data() && (rest == "t" || rest == "kg")) {
+        auto tonnes = parse_mass_t(*text);
+        if (!tonnes) {
+            source.error(node, what + ": " + tonnes.error());
+            return std::nullopt;
+        }
+        units = tonnes.value() * 1000 / c.mass_kg;
+    } else if (auto time = parse_duration(*text); end != text->data() && time) {
+        if (!units_a_day)
+            return refuse("cannot be a duration ('" + *text +
+                          "'): days of need count only in a town's stock; " + "give a number of " + c.unit +
+                          " or a mass");
+        units = static_cast<double>(time.value()) / kDay * *units_a_day;
+    } else {
+        return refuse("must be a number of " + c.unit + " (e.g. 500)" +
+                      (units_a_day ? ", a mass (e.g. 20t) or days of the town's need (e.g. 3d)"
+                                   : " or a mass (e.g. 20t)") +
+                      ", not '" + *text + "'");
+    }
+    if (!(units <= kMostUnits))
+        return refuse("is " + format_number(units) + " " + c.unit +
+                      ", more than the limit of 1,000,000,000,000 (a typing slip?)");
+    return units;
+}
+
+std::vector<double> read_stock(const YAML::Node& node, const Source& source, const Build& build,
+                               const std::string& owner, const std::vector<double>* daily) {
+    const std::vector<Commodity>& commodities = build.theatre.aid.commodities;
+    std::vector<double> stock(commodities.size(), 0.0);
+    if (!node.IsMap()) {
+        source.error(node,
+                     "stock of " + owner + " must be a map of commodity: amount, not " + describe(node));
+        return stock;
+    }
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const std::string name = it->first.Scalar();
+        auto c = find_name(build.commodity, name, "commodity", it->first, source);
+        if (!c) continue;
+        std::optional<double> rate;
+        if (daily) rate = (*daily)[*c];
+        auto amount =
+            read_amount(it->second, source, commodities[*c], "stock of " + name + " in " + owner, rate);
+        if (amount) stock[*c] = *amount;
+    }
+    return stock;
+}
+
+double stock_tonnes(const std::vector<double>& stock, const Build& build) {
+    double tonnes = 0;
+    for (std::size_t c = 0; c < stock.size(); ++c)
+        tonnes += stock[c] * build.theatre.aid.commodities[c].mass_kg / 1000;
+    return tonnes;
+}
+
+std::optional<Time> per_tonne(MapReader& m, const std::string& key) {
+    auto node = m.get(key);
+    if (!node) return std::nullopt;
+    auto text = scalar_text(*node, m.source(), key);
+    if (!text) return std::nullopt;
+    std::string time = *text;
+    while (!time.empty() && time.back() == ' ') time.pop_back();
+    if (time.size() < 2 || time.compare(time.size() - 2, 2, "/t") != 0) {
+        m.source().error(*node, key + " is a time per tonne: write e.g. '6min/t', not '" + *text +
+                                    "' (the '/t' is required)");
+        return std::nullopt;
+    }
+    auto value = parse_duration(std::string_view(time).substr(0, time.size() - 2));
+    if (!value) {
+        m.source().error(*node, key + ": " + value.error());
+        return std::nullopt;
+    }
+    if (value.value() > kDay) {
+        m.source().error(*node, key + " " + *text + " is out of range: it must lie between 0s/t and 1d/t");
+        return std::nullopt;
+    }
+    return value.value();
 }
 
 }  // namespace corridor::scenario

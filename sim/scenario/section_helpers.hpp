@@ -1,11 +1,12 @@
 #pragma once
 // Helpers shared by the section readers (sim/scenario/read_*.cpp) and the whole-scenario checks
-// (checks.cpp): walking a section's entries or items, and reading a quantity that must be more
-// than zero. Private to the scenario layer.
+// (checks.cpp): walking a section's entries or items, reading a quantity that must be more than
+// zero, and the amounts, stocks and times per tonne of the aid part. Private to the scenario layer.
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "corridor/engine/result.hpp"
 #include "sections.hpp"
@@ -36,5 +37,27 @@ std::string format_tonnes(double t);
 
 std::optional<double> positive(MapReader& m, const std::string& key,
                                Result<double> (*parse)(std::string_view), bool required);
+
+// The aid part (read_commodities.cpp to read_fleets.cpp).
+
+/// The most of a commodity any stock or delivery holds, in its units.
+inline constexpr double kMostUnits = 1e12;
+
+/// A plain number from 0 to `most`, without a unit (a need a person a day); `what` names it.
+std::optional<double> plain_number(const YAML::Node& node, const Source& source, const std::string& what,
+                                   double most);
+/// An amount of commodity `c`: a number of its units, or a mass (`20t`, `500kg`) turned into units
+/// by its mass per unit, or, when `units_a_day` is given, a duration (`3d`, `12h`) meaning that
+/// many days at that rate. At most kMostUnits; `what` names it in messages.
+std::optional<double> read_amount(const YAML::Node& node, const Source& source, const Commodity& c,
+                                  const std::string& what, std::optional<double> units_a_day = std::nullopt);
+/// A `stock` map of commodity: amount, in units by commodity (zero for those not named). A town's
+/// stock passes its need a day by commodity (`daily`), which allows days of need.
+std::vector<double> read_stock(const YAML::Node& node, const Source& source, const Build& build,
+                               const std::string& owner, const std::vector<double>* daily = nullptr);
+/// The mass of `stock` in tonnes.
+double stock_tonnes(const std::vector<double>& stock, const Build& build);
+/// A time per tonne handled (`6min/t`), at most a day a tonne.
+std::optional<Time> per_tonne(MapReader& m, const std::string& key);
 
 }  // namespace corridor::scenario

@@ -1,0 +1,90 @@
+// The `depots` section: each depot's node, organisation, stock at the start, capacity, loading
+// bays and time, and the cargo arriving at it (once or repeatedly), entered in the name table the
+// `fleets` section refers to. Its keys are documented in docs/scenario-reference.md, section `depots`.
+
+#include <string>
+
+#include "corridor/engine/format.hpp"
+#include "corridor/scenario/quantities.hpp"
+#include "section_helpers.hpp"
+#include "sections.hpp"
+
+namespace corridor::scenario {
+namespace {
+
+void read_inbound(const YAML::Node& node, const Source& source, Build& build, Depot& depot,
+                  const std::string& what) {
+    if (!node.IsSequence()) {
+        source.error(node, "inbound of " + what +
+                               " must be a list of {commodity, amount, at, every, until}, not " +
+                               describe(node));
+        return;
+    }
+    for (const YAML::Node& item : node) {
+        MapReader m(item, source, "an inbound delivery to " + what);
+        Inbound in;
+        std::optional<std::size_t> commodity;
+        if (auto name = m.get("commodity", true))
+            if (auto text = scalar_text(*name, source, "commodity"))
+                commodity = find_name(build.commodity, *text, "commodity", *name, source);
+        auto amount = m.get("amount", true);
+        if (amount && commodity) {
+            const Commodity& c = build.theatre.aid.commodities[*commodity];
+            in.amount =
+                read_amount(*amount, source, c, "inbound amount of " + c.name + " to " + what).value_or(0);
+        }
+        in.at = m.duration("at", false, 0, build.horizon()).value_or(0);
+        auto every = m.duration("every");
+        if (every && *every == 0)
+            source.error(*m.get("every"),
+                         "every must be longer than 0s (leave it out for a single delivery)");
+        else if (every)
+            in.every = *every;
+        auto until = m.duration("until");
+        in.until = until.value_or(build.theatre.duration);
+        if (until && !m.get("every"))
+            source.error(*m.get("until"), "'until' needs 'every': a single delivery arrives once, at 'at'");
+        else if (until && *until < in.at)
+            source.error(*m.get("until"), "inbound deliveries until " + format_duration(*until) +
+                                              " would end before they start at " + format_duration(in.at));
+        m.finish();
+        if (commodity) in.commodity = *commodity;
+        depot.inbound.push_back(in);
+    }
+}
+
+}  // namespace
+
+void read_depots(const Section& s, Build& build) {
+    for_each_entry(s, "depots", [&](const YAML::Node& key, const YAML::Node& value) {
+        Depot depot;
+        depot.name = key.Scalar();
+        std::string what = "depot '" + depot.name + "'";
+        MapReader m(value, s.source, what);
+        if (auto node = m.get("node", true))
+            if (auto id = scalar_text(*node, s.source, "node"))
+                depot.node = find_node(build, *id, *node, s.source).value_or(0);
+        if (auto org = m.get("organisation", true))
+            if (auto name = scalar_text(*org, s.source, "organisation"))
+                depot.organisation =
+                    find_name(build.organisation, *name, "organisation", *org, s.source).value_or(0);
+        depot.stock.assign(build.theatre.aid.commodities.size(), 0.0);
+        if (auto stock = m.get("stock")) depot.stock = read_stock(*stock, s.source, build, what);
+        if (auto capacity = positive(m, "capacity", &parse_mass_t, false)) {
+            depot.capacity_t = *capacity;
+            double start = stock_tonnes(depot.stock, build);
+            if (start > *capacity * (1 + 1e-9))
+                s.source.error(*m.get("capacity"),
+                               "the stock of " + what + " at the start, " + format_tonnes(start) +
+                                   ", is more than its capacity of " + format_tonnes(*capacity));
+        }
+        depot.bays = static_cast<int>(m.whole("bays", 1, 100).value_or(depot.bays));
+        depot.loading_per_t = per_tonne(m, "load_time").value_or(depot.loading_per_t);
+        if (auto inbound = m.get("inbound")) read_inbound(*inbound, s.source, build, depot, what);
+        m.finish();
+        build.depot.emplace(depot.name, build.theatre.aid.depots.size());
+        build.theatre.aid.depots.push_back(depot);
+    });
+}
+
+}  // namespace corridor::scenario
