@@ -51,6 +51,8 @@ bench: build
 	./build/corridor-bench load
 	./build/corridor-bench route --queries 200
 	./build/corridor-bench scenario $(SCENARIO)
+	./build/corridor-bench scenario --kpis-only --days 90 --repetitions 5
+	./build/corridor-bench scenario --kpis-only --days 900 --repetitions 5
 
 asan: deps
 	cmake --preset asan >/dev/null

@@ -68,6 +68,7 @@ int run(const RunOptions& o) {
         {"units.csv", units_csv(theatre, result)},     {"posts.csv", posts_csv(theatre, result)},
         {"convoys.csv", convoys_csv(theatre, result)}, {"roads.csv", roads_csv(theatre, result)},
         {"airlift.csv", airlift_csv(theatre, result)}};
+    if (!theatre.aid.towns.empty()) files.push_back({"towns.csv", towns_csv(theatre, result)});
     std::vector<std::string> names = {kManifestName};
     for (const OutputFile& file : files) names.push_back(file.name);
     RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names};

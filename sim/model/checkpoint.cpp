@@ -43,6 +43,11 @@ Time draw_service(World& w, int index) {
 
 // Inspects one vehicle on `lane`, then frees the lane.
 void inspect(World& w, int index, CheckpointBatch* batch, int lane) {
+    if (batch) {
+        double waited_s = to_seconds(w.sim.now() - batch->since);
+        auto i = static_cast<std::size_t>(index);
+        (batch->aid ? w.checkpoints.aid_waits[i] : w.checkpoints.force_waits[i]).add(waited_s);
+    }
     World* world = &w;
     w.sim.schedule_after(draw_service(w, index), [world, index, batch, lane] {
         world->checkpoints.lanes[static_cast<std::size_t>(index)]->release(lane);
@@ -79,6 +84,8 @@ Time TrafficArrivals::next() {
 void open_checkpoints(World& w) {
     const Theatre& t = w.theatre;
     w.checkpoints.of_node.assign(t.network.node_count(), -1);
+    w.checkpoints.force_waits.assign(t.checkpoints.size(), Tally{});
+    w.checkpoints.aid_waits.assign(t.checkpoints.size(), Tally{});
     for (std::size_t i = 0; i < t.checkpoints.size(); ++i) {
         const Checkpoint& cp = t.checkpoints[i];
         w.checkpoints.of_node[cp.node] = static_cast<int>(i);
@@ -104,7 +111,7 @@ void open_checkpoints(World& w) {
 
 int checkpoint_at(const World& w, NodeIndex node) { return w.checkpoints.of_node[node]; }
 
-void pass_checkpoint(World& w, int index, int vehicles, SmallFunction<void()> done) {
+void pass_checkpoint(World& w, int index, int vehicles, bool aid, SmallFunction<void()> done) {
     // A batch is reused once its last vehicle is through, so memory stays flat over a long run.
     Checkpoints& checkpoints = w.checkpoints;
     if (checkpoints.free_batches.empty()) {
@@ -113,7 +120,7 @@ void pass_checkpoint(World& w, int index, int vehicles, SmallFunction<void()> do
     }
     CheckpointBatch* batch = checkpoints.free_batches.back();
     checkpoints.free_batches.pop_back();
-    *batch = CheckpointBatch{vehicles, done};
+    *batch = CheckpointBatch{vehicles, done, w.sim.now(), aid};
     for (int v = 0; v < vehicles; ++v) serve_one(w, index, batch);
 }
 

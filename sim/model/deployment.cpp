@@ -229,6 +229,10 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     open_checkpoints(w);
     schedule_disruptions(w);
     start_airlift(w);
+    open_depots(w);
+    open_towns(w);
+    start_fleets(w);
+    start_returns(w);
     for (std::size_t u = 0; u < theatre.units.size(); ++u) {
         World* world = &w;
         w.sim.schedule_at(theatre.units[u].ready, [world, u] {
@@ -242,6 +246,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         });
     }
     w.sim.run_until(theatre.duration);
+    close_towns(w);
+    close_fleets(w);
 
     DeploymentResult& r = w.result;
     r.events = w.sim.events_executed();
@@ -249,7 +255,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.checkpoint_batch_slots = w.checkpoints.batches.size();
     // Convoys still on the road (or waiting) at the end; those that arrived wrote their rows then.
     for (const auto& mover : w.roads.movers)
-        if (mover) record_convoy(w, w.deployment.convoys[mover->plan.client], *mover, theatre.duration);
+        if (mover && mover->plan.kind == MoverPlan::Client::convoy) record_convoy(w, w.deployment.convoys[mover->plan.client], *mover, theatre.duration);
     bool all_arrived = true;
     for (const UnitOutcome& unit : r.units) {
         if (unit.arrived == kNever)
@@ -263,7 +269,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     // Units with a convoy that waits at the end for a road to open.
     std::vector<bool> waiting_for_road(r.units.size(), false);
     for (const model::Mover* mover : w.roads.blocked)
-        waiting_for_road[w.deployment.convoys[mover->plan.client].unit] = true;
+        if (mover->plan.kind == MoverPlan::Client::convoy)
+            waiting_for_road[w.deployment.convoys[mover->plan.client].unit] = true;
     std::vector<Time> established;
     for (PostOutcome& post : r.posts) {
         established.push_back(post.established);
@@ -288,11 +295,14 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         CheckpointOutcome cp{theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),
                              lanes.waits_s().count() ? lanes.waits_s().max() : 0.0,
                              lanes.queue_length_stat().max()};
-        const Tally& force = lanes.named_waits_s();
+        const Tally& force = w.checkpoints.force_waits[i];
         const Tally& traffic = lanes.anonymous_waits_s();
+        const Tally& aid = w.checkpoints.aid_waits[i];
         cp.force_vehicles = force.count();
         cp.force_mean_wait_s = force.mean();
         cp.force_max_wait_s = force.count() ? force.max() : 0.0;
+        cp.aid_vehicles = aid.count();
+        cp.aid_mean_wait_s = aid.mean();
         cp.traffic_vehicles = traffic.count();
         cp.traffic_mean_wait_s = traffic.mean();
         r.checkpoints.push_back(cp);

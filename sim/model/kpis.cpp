@@ -26,6 +26,31 @@ std::vector<Kpi> kpi_record(const DeploymentResult& r) {
     }
     std::optional<double> force_mean_wait_min;
     if (force_vehicles > 0) force_mean_wait_min = force_wait_s / static_cast<double>(force_vehicles) / 60.0;
+    // The aid part: tonnes, need met by mass, and the fleets' use.
+    double need_kg = 0, unmet_kg = 0, unmet_person_days = 0;
+    Time stock_out = 0;
+    for (const SupplyOutcome& s : r.supplies) {
+        need_kg += s.need * s.mass_kg;
+        unmet_kg += s.unmet * s.mass_kg;
+        unmet_person_days += s.unmet_person_days;
+        stock_out += s.out;
+    }
+    std::optional<double> fill_rate;
+    if (need_kg > 0) fill_rate = 1.0 - unmet_kg / need_kg;
+    double tonnes = 0, lead_h = 0, busy_h = 0, truck_h = 0;
+    int trips = 0;
+    for (const FleetOutcome& f : r.fleets) {
+        tonnes += f.tonnes;
+        lead_h += f.lead_time_h_sum;
+        trips += f.trips;
+        busy_h += f.busy_h;
+        truck_h += f.truck_h;
+    }
+    int returned = 0;
+    for (const ReturnOutcome& flow : r.returns) returned += flow.returned;
+    std::optional<double> lead_time_h, utilisation;
+    if (trips > 0) lead_time_h = lead_h / trips;
+    if (truck_h > 0) utilisation = busy_h / truck_h;
     return {
         {"closure_time_h", "h", hours(r.closure_time)},
         {"posts_established_50_h", "h", hours(r.posts_50)},
@@ -40,6 +65,16 @@ std::vector<Kpi> kpi_record(const DeploymentResult& r) {
         {"convoy_vehicle_km", "km", r.convoy_vehicle_km},
         {"convoy_vehicle_hours", "h", r.convoy_vehicle_hours},
         {"force_checkpoint_mean_wait_min", "min", force_mean_wait_min},
+        {"aid_tonnes_delivered", "t", tonnes},
+        {"aid_trips", "trips", static_cast<double>(trips)},
+        {"aid_fill_rate", "share", fill_rate},
+        {"unmet_person_days", "person-days", unmet_person_days},
+        {"stock_out_days", "days", to_hours(stock_out) / 24.0},
+        {"delivery_lead_time_h", "h", lead_time_h},
+        {"fleet_utilisation", "share", utilisation},
+        {"people_returned", "people", static_cast<double>(returned)},
+        {"returned_50_h", "h", hours(r.returned_50)},
+        {"returned_90_h", "h", hours(r.returned_90)},
     };
 }
 

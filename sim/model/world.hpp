@@ -12,6 +12,7 @@
 #include "corridor/engine/simulator.hpp"
 #include "corridor/model/deployment.hpp"
 #include "corridor/network/router.hpp"
+#include "aid/aid.hpp"
 #include "movement/mover.hpp"
 
 namespace corridor::model {
@@ -58,10 +59,13 @@ class TrafficArrivals : public ReplayableArrivals {
     Time last_;
 };
 
-/// Vehicles of one convoy at a checkpoint; `done` runs when the last is cleared.
+/// Vehicles of one mover at a checkpoint, all arrived at `since`; `done` runs when the last is
+/// cleared.
 struct CheckpointBatch {
     int remaining = 0;
     SmallFunction<void()> done;
+    Time since = 0;
+    bool aid = false;  // an aid truck's or a return bus's, not the force's
 };
 
 /// One aircraft of an airlift fleet and what it carries on the sortie under way.
@@ -105,6 +109,9 @@ struct Checkpoints {
     std::vector<std::unique_ptr<TrafficArrivals>> traffic;  // per checkpoint with traffic
     std::vector<std::unique_ptr<CheckpointBatch>> batches;  // in use, or free for reuse
     std::vector<CheckpointBatch*> free_batches;
+    // Queue waits (seconds) of the force's convoy vehicles and of the humanitarian ones (aid trucks,
+    // return buses), per checkpoint.
+    std::vector<Tally> force_waits, aid_waits;
 };
 
 /// The airlift (sim/model/airlift.cpp).
@@ -136,8 +143,9 @@ void schedule_disruptions(World& world);
 void open_checkpoints(World& world);
 /// The checkpoint at a node, or -1.
 int checkpoint_at(const World& world, NodeIndex node);
-/// Passes `vehicles` through checkpoint `index`; `done` runs when the last is cleared.
-void pass_checkpoint(World& world, int index, int vehicles, SmallFunction<void()> done);
+/// Passes `vehicles` through checkpoint `index` (an aid truck's when `aid`); `done` runs when the
+/// last is cleared.
+void pass_checkpoint(World& world, int index, int vehicles, bool aid, SmallFunction<void()> done);
 
 // --- airlift (sim/model/airlift.cpp) ---
 void start_airlift(World& world);
@@ -161,6 +169,7 @@ struct World {
     Airlift airlift;
     RoadMovement roads;
     Checkpoints checkpoints;
+    Aid aid;
     // Disruptions (disruption.cpp): the changes at each moment something starts or ends, in time
     // order; each is a list of (disruption, starts) pairs.
     std::vector<std::vector<std::pair<std::size_t, bool>>> disruption_moments;

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "corridor/engine/format.hpp"
+#include "corridor/model/kpis.hpp"
 #include "corridor/scenario/quantities.hpp"
 #include "corridor/version.hpp"
 
@@ -70,6 +71,68 @@ std::string manifest_json(const Theatre& theatre, const RunManifest& m) {
     return json_text(out);
 }
 
+namespace {
+
+// The aid part of kpis.json: its KPIs, then each town's supply of each commodity and each fleet.
+Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
+    Json aid;
+    for (const Kpi& kpi : kpi_record(r))
+        if (kpi.name.rfind("aid_", 0) == 0 || kpi.name == "unmet_person_days" || kpi.name == "stock_out_days" ||
+            kpi.name == "delivery_lead_time_h" || kpi.name == "fleet_utilisation" ||
+            kpi.name == "people_returned" || kpi.name.rfind("returned_", 0) == 0)
+            aid[std::string(kpi.name)] = kpi.value ? Json(round3(*kpi.value)) : Json(nullptr);
+    aid["depot_turned_away_t"] = round3(r.depot_turned_away_t);
+    Json supplies = Json::array();
+    for (const SupplyOutcome& s : r.supplies) {
+        const Commodity& c = theatre.aid.commodities[s.commodity];
+        Json supply;
+        supply["town"] = theatre.aid.towns[s.town].name;
+        supply["commodity"] = c.name;
+        supply["unit"] = c.unit;
+        supply["need"] = round3(s.need);
+        supply["delivered"] = round3(s.delivered);
+        supply["unmet"] = round3(s.unmet);
+        supply["unmet_person_days"] = round3(s.unmet_person_days);
+        supply["stock_at_end"] = round3(s.stock_end);
+        supply["stock_out_h"] = round3(to_hours(s.out));
+        supply["first_stock_out"] = time_entry(theatre, s.first_out);
+        supplies.push_back(supply);
+    }
+    aid["supplies"] = supplies;
+    Json fleets = Json::array();
+    for (const FleetOutcome& f : r.fleets) {
+        Json fleet;
+        fleet["name"] = f.name;
+        fleet["trucks"] = f.trucks;
+        fleet["trips"] = f.trips;
+        fleet["tonnes_delivered"] = round3(f.tonnes);
+        fleet["vehicle_km"] = round3(f.vehicle_km);
+        fleet["mean_lead_time_h"] = f.trips > 0 ? Json(round3(f.lead_time_h_sum / f.trips)) : Json(nullptr);
+        fleet["utilisation"] = f.truck_h > 0 ? Json(round3(f.busy_h / f.truck_h)) : Json(nullptr);
+        fleets.push_back(fleet);
+    }
+    aid["fleets"] = fleets;
+    Json returns = Json::array();
+    for (const ReturnOutcome& o : r.returns) {
+        Json flow;
+        flow["name"] = o.name;
+        flow["people"] = o.people;
+        flow["returned"] = o.returned;
+        flow["bus_convoys"] = o.convoys;
+        flow["departures_held"] = o.held;
+        flow["vehicle_km"] = round3(o.vehicle_km);
+        flow["first_arrival"] = time_entry(theatre, o.first_arrival);
+        flow["half_returned"] = time_entry(theatre, o.half);
+        flow["ninety_percent_returned"] = time_entry(theatre, o.ninety);
+        flow["all_returned"] = time_entry(theatre, o.all);
+        returns.push_back(flow);
+    }
+    aid["returns"] = returns;
+    return aid;
+}
+
+}  // namespace
+
 std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
     Json out;
     out["closure_time"] = time_entry(theatre, r.closure_time);
@@ -107,6 +170,10 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
         cp["force_max_wait_s"] = round3(c.force_max_wait_s);
         cp["traffic_vehicles"] = c.traffic_vehicles;
         cp["traffic_mean_wait_s"] = round3(c.traffic_mean_wait_s);
+        if (!theatre.aid.fleets.empty()) {
+            cp["aid_vehicles"] = c.aid_vehicles;
+            cp["aid_mean_wait_s"] = round3(c.aid_mean_wait_s);
+        }
         checkpoints.push_back(cp);
     }
     out["checkpoints"] = checkpoints;
@@ -120,6 +187,7 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
         airfields.push_back(field);
     }
     out["airfields"] = airfields;
+    if (!theatre.aid.empty()) out["aid"] = aid_json(theatre, r);
     out["events"] = r.events;
     return json_text(out);
 }
@@ -218,6 +286,18 @@ std::string airlift_csv(const Theatre& theatre, const DeploymentResult& r) {
     return out;
 }
 
+std::string towns_csv(const Theatre& theatre, const DeploymentResult& r) {
+    std::string out = "day,date,town,commodity,unit,population,need,delivered,unmet,stock\n";
+    for (const TownDay& d : r.town_days) {
+        const Commodity& c = theatre.aid.commodities[d.commodity];
+        out += std::to_string(d.day) + "," + calendar(theatre, static_cast<Time>(d.day) * kDay).substr(0, 10) + "," +
+               csv_field(theatre.aid.towns[d.town].name) + "," + csv_field(c.name) + "," + csv_field(c.unit) + "," +
+               fixed(d.population, 0) + "," + fixed(d.need, 3) + "," + fixed(d.delivered, 3) + "," +
+               fixed(d.unmet, 3) + "," + fixed(d.stock, 3) + "\n";
+    }
+    return out;
+}
+
 std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     std::string out;
     auto line = [&](const std::string& label, const std::string& value) {
@@ -246,9 +326,30 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
                                                         " min, max " + fixed(c.force_max_wait_s / 60, 1) +
                                                         " min (" + std::to_string(c.force_vehicles) +
                                                         " vehicles)");
+        if (c.aid_vehicles > 0)
+            line("  of which aid trucks", "mean " + fixed(c.aid_mean_wait_s / 60, 1) + " min (" +
+                                            std::to_string(c.aid_vehicles) + " vehicles)");
     }
     line("convoy vehicle-km", fixed(r.convoy_vehicle_km, 0));
     line("convoy vehicle-hours", fixed(r.convoy_vehicle_hours, 0));
+    if (!theatre.aid.empty()) {
+        std::vector<Kpi> kpis = kpi_record(r);
+        auto value = [&](std::string_view name, int decimals, const std::string& unit) {
+            const Kpi* kpi = find_kpi(kpis, name);
+            return kpi && kpi->value ? fixed(*kpi->value, decimals) + unit : std::string("none");
+        };
+        line("aid delivered", value("aid_tonnes_delivered", 1, " t") + " in " + value("aid_trips", 0, " trips"));
+        const Kpi* fill = find_kpi(kpis, "aid_fill_rate");
+        line("need met (by mass)", fill && fill->value ? fixed(*fill->value * 100, 1) + "%" : std::string("no need"));
+        line("unmet need", value("unmet_person_days", 0, " person-days"));
+        line("stock-outs", value("stock_out_days", 1, " town-commodity days"));
+        if (!r.returns.empty()) {
+            line("people returned", value("people_returned", 0, ""));
+            line("50% / 90% returned", value("returned_50_h", 1, " h") + " / " + value("returned_90_h", 1, " h"));
+        }
+        const Kpi* use = find_kpi(kpis, "fleet_utilisation");
+        line("fleet utilisation", use && use->value ? fixed(*use->value * 100, 1) + "%" : std::string("no fleet"));
+    }
     return out;
 }
 

@@ -21,7 +21,9 @@ namespace {
 
 const std::vector<std::string> kSections = {"scenario",       "include",   "network",     "vehicle_types",
                                             "aircraft_types", "airfields", "airlift",     "march",
-                                            "posts",          "units",     "checkpoints", "disruptions"};
+                                            "posts",          "units",     "checkpoints", "disruptions",
+                                            "commodities",    "organisations", "depots",  "towns",
+                                            "fleets",         "returns"};
 
 struct Reading {
     std::map<std::string, Section> sections;
@@ -366,8 +368,8 @@ LoadedScenario load_scenario(const std::string& path) {
     };
     if (!reading.files.empty() && reading.sections.size() + loaded.diagnostics.error_count() > 0) {
         Source main{path, &loaded.diagnostics};
-        // (A pure aid scenario, with truck fleets, needs no units.)
-        for (const char* required : {"scenario", "network", section("fleets") ? "" : "units"})
+        // (A pure aid scenario, with towns, needs no units.)
+        for (const char* required : {"scenario", "network", section("fleets") || section("towns") ? "" : "units"})
             if (*required && !section(required) && !loaded.diagnostics.has_errors())
                 loaded.diagnostics.error(path, 1, 1,
                                          std::string("the scenario has no '") + required + "' section");
@@ -382,10 +384,20 @@ LoadedScenario load_scenario(const std::string& path) {
         if (const Section* s = section("units")) read_units(*s, build, section("airlift") != nullptr);
         if (const Section* s = section("checkpoints")) read_checkpoints(*s, build);
         if (const Section* s = section("disruptions")) read_disruptions(*s, build);
+        if (const Section* s = section("commodities")) read_commodities(*s, build);
+        if (const Section* s = section("organisations")) read_organisations(*s, build);
+        if (const Section* s = section("depots")) read_depots(*s, build);
+        if (const Section* s = section("towns")) read_towns(*s, build);
+        if (const Section* s = section("fleets")) read_fleets(*s, build);
+        if (const Section* s = section("returns")) read_returns(*s, build);
         if (const Section* s = section("units"); s && !loaded.diagnostics.has_errors()) {
             check_air_loads(*s, build);
             check_reachability(*s, build);
         }
+        if (const Section* s = section("fleets"); s && !loaded.diagnostics.has_errors())
+            check_aid_reachability(*s, build);
+        if (const Section* s = section("returns"); s && !loaded.diagnostics.has_errors())
+            check_return_routes(*s, build);
     }
     loaded.files = reading.files;
     loaded.hash = hash_files(loaded.files);

@@ -135,7 +135,8 @@ void read_towns(const Section& s, Build& build) {
                 s.source.file, keys[t].Mark().line + 1, keys[t].Mark().column + 1,
                 "town '" + town.name + "' needs " + commodities[c].name + " (" +
                     format_number(town.daily_need[c]) + " " + commodities[c].unit +
-                    " a person a day) but no depot stocks it or receives any: that need is never met");
+                    " a person a day) but no depot stocks it or receives any: beyond the stock it starts with, that "
+                    "need is never met");
             break;
         }
     }

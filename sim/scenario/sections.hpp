@@ -21,6 +21,7 @@ struct Build {
     Theatre theatre;
     bool network_ok = false;
     std::map<std::string, std::size_t> vehicle_type, aircraft_type, airfield, post;
+    std::map<std::string, std::size_t> commodity, organisation, depot, town;  // the aid part
     Diagnostics* diagnostics = nullptr;
     std::set<std::string> airfields_naming_a_node;  // found or not: a wrong one was reported already
 
@@ -51,6 +52,17 @@ void read_posts(const Section& s, Build& build);
 void read_units(const Section& s, Build& build, bool have_airlift);
 void read_checkpoints(const Section& s, Build& build);
 void read_disruptions(const Section& s, Build& build);
+// The aid part (docs/scenario-reference.md, sections `commodities` to `fleets`).
+void read_commodities(const Section& s, Build& build);
+void read_organisations(const Section& s, Build& build);
+void read_depots(const Section& s, Build& build);
+void read_towns(const Section& s, Build& build);
+void read_fleets(const Section& s, Build& build);
+void read_returns(const Section& s, Build& build);
+/// Every flow of returns must reach its town by road from its origin, for its buses' weight.
+void check_return_routes(const Section& returns, Build& build);
+/// Every fleet's base depot must reach each town it serves by road, for its trucks' weight.
+void check_aid_reachability(const Section& fleets, Build& build);
 /// Every air unit's vehicles and people must fit some aircraft flying its route.
 void check_air_loads(const Section& units, Build& build);
 /// Every unit's posts must be reachable by road, for its heaviest vehicle, from where it starts.

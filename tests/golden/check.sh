@@ -20,6 +20,9 @@ cases=(
     "airlift-only scenarios/validation/airlift-only.yaml"
     "checkpoint-mmc scenarios/validation/checkpoint-mmc.yaml"
     "closures scenarios/validation/closures.yaml"
+    "aid-one-depot scenarios/validation/aid-one-depot.yaml"
+    "aid-stock-out scenarios/validation/aid-stock-out.yaml"
+    "returns-after-post scenarios/validation/returns-after-post.yaml"
 )
 
 stable() {

@@ -157,6 +157,6 @@ TEST_CASE("aid reader: a commodity a town needs that no depot has is warned of, 
         warnings_with("  shelter: {unit: kit", "  fuel: {unit: L, need: 0.5}\n  shelter: {unit: kit");
     REQUIRE(found.size() == 1);
     CHECK(found[0] ==
-          "37:3: town 'North' needs fuel (0.5 L a person a day) but no depot stocks it or receives any: that "
-          "need is never met");
+          "37:3: town 'North' needs fuel (0.5 L a person a day) but no depot stocks it or receives any: beyond "
+          "the stock it starts with, that need is never met");
 }

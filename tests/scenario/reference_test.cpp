@@ -35,7 +35,15 @@ TEST_CASE("the Karabakh 2020 reference theatre loads and every unit reaches its 
         road_vehicle_km += road.vehicle_km;
         largest_gate_queue = std::max(largest_gate_queue, road.largest_gate_queue);
     }
-    CHECK(road_vehicle_km == Approx(r.convoy_vehicle_km));
+    // Aid trucks and return buses drive the same roads; what is still on the road at the end has
+    // entered roads it has not yet finished, so the roads count at least what finished.
+    double truck_km = 0, bus_km = 0;
+    for (const FleetOutcome& f : r.fleets) truck_km += f.vehicle_km;
+    for (const ReturnOutcome& flow : r.returns) bus_km += flow.vehicle_km;
+    CHECK(truck_km > 0);
+    CHECK(bus_km > 0);
+    CHECK(road_vehicle_km >= r.convoy_vehicle_km + truck_km + bus_km - 1e-6);
+    CHECK(road_vehicle_km <= (r.convoy_vehicle_km + truck_km + bus_km) * 1.01);
     CHECK(largest_gate_queue > 0);
     std::int64_t convoy_vehicles = 0;
     Time gate_wait = 0;
@@ -52,9 +60,12 @@ TEST_CASE("the Karabakh 2020 reference theatre loads and every unit reaches its 
     REQUIRE(r.checkpoints.size() == 1);
     const CheckpointOutcome& kornidzor = r.checkpoints[0];
     CHECK(kornidzor.force_vehicles == vehicles);
-    CHECK(kornidzor.force_vehicles + kornidzor.traffic_vehicles == kornidzor.vehicles);
+    // The ICRC's trucks from Goris cross it too, counted apart.
+    CHECK(kornidzor.aid_vehicles > 0);
+    CHECK(kornidzor.force_vehicles + kornidzor.traffic_vehicles + kornidzor.aid_vehicles == kornidzor.vehicles);
     CHECK(kornidzor.force_max_wait_s <= kornidzor.max_wait_s);
     CHECK(kornidzor.force_mean_wait_s * kornidzor.force_vehicles +
-              kornidzor.traffic_mean_wait_s * kornidzor.traffic_vehicles ==
+              kornidzor.traffic_mean_wait_s * kornidzor.traffic_vehicles +
+              kornidzor.aid_mean_wait_s * kornidzor.aid_vehicles ==
           Approx(kornidzor.mean_wait_s * kornidzor.vehicles));
 }

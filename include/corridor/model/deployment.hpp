@@ -78,12 +78,14 @@ struct CheckpointOutcome {
     double mean_wait_s = 0;
     double max_wait_s = 0;
     double max_queue = 0;
-    // The same apart: the force's own convoy vehicles, and the other (civilian) traffic.
+    // The same apart: the force's own convoy vehicles, the other (civilian) traffic, and aid trucks.
     std::int64_t force_vehicles = 0;
     double force_mean_wait_s = 0;
     double force_max_wait_s = 0;
     std::int64_t traffic_vehicles = 0;
     double traffic_mean_wait_s = 0;
+    std::int64_t aid_vehicles = 0;  // aid trucks
+    double aid_mean_wait_s = 0;
 };
 
 struct AirfieldOutcome {
@@ -91,6 +93,49 @@ struct AirfieldOutcome {
     int landings = 0;
     double max_queue = 0;  // aircraft waiting for an apron slot
     double mean_wait_s = 0;
+};
+
+/// One day of one town and commodity (towns.csv): day 0 begins at the scenario's start.
+struct TownDay {
+    int day = 0;
+    std::size_t town = 0;       // index into Theatre::aid.towns
+    std::size_t commodity = 0;  // index into Theatre::aid.commodities
+    double population = 0;      // at the end of the day
+    double need = 0, delivered = 0, unmet = 0;  // over the day, in the commodity's unit
+    double stock = 0;                           // at the end of the day
+};
+
+/// One town and commodity over the whole run.
+struct SupplyOutcome {
+    std::size_t town = 0, commodity = 0;
+    double need = 0, delivered = 0, unmet = 0, stock_end = 0;  // in the commodity's unit
+    double mass_kg = 1;            // of one unit
+    double unmet_person_days = 0;  // unmet over one person's daily need
+    Time out = 0;                  // time at zero stock while it was needed
+    Time first_out = kNever;
+};
+
+/// One truck fleet over the whole run.
+struct FleetOutcome {
+    std::string name;
+    int trucks = 0;
+    int trips = 0;  // deliveries made
+    double tonnes = 0;
+    double vehicle_km = 0;       // driven, loaded or empty
+    double lead_time_h_sum = 0;  // from dispatch to delivery, summed over trips
+    double busy_h = 0;           // truck-hours not idle
+    double truck_h = 0;          // trucks x the run's hours
+};
+
+/// One flow of returns over the whole run.
+struct ReturnOutcome {
+    std::string name;
+    int people = 0;     // waiting at the start
+    int returned = 0;   // arrived in their town within the run
+    int convoys = 0;    // bus convoys that left
+    Time first_arrival = kNever, half = kNever, ninety = kNever, all = kNever;  // of `people`
+    int held = 0;       // departure times skipped because a condition did not hold
+    double vehicle_km = 0;  // its buses, going and coming back
 };
 
 struct DeploymentResult {
@@ -110,6 +155,13 @@ struct DeploymentResult {
     std::vector<AirfieldOutcome> airfields;
     std::vector<AirliftDay> airlift_days;  // one a day of the run, empty days included
     std::vector<TimelineRow> timeline;
+    // The aid part (empty without one).
+    std::vector<SupplyOutcome> supplies;  // by town, then commodity
+    std::vector<FleetOutcome> fleets;
+    std::vector<ReturnOutcome> returns;
+    Time returned_50 = kNever, returned_90 = kNever;  // of every flow's people together
+    std::vector<TownDay> town_days;       // when recorded (towns.csv)
+    double depot_turned_away_t = 0;       // inbound cargo beyond a depot's capacity
     std::uint64_t events = 0;
     // Memory: the most movers on the road and checkpoint batches in inspection at once, which is
     // what their tables hold (a finished one's place is reused), however long the run.
@@ -124,9 +176,10 @@ struct Sinks {
     bool timeline = true;  // DeploymentResult::timeline (timeline.csv)
     bool convoys = true;   // DeploymentResult::convoys (convoys.csv)
     bool roads = true;     // DeploymentResult::roads (roads.csv)
+    bool towns = true;     // DeploymentResult::town_days (towns.csv)
 
     static Sinks all() { return {}; }
-    static Sinks kpis_only() { return {false, false, false}; }
+    static Sinks kpis_only() { return {false, false, false, false}; }
 };
 
 /// Runs one replication of the deployment until the theatre's duration.

@@ -11,11 +11,11 @@
 
 #include "corridor/engine/resource.hpp"
 #include "corridor/engine/time.hpp"
+#include "corridor/model/humanitarian.hpp"
+#include "corridor/model/march.hpp"
 #include "corridor/network/road_network.hpp"
 
 namespace corridor {
-
-inline constexpr std::size_t kRoadClassCount = 10;
 
 struct VehicleType {
     std::string name;
@@ -23,6 +23,8 @@ struct VehicleType {
     double length_m = 8;
     double weight_t = 0;
     int seats = 2;
+    double payload_t = 0;  // what it carries as aid cargo; 0: it carries none
+    double volume_m3 = 0;  // its cargo space; 0: volume never limits a load
 };
 
 struct AircraftType {
@@ -49,27 +51,6 @@ struct AirliftFleet {
     std::size_t from = 0;  // index into airfields
     std::size_t to = 0;
     Time block_time = 0;
-};
-
-enum class NightMode { drive, blackout, stop };
-
-struct MarchDoctrine {
-    double vehicle_interval_m = 100;  // ST 100-3 ch. 8
-    int convoy_max_vehicles = 20;     // estimate
-    // FM 11-43 ch. 5: limited-access 66, two-lane 40, built-up 24 km/h; track an estimate.
-    std::array<double, kRoadClassCount> speed_kph = {66, 40, 40, 40, 40, 40, 24, 24, 24, 15};
-    Time first_halt_after = kHour;  // FM 55-30
-    Time first_halt = 15 * kMinute;
-    Time halt_every = 2 * kHour;
-    Time halt = 10 * kMinute;
-    Time night_from = 18 * kHour;  // time of day, estimate
-    Time night_to = 6 * kHour;
-    NightMode night_mode = NightMode::drive;
-    double blackout_speed_kph = 8;          // FM 11-43 ch. 5
-    double blackout_interval_m = 25;        // FM 3-21.8 5-19 (close column)
-    Time daily_driving_limit = 10 * kHour;  // estimate
-    Time minimum_rest = 8 * kHour;          // estimate: a rest lasts until morning, and at least this
-    double activation_threshold = 1.0;
 };
 
 struct Post {
@@ -155,6 +136,7 @@ struct Theatre {
     std::vector<Unit> units;
     std::vector<Checkpoint> checkpoints;
     std::vector<Disruption> disruptions;
+    Humanitarian aid;  // commodities, depots, towns and truck fleets (docs/model.md, "Aid delivery")
 
     /// The march rules a unit's convoys follow.
     const MarchDoctrine& march_of(const Unit& unit) const { return unit.march ? *unit.march : march; }

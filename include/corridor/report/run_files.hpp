@@ -34,6 +34,8 @@ std::string convoys_csv(const Theatre& theatre, const DeploymentResult& result);
 std::string roads_csv(const Theatre& theatre, const DeploymentResult& result);
 /// One row a day of the run: sorties unloaded, tonnes, people and vehicles landed.
 std::string airlift_csv(const Theatre& theatre, const DeploymentResult& result);
+/// towns.csv: one row per day, town and commodity (a scenario with towns only).
+std::string towns_csv(const Theatre& theatre, const DeploymentResult& result);
 /// "9 units, 28 posts, 31 unit-post assignments": how `validate` and `run` both speak of the force.
 std::string posts_summary(const Theatre& theatre);
 /// "1 checkpoint", "2 checkpoints": a count with its noun, singular or plural.

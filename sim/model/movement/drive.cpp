@@ -67,7 +67,8 @@ void reach_node(World& w, Mover& m) {
     m.waiting = Mover::Wait::checkpoint;
     World* world = &w;
     Mover* mover = &m;
-    pass_checkpoint(w, checkpoint, m.plan.vehicles, [world, mover, node] {
+    bool aid = m.plan.kind != MoverPlan::Client::convoy;  // aid trucks and return buses
+    pass_checkpoint(w, checkpoint, m.plan.vehicles, aid, [world, mover, node] {
         Mover& m = *mover;
         world->log(world->sim.now(), m.plan.id, "checkpoint exit", world->node_id(node));
         m.tally.checkpoint_wait += world->sim.now() - m.waiting_since;
@@ -179,6 +180,7 @@ void start_mover(World& w, const MoverPlan& plan, SmallFunction<void(const Mover
     m.plan = plan;
     m.on_arrival = on_arrival;
     m.slot = slot;
+    m.clock = plan.clock;
     m.tally.formed = w.sim.now();
     depart(w, m);
 }

@@ -25,7 +25,9 @@ struct MoverPlan {
     const MarchDoctrine* rules = nullptr;
     NodeIndex origin = 0;
     NodeIndex destination = 0;
-    std::size_t client = 0;  // the client's own number for it (a convoy's index)
+    std::size_t client = 0;  // the client's own number for it (a convoy's or a truck's index)
+    enum class Client { convoy, truck, bus } kind = Client::convoy;
+    MarchClock clock;  // its drivers' driving so far (a truck's drivers carry it between trips)
 };
 
 /// How long a mover has spent, and on what (convoys.csv reports these).

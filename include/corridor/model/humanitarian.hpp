@@ -1,0 +1,119 @@
+#pragma once
+// The humanitarian part of a theatre, as plain data: commodities, the organisations that own
+// depots and truck fleets, the towns and camps that need aid, and how trucks are dispatched.
+// Read and checked by the scenario layer (sim/scenario/read_commodities.cpp to read_returns.cpp); run by the aid part of the
+// model (sim/model/aid/). Amounts are in each commodity's own unit (a litre of water, a kilogram
+// of food, a kit); docs/model.md, "Aid delivery", says what each figure means.
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corridor/engine/time.hpp"
+#include "corridor/model/march.hpp"
+#include "corridor/network/road_network.hpp"
+
+namespace corridor {
+
+struct Commodity {
+    std::string name;
+    std::string unit = "kg";  // what one unit of it is, as outputs write it
+    double mass_kg = 1;       // of one unit
+    double volume_m3 = 0;     // of one unit; 0: its volume never limits a load
+    double daily_need = 0;    // units a person needs a day (a town may say otherwise)
+};
+
+struct Organisation {
+    std::string name;
+    /// Commodities its trucks load first, most important first; the others follow in the order
+    /// the scenario lists them.
+    std::vector<std::size_t> priorities;
+};
+
+/// Cargo arriving at a depot: once at `at`, or every `every` from `at` until `until`.
+struct Inbound {
+    std::size_t commodity = 0;
+    double amount = 0;  // units
+    Time at = 0;
+    Time every = 0;  // 0: once
+    Time until = 0;  // last arrival no later than this (repeating inbound only)
+};
+
+struct Depot {
+    std::string name;
+    NodeIndex node = 0;
+    std::size_t organisation = 0;
+    std::vector<double> stock;  // at the start, units by commodity
+    double capacity_t = std::numeric_limits<double>::infinity();  // inbound beyond it is turned away
+    int bays = 2;                                                  // trucks loading at once
+    Time loading_per_t = 6 * kMinute;                              // a bay's time per tonne loaded
+    std::vector<Inbound> inbound;
+};
+
+struct PopulationChange {
+    Time at = 0;
+    double people = 0;
+};
+
+struct Town {
+    std::string name;
+    NodeIndex node = 0;
+    double population = 0;                      // at the start
+    std::vector<PopulationChange> population_changes;  // later, in increasing time
+    std::vector<double> stock;                   // at the start, units by commodity
+    std::vector<double> daily_need;              // per person, units by commodity
+    double storage_t = std::numeric_limits<double>::infinity();  // what it can hold, all commodities
+    Time target_cover = 7 * kDay;  // trucks bring it up to this many days of need, never more
+};
+
+/// How a truck chooses its next trip (docs/model.md, "Dispatch policies").
+enum class DispatchPolicy {
+    most_need_first,  // the town with the fewest days of cover, counting what is on the way
+    nearest_depot,    // the nearest depot with stock, then the nearest town that needs it
+    round_robin,      // the fleet's towns in a fixed cycle, from its base depot
+};
+
+struct Fleet {
+    std::string name;
+    std::size_t organisation = 0;
+    std::size_t vehicle_type = 0;
+    int count = 0;
+    std::size_t base = 0;  // the depot its trucks start from
+    DispatchPolicy policy = DispatchPolicy::most_need_first;
+    std::vector<std::size_t> towns;  // the towns it serves, in order (round robin); all when empty
+    double min_load = 0.5;           // share of a full load below which a truck waits instead
+    Time unloading_per_t = 6 * kMinute;
+    Time idle_recheck = kHour;        // how often a truck with nothing to do looks again
+    std::optional<MarchDoctrine> march;  // its own rules; the theatre's when none
+};
+
+/// Displaced people going home by bus convoys (docs/model.md, "Returns"): from an origin node to a
+/// town, at set times of day, once the conditions the planner set hold.
+struct ReturnFlow {
+    std::string name;
+    NodeIndex origin = 0;
+    std::size_t town = 0;
+    int people = 0;                  // waiting at the origin at the start
+    std::size_t bus_type = 0;        // a vehicle type; its seats are the people a bus carries
+    int buses = 0;                   // the pool, shuttling between origin and town
+    int convoy_buses = 10;           // at most this many buses leave together
+    std::vector<Time> departures;    // times of day a convoy may leave, in increasing order
+    Time from = 0;                   // no convoy leaves before this
+    std::vector<std::size_t> after_posts;  // posts (Theatre::posts) that must all be established
+    std::optional<MarchDoctrine> march;    // the buses' own rules; the theatre's when none
+};
+
+struct Humanitarian {
+    std::vector<Commodity> commodities;
+    std::vector<Organisation> organisations;
+    std::vector<Depot> depots;
+    std::vector<Town> towns;
+    std::vector<Fleet> fleets;
+    std::vector<ReturnFlow> returns;
+
+    bool empty() const { return towns.empty() && depots.empty() && fleets.empty() && returns.empty(); }
+};
+
+}  // namespace corridor

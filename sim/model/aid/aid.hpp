@@ -1,0 +1,135 @@
+#pragma once
+// The aid part of a run (docs/model.md, "Aid delivery"): towns that consume their stock as time
+// passes (towns.cpp), depots that receive cargo and load trucks at their bays (depots.cpp), the
+// dispatch policies that choose each truck's next trip (dispatch.cpp), and the trucks that drive
+// those trips as movers of the road-movement part (trucks.cpp). Private to sim/model/.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "corridor/engine/resource.hpp"
+#include "corridor/engine/simulator.hpp"
+#include "corridor/model/humanitarian.hpp"
+#include "../movement/halts.hpp"
+
+namespace corridor::model {
+
+struct World;
+
+/// A town's stock and what it has consumed. Stock falls at a steady rate between events, so it
+/// is kept as of `updated` and brought up to date (`advance`) before it is read or changed.
+struct TownState {
+    double population = 0;
+    std::size_t next_change = 0;  // into Town::population_changes
+    Time updated = 0;
+    std::vector<double> stock;       // units by commodity, as of `updated`
+    std::vector<double> on_the_way;  // loaded for it and not yet unloaded
+    std::vector<EventId> runs_out;   // the pending "stock out" event of each commodity, if any
+    std::vector<bool> out;           // at zero stock with a need
+    // Since the start of the current day, and since the start of the run.
+    std::vector<double> day_need, day_delivered, day_unmet;
+    std::vector<double> need, delivered, unmet;
+    std::vector<Time> out_time;   // time at zero stock with a need
+    std::vector<Time> first_out;  // when a stock first reached zero, or kNever
+};
+
+struct DepotState {
+    std::vector<double> stock;  // units by commodity, less what dispatched trucks will load
+    std::unique_ptr<Resource> bays;
+};
+
+/// One truck of a fleet and the trip it is on.
+struct Truck {
+    std::string id;  // "FLEET/truck-N", built only when it is written out
+    std::size_t fleet = 0;
+    std::size_t place = 0;  // the aid place it stands at when not on the road
+    enum class State { idle, to_depot, loading, to_town, unloading, going_home } state = State::idle;
+    std::size_t depot = 0, town = 0;  // of the trip under way
+    std::vector<double> load;         // units by commodity
+    double load_t = 0;
+    Time dispatched = 0;
+    Time idle_since = 0;
+    EventId recheck{};
+    MarchClock clock;  // its drivers' driving since their last halt and rest, over trips
+};
+
+/// What a dispatch policy chose: load `load` at `depot` and take it to `town`.
+struct Trip {
+    std::size_t depot = 0, town = 0;
+    std::vector<double> load;
+    double load_t = 0;
+};
+
+/// A flow of returns under way: people still waiting at the origin and buses there.
+struct ReturnState {
+    int waiting = 0;
+    int buses_home = 0;
+    int returned = 0;
+    std::vector<std::size_t> posts_needed;  // rows of result.posts that must be established
+};
+
+/// Buses on the road for a flow: going with `people`, or coming back empty.
+struct BusConvoy {
+    std::size_t flow = 0;
+    int buses = 0;
+    int people = 0;
+    bool coming_back = false;
+};
+
+struct Aid {
+    std::vector<TownState> towns;
+    std::vector<DepotState> depots;
+    std::vector<Truck> trucks;
+    std::vector<std::size_t> round_robin_next;  // per fleet: its next town, as an index into its towns
+    std::vector<std::vector<std::size_t>> fleet_towns;  // per fleet: the towns it serves, in order
+    std::vector<std::vector<std::size_t>> load_order;   // per fleet: commodities, first loaded first
+    // Travel times in seconds between the aid places (depots first, then towns) on the roads as
+    // they are at the start, for the policies' "nearest".
+    std::vector<double> place_time_s;
+    std::size_t places = 0;
+    // Per fleet: trips, tonnes delivered, lead times and busy time, for the KPIs.
+    std::vector<int> trips;
+    std::vector<double> tonnes, lead_time_h_sum, idle_h, vehicle_km;
+    std::vector<ReturnState> returns;
+    std::vector<BusConvoy> bus_convoys;  // every one formed, in order
+    int waiting_at_start = 0, returned = 0;  // over every flow
+};
+
+// --- towns (towns.cpp) ---
+void open_towns(World& world);
+/// Brings town `town`'s stock and its consumption figures up to now.
+void advance(World& world, std::size_t town);
+/// Adds a delivery to a town's stock (after `advance`).
+void receive(World& world, std::size_t town, const std::vector<double>& load);
+/// The town's need of each commodity a day at its present population, in units.
+double daily_need(const World& world, std::size_t town, std::size_t commodity);
+/// Brings every town up to the end of the run and closes its last day.
+void close_towns(World& world);
+
+/// `people` have arrived to live in the town: its need grows from now.
+void add_people(World& world, std::size_t town, int people);
+
+// --- returns (returns.cpp) ---
+void start_returns(World& world);
+
+// --- depots (depots.cpp) ---
+void open_depots(World& world);
+
+// --- dispatch policies (dispatch.cpp) ---
+/// Travel time between two aid places (see Aid::place_time_s), infinite with no road.
+double travel_s(const World& world, std::size_t from_place, std::size_t to_place);
+std::size_t depot_place(std::size_t depot);
+std::size_t town_place(const World& world, std::size_t town);
+/// The next trip for `truck`, standing at aid place `here`, or none when nothing is worth a trip.
+std::optional<Trip> choose_trip(World& world, const Truck& truck, std::size_t here);
+void measure_places(World& world);
+
+// --- trucks (trucks.cpp) ---
+void start_fleets(World& world);
+/// Idle trucks look for work again (cargo came in, or a town's need grew).
+void wake_idle_trucks(World& world);
+/// The fleets' figures at the end of the run.
+void close_fleets(World& world);
+
+}  // namespace corridor::model

@@ -1,0 +1,58 @@
+// Depots (docs/model.md, "Depots"): stock by commodity, cargo coming in on dates or at a steady
+// rate, a capacity beyond which inbound cargo is turned away, and loading bays where trucks queue
+// (the engine's Resource; the loading itself is in trucks.cpp).
+
+#include <algorithm>
+
+#include "../world.hpp"
+
+namespace corridor::model {
+namespace {
+
+double stock_mass_t(const World& w, std::size_t depot) {
+    const std::vector<Commodity>& commodities = w.theatre.aid.commodities;
+    double kg = 0;
+    for (std::size_t c = 0; c < commodities.size(); ++c)
+        kg += w.aid.depots[depot].stock[c] * commodities[c].mass_kg;
+    return kg / 1000.0;
+}
+
+// One arrival of an inbound line; a repeating line schedules its next.
+void cargo_in(World& w, std::size_t depot, std::size_t line, Time at) {
+    World* world = &w;
+    w.sim.schedule_at(at, [world, depot, line, at] {
+        const Depot& d = world->theatre.aid.depots[depot];
+        const Inbound& in = d.inbound[line];
+        const Commodity& commodity = world->theatre.aid.commodities[in.commodity];
+        double room_t = d.capacity_t - stock_mass_t(*world, depot);
+        double amount = in.amount;
+        if (commodity.mass_kg > 0 && amount * commodity.mass_kg / 1000.0 > room_t) {
+            double kept = std::max(0.0, room_t) * 1000.0 / commodity.mass_kg;
+            world->result.depot_turned_away_t += (amount - kept) * commodity.mass_kg / 1000.0;
+            amount = kept;
+        }
+        world->aid.depots[depot].stock[in.commodity] += amount;
+        if (world->sinks.timeline) world->log(world->sim.now(), d.name, "cargo in", world->node_id(d.node));
+        if (in.every > 0 && at + in.every <= in.until) cargo_in(*world, depot, line, at + in.every);
+        wake_idle_trucks(*world);
+    });
+}
+
+}  // namespace
+
+void open_depots(World& w) {
+    const Humanitarian& aid = w.theatre.aid;
+    w.aid.depots.resize(aid.depots.size());
+    for (std::size_t depot = 0; depot < aid.depots.size(); ++depot) {
+        const Depot& d = aid.depots[depot];
+        DepotState& s = w.aid.depots[depot];
+        s.stock = d.stock;
+        s.stock.resize(aid.commodities.size(), 0.0);
+        auto bays = ServerSchedule::constant(d.bays);
+        s.bays = std::make_unique<Resource>(w.sim, bays.value());
+        for (std::size_t line = 0; line < d.inbound.size(); ++line)
+            if (d.inbound[line].at <= w.theatre.duration) cargo_in(w, depot, line, d.inbound[line].at);
+    }
+}
+
+}  // namespace corridor::model

@@ -1,0 +1,161 @@
+// Returns (docs/model.md, "Returns"): displaced people wait at an origin and go home to their town
+// by bus convoys. A convoy may leave at each of the flow's departure times of day, from its `from`
+// time on, when every post it waits for is established and an open road leads to the town; it
+// takes as many buses of the pool as are at the origin (at most `convoy_buses`) and as people
+// as they seat. On arrival the people join the town's population (and its need); the buses drive
+// back empty for the next departure.
+
+#include <algorithm>
+
+#include "../world.hpp"
+
+namespace corridor::model {
+namespace {
+
+constexpr std::size_t kNoPost = static_cast<std::size_t>(-1);
+
+void schedule_departure(World& w, std::size_t flow, Time after);
+
+const MarchDoctrine& rules_of(const World& w, const ReturnFlow& flow) {
+    return flow.march ? *flow.march : w.theatre.march;
+}
+
+// The people of every flow together: when half and 90% of them are home.
+void count_returned(World& w, std::size_t flow, int people) {
+    Time now = w.sim.now();
+    ReturnOutcome& o = w.result.returns[flow];
+    int before = o.returned;
+    o.returned += people;
+    if (o.first_arrival == kNever) o.first_arrival = now;
+    if (before * 2 < o.people && o.returned * 2 >= o.people) o.half = now;
+    if (before * 10 < o.people * 9 && o.returned * 10 >= o.people * 9) o.ninety = now;
+    if (o.returned == o.people) o.all = now;
+    int total_before = w.aid.returned;
+    w.aid.returned += people;
+    int total = w.aid.waiting_at_start;
+    if (total_before * 2 < total && w.aid.returned * 2 >= total) w.result.returned_50 = now;
+    if (total_before * 10 < total * 9 && w.aid.returned * 10 >= total * 9) w.result.returned_90 = now;
+}
+
+void bus_convoy_in(World& w, std::size_t index, const Mover& mover) {
+    const BusConvoy convoy = w.aid.bus_convoys[index];  // a copy: the table grows below
+    w.result.returns[convoy.flow].vehicle_km += convoy.buses * mover.tally.route_m / 1000.0;
+    const ReturnFlow& flow = w.theatre.aid.returns[convoy.flow];
+    ReturnState& state = w.aid.returns[convoy.flow];
+    if (convoy.coming_back) {
+        state.buses_home += convoy.buses;
+        return;
+    }
+    add_people(w, flow.town, convoy.people);
+    count_returned(w, convoy.flow, convoy.people);
+    if (w.sinks.timeline)
+        w.log(w.sim.now(), flow.name, "returnees arrived", w.node_id(w.theatre.aid.towns[flow.town].node));
+    // The buses go back for the next people, as a convoy of their own.
+    BusConvoy back{convoy.flow, convoy.buses, 0, true};
+    std::size_t back_index = w.aid.bus_convoys.size();
+    w.aid.bus_convoys.push_back(back);
+    const VehicleType& bus = w.theatre.vehicle_types[flow.bus_type];
+    MoverPlan plan;
+    if (w.sinks.timeline) plan.id = flow.name + "/buses-back-" + std::to_string(back_index + 1);
+    plan.vehicles = convoy.buses;
+    plan.top_speed_kph = bus.speed_kph;
+    plan.heaviest_t = bus.weight_t;
+    plan.rules = &rules_of(w, flow);
+    plan.origin = w.theatre.aid.towns[flow.town].node;
+    plan.destination = flow.origin;
+    plan.client = back_index;
+    plan.kind = MoverPlan::Client::bus;
+    World* world = &w;
+    start_mover(w, plan,
+                [world, back_index](const Mover& m, Time) { bus_convoy_in(*world, back_index, m); });
+}
+
+bool may_leave(World& w, std::size_t f) {
+    const ReturnFlow& flow = w.theatre.aid.returns[f];
+    for (std::size_t row : w.aid.returns[f].posts_needed)
+        if (row == kNoPost || w.result.posts[row].established == kNever || w.result.posts[row].established > w.sim.now())
+            return false;
+    const VehicleType& bus = w.theatre.vehicle_types[flow.bus_type];
+    return w.router.route({flow.origin, w.theatre.aid.towns[flow.town].node, Metric::time, bus.weight_t}).found;
+}
+
+void depart(World& w, std::size_t f) {
+    const ReturnFlow& flow = w.theatre.aid.returns[f];
+    ReturnState& state = w.aid.returns[f];
+    if (state.waiting <= 0) return;
+    if (!may_leave(w, f)) {
+        w.result.returns[f].held += 1;
+        if (w.sinks.timeline) w.log(w.sim.now(), flow.name, "returns held", w.node_id(flow.origin));
+        schedule_departure(w, f, w.sim.now() + 1);
+        return;
+    }
+    if (state.buses_home > 0) {
+        const VehicleType& bus = w.theatre.vehicle_types[flow.bus_type];
+        int seats = std::max(1, bus.seats);
+        int buses = std::min({flow.convoy_buses, state.buses_home, (state.waiting + seats - 1) / seats});
+        int people = std::min(state.waiting, buses * seats);
+        state.waiting -= people;
+        state.buses_home -= buses;
+        ++w.result.returns[f].convoys;
+        std::size_t index = w.aid.bus_convoys.size();
+        w.aid.bus_convoys.push_back({f, buses, people, false});
+        MoverPlan plan;
+        if (w.sinks.timeline) plan.id = flow.name + "/buses-" + std::to_string(index + 1);
+        plan.vehicles = buses;
+        plan.top_speed_kph = bus.speed_kph;
+        plan.heaviest_t = bus.weight_t;
+        plan.rules = &rules_of(w, flow);
+        plan.origin = flow.origin;
+        plan.destination = w.theatre.aid.towns[flow.town].node;
+        plan.client = index;
+        plan.kind = MoverPlan::Client::bus;
+        World* world = &w;
+        start_mover(w, plan, [world, index](const Mover& m, Time) { bus_convoy_in(*world, index, m); });
+    }
+    if (state.waiting > 0) schedule_departure(w, f, w.sim.now() + 1);
+}
+
+// The flow's first departure time at or after `after` (none past the end of the run).
+void schedule_departure(World& w, std::size_t f, Time after) {
+    const ReturnFlow& flow = w.theatre.aid.returns[f];
+    if (flow.departures.empty()) return;
+    after = std::max(after, flow.from);
+    Time day_start = after - w.time_of_day(after);
+    for (int d = 0; d <= 1; ++d)
+        for (Time at_time_of_day : flow.departures) {
+            Time at = day_start + d * kDay + at_time_of_day;
+            if (at < after) continue;
+            if (at >= w.theatre.duration) return;  // nothing could arrive within the run
+            World* world = &w;
+            w.sim.schedule_at(at, [world, f] { depart(*world, f); });
+            return;
+        }
+}
+
+}  // namespace
+
+void start_returns(World& w) {
+    const Humanitarian& aid = w.theatre.aid;
+    for (std::size_t f = 0; f < aid.returns.size(); ++f) {
+        const ReturnFlow& flow = aid.returns[f];
+        ReturnState state;
+        state.waiting = flow.people;
+        state.buses_home = flow.buses;
+        for (std::size_t post : flow.after_posts) {
+            std::size_t rows = state.posts_needed.size();
+            for (std::size_t row = 0; row < w.result.posts.size(); ++row)
+                if (w.result.posts[row].name == w.theatre.posts[post].name) state.posts_needed.push_back(row);
+            // A post no unit is sent to is never established (the scenario check refuses it).
+            if (state.posts_needed.size() == rows) state.posts_needed.push_back(kNoPost);
+        }
+        w.aid.returns.push_back(state);
+        ReturnOutcome o;
+        o.name = flow.name;
+        o.people = flow.people;
+        w.result.returns.push_back(o);
+        w.aid.waiting_at_start += flow.people;
+        schedule_departure(w, f, 0);
+    }
+}
+
+}  // namespace corridor::model

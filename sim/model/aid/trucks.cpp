@@ -1,0 +1,221 @@
+// Trucks (docs/model.md, "Truck fleets"): each truck of a fleet runs trips of its own. A trip is
+// chosen by the fleet's dispatch policy (dispatch.cpp) where the truck stands; the truck drives
+// empty to the depot if it is elsewhere, queues for a loading bay, loads, drives to the town,
+// unloads and delivers, and chooses again from there. With nothing worth a trip it drives home to
+// its base depot and waits, looking again whenever cargo comes in or a stock runs out, and every
+// `idle_recheck`. Its drivers' driving clock carries over from trip to trip, and a wait of at
+// least the minimum rest counts as their rest.
+
+#include <algorithm>
+
+#include "../world.hpp"
+
+namespace corridor::model {
+namespace {
+
+void dispatch(World& w, std::size_t index);
+void load(World& w, std::size_t index);
+void unload(World& w, std::size_t index);
+void become_idle(World& w, std::size_t index);
+
+const MarchDoctrine& rules_of(const World& w, const Fleet& fleet) {
+    return fleet.march ? *fleet.march : w.theatre.march;
+}
+
+NodeIndex node_of(const World& w, std::size_t place) {
+    const Humanitarian& aid = w.theatre.aid;
+    return place < aid.depots.size() ? aid.depots[place].node : aid.towns[place - aid.depots.size()].node;
+}
+
+// The truck is where it was going: the next step of its trip.
+void reached(World& w, std::size_t index) {
+    switch (w.aid.trucks[index].state) {
+        case Truck::State::to_depot:
+            load(w, index);
+            break;
+        case Truck::State::to_town:
+            unload(w, index);
+            break;
+        case Truck::State::going_home:
+        case Truck::State::idle:
+        case Truck::State::loading:
+        case Truck::State::unloading:
+            become_idle(w, index);
+            break;
+    }
+}
+
+// Sets truck `index` on the road to aid place `to` (its state says what it does there).
+void drive(World& w, std::size_t index, std::size_t to) {
+    Truck& truck = w.aid.trucks[index];
+    const Fleet& fleet = w.theatre.aid.fleets[truck.fleet];
+    const VehicleType& type = w.theatre.vehicle_types[fleet.vehicle_type];
+    MoverPlan plan;
+    plan.id = truck.id;
+    plan.vehicles = 1;
+    plan.top_speed_kph = type.speed_kph;
+    plan.heaviest_t = type.weight_t;
+    plan.rules = &rules_of(w, fleet);
+    plan.origin = node_of(w, truck.place);
+    plan.destination = node_of(w, to);
+    plan.client = index;
+    plan.kind = MoverPlan::Client::truck;
+    plan.clock = truck.clock;
+    World* world = &w;
+    start_mover(w, plan, [world, index, to](const Mover& mover, Time) {
+        Truck& t = world->aid.trucks[index];
+        t.clock = mover.clock;
+        world->aid.vehicle_km[t.fleet] += mover.tally.route_m / 1000.0;
+        t.place = to;
+        reached(*world, index);
+    });
+}
+
+void become_idle(World& w, std::size_t index) {
+    Truck& truck = w.aid.trucks[index];
+    if (truck.state != Truck::State::idle) {
+        truck.state = Truck::State::idle;
+        truck.idle_since = w.sim.now();
+    }
+    World* world = &w;
+    truck.recheck = w.sim.schedule_after(w.theatre.aid.fleets[truck.fleet].idle_recheck,
+                                         [world, index] { dispatch(*world, index); });
+}
+
+void unload(World& w, std::size_t index) {
+    Truck& truck = w.aid.trucks[index];
+    truck.state = Truck::State::unloading;
+    const Fleet& fleet = w.theatre.aid.fleets[truck.fleet];
+    Time unloading = static_cast<Time>(static_cast<double>(fleet.unloading_per_t) * truck.load_t);
+    World* world = &w;
+    w.sim.schedule_after(unloading, [world, index] {
+        Truck& t = world->aid.trucks[index];
+        advance(*world, t.town);
+        receive(*world, t.town, t.load);
+        Aid& aid = world->aid;
+        ++aid.trips[t.fleet];
+        aid.tonnes[t.fleet] += t.load_t;
+        aid.lead_time_h_sum[t.fleet] += to_hours(world->sim.now() - t.dispatched);
+        if (world->sinks.timeline)
+            world->log(world->sim.now(), t.id, "delivered", world->node_id(world->theatre.aid.towns[t.town].node));
+        dispatch(*world, index);
+    });
+}
+
+void load(World& w, std::size_t index) {
+    Truck& truck = w.aid.trucks[index];
+    truck.state = Truck::State::loading;
+    World* world = &w;
+    w.aid.depots[truck.depot].bays->request([world, index](int bay) {
+        Truck& t = world->aid.trucks[index];
+        const Depot& depot = world->theatre.aid.depots[t.depot];
+        Time loading = static_cast<Time>(static_cast<double>(depot.loading_per_t) * t.load_t);
+        world->sim.schedule_after(loading, [world, index, bay] {
+            Truck& loaded = world->aid.trucks[index];
+            world->aid.depots[loaded.depot].bays->release(bay);
+            if (world->sinks.timeline)
+                world->log(world->sim.now(), loaded.id, "loaded",
+                           world->node_id(world->theatre.aid.depots[loaded.depot].node));
+            loaded.state = Truck::State::to_town;
+            drive(*world, index, town_place(*world, loaded.town));
+        });
+    });
+}
+
+void dispatch(World& w, std::size_t index) {
+    Truck& truck = w.aid.trucks[index];
+    w.sim.cancel(truck.recheck);
+    truck.recheck = EventId{};
+    std::optional<Trip> trip = choose_trip(w, truck, truck.place);
+    const Fleet& fleet = w.theatre.aid.fleets[truck.fleet];
+    if (!trip) {
+        std::size_t home = depot_place(fleet.base);
+        if (truck.place == home || truck.state == Truck::State::idle) {
+            become_idle(w, index);
+            return;
+        }
+        truck.state = Truck::State::going_home;
+        drive(w, index, home);
+        return;
+    }
+    if (truck.state == Truck::State::idle) {
+        Time waited = w.sim.now() - truck.idle_since;
+        w.aid.idle_h[truck.fleet] += to_hours(waited);
+        if (waited >= rules_of(w, fleet).minimum_rest) take_stop(truck.clock, Stop::rest);
+    }
+    truck.depot = trip->depot;
+    truck.town = trip->town;
+    truck.load = std::move(trip->load);
+    truck.load_t = trip->load_t;
+    truck.dispatched = w.sim.now();
+    if (w.sinks.timeline)
+        w.log(w.sim.now(), truck.id, "dispatched", w.theatre.aid.towns[truck.town].name);
+    if (truck.place == depot_place(truck.depot)) {
+        load(w, index);
+        return;
+    }
+    truck.state = Truck::State::to_depot;
+    drive(w, index, depot_place(truck.depot));
+}
+
+}  // namespace
+
+void start_fleets(World& w) {
+    const Humanitarian& aid = w.theatre.aid;
+    if (aid.fleets.empty()) return;
+    measure_places(w);
+    std::size_t fleets = aid.fleets.size();
+    w.aid.round_robin_next.assign(fleets, 0);
+    w.aid.trips.assign(fleets, 0);
+    w.aid.tonnes.assign(fleets, 0.0);
+    w.aid.lead_time_h_sum.assign(fleets, 0.0);
+    w.aid.idle_h.assign(fleets, 0.0);
+    w.aid.vehicle_km.assign(fleets, 0.0);
+    for (std::size_t f = 0; f < fleets; ++f) {
+        const Fleet& fleet = aid.fleets[f];
+        std::vector<std::size_t> towns = fleet.towns;
+        if (towns.empty())
+            for (std::size_t t = 0; t < aid.towns.size(); ++t) towns.push_back(t);
+        w.aid.fleet_towns.push_back(towns);
+        std::vector<std::size_t> order = aid.organisations[fleet.organisation].priorities;
+        for (std::size_t c = 0; c < aid.commodities.size(); ++c)
+            if (std::find(order.begin(), order.end(), c) == order.end()) order.push_back(c);
+        w.aid.load_order.push_back(order);
+        for (int k = 0; k < fleet.count; ++k) {
+            Truck truck;
+            truck.fleet = f;
+            truck.place = depot_place(fleet.base);
+            truck.state = Truck::State::idle;
+            if (w.sinks.timeline || w.sinks.convoys) truck.id = fleet.name + "/truck-" + std::to_string(k + 1);
+            w.aid.trucks.push_back(std::move(truck));
+        }
+    }
+    World* world = &w;
+    w.sim.schedule_at(0, [world] { wake_idle_trucks(*world); });
+}
+
+void wake_idle_trucks(World& w) {
+    for (std::size_t index = 0; index < w.aid.trucks.size(); ++index)
+        if (w.aid.trucks[index].state == Truck::State::idle) dispatch(w, index);
+}
+
+void close_fleets(World& w) {
+    const Humanitarian& aid = w.theatre.aid;
+    Time end = w.theatre.duration;
+    for (const Truck& truck : w.aid.trucks)
+        if (truck.state == Truck::State::idle) w.aid.idle_h[truck.fleet] += to_hours(end - truck.idle_since);
+    for (std::size_t f = 0; f < aid.fleets.size(); ++f) {
+        FleetOutcome o;
+        o.name = aid.fleets[f].name;
+        o.trucks = aid.fleets[f].count;
+        o.trips = w.aid.trips[f];
+        o.tonnes = w.aid.tonnes[f];
+        o.vehicle_km = w.aid.vehicle_km[f];
+        o.lead_time_h_sum = w.aid.lead_time_h_sum[f];
+        o.truck_h = o.trucks * to_hours(end);
+        o.busy_h = o.truck_h - w.aid.idle_h[f];
+        w.result.fleets.push_back(o);
+    }
+}
+
+}  // namespace corridor::model

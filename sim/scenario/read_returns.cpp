@@ -1,0 +1,127 @@
+// The `returns` section: each flow of displaced people going home by bus convoys (origin node,
+// town, people, bus type and pool, convoy size, departure times, start, the posts it waits for
+// and the buses' own march rules). Its keys are documented in docs/scenario-reference.md, section
+// `returns`.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "corridor/network/router.hpp"
+#include "corridor/scenario/quantities.hpp"
+#include "section_helpers.hpp"
+#include "sections.hpp"
+
+namespace corridor::scenario {
+namespace {
+
+// A list of names, each looked up in `table`; a single name is taken as a list of one.
+std::vector<std::pair<std::size_t, YAML::Node>> names_in(const YAML::Node& node, const Source& source,
+                                                         const std::map<std::string, std::size_t>& table,
+                                                         const char* kind) {
+    std::vector<YAML::Node> items;
+    if (node.IsSequence())
+        for (const YAML::Node& item : node) items.push_back(item);
+    else
+        items.push_back(node);
+    std::vector<std::pair<std::size_t, YAML::Node>> found;
+    for (const YAML::Node& item : items)
+        if (auto name = scalar_text(item, source, std::string("a ") + kind))
+            if (auto index = find_name(table, *name, kind, item, source)) found.push_back({*index, item});
+    return found;
+}
+
+void read_departures(const YAML::Node& node, const Source& source, ReturnFlow& flow) {
+    std::vector<YAML::Node> items;
+    if (node.IsSequence())
+        for (const YAML::Node& item : node) items.push_back(item);
+    else
+        items.push_back(node);
+    for (const YAML::Node& item : items) {
+        auto text = scalar_text(item, source, "a departure time");
+        if (!text) continue;
+        auto at = parse_time_of_day(*text);
+        if (!at) {
+            source.error(item, "departures: " + at.error());
+            continue;
+        }
+        if (at.value() >= kDay) {
+            source.error(item, "departures: '" + *text + "' is the next day's 00:00; write \"00:00\"");
+            continue;
+        }
+        if (!flow.departures.empty() && at.value() <= flow.departures.back()) {
+            source.error(item, "departures must come in increasing time of day ('" + *text +
+                                   "' is not after the one before)");
+            continue;
+        }
+        flow.departures.push_back(at.value());
+    }
+    if (items.empty()) source.error(node, "departures lists no time of day");
+}
+
+}  // namespace
+
+void read_returns(const Section& s, Build& build) {
+    for_each_entry(s, "returns", [&](const YAML::Node& key, const YAML::Node& value) {
+        ReturnFlow flow;
+        flow.name = key.Scalar();
+        std::string what = "returns '" + flow.name + "'";
+        MapReader m(value, s.source, what);
+        if (auto origin = m.get("origin", true))
+            if (auto id = scalar_text(*origin, s.source, "origin"))
+                if (auto node = find_node(build, *id, *origin, s.source)) flow.origin = *node;
+        if (auto town = m.get("town", true))
+            if (auto name = scalar_text(*town, s.source, "town"))
+                if (auto index = find_name(build.town, *name, "town", *town, s.source)) flow.town = *index;
+        flow.people = static_cast<int>(m.whole("people", 1, 10'000'000, true).value_or(0));
+        if (auto bus = m.get("bus", true))
+            if (auto name = scalar_text(*bus, s.source, "bus"))
+                if (auto type = find_name(build.vehicle_type, *name, "vehicle type", *bus, s.source)) {
+                    flow.bus_type = *type;
+                    if (build.theatre.vehicle_types[*type].seats <= 0)
+                        s.source.error(*bus, "vehicle type '" + *name + "' has no seats to carry people in " + what);
+                }
+        flow.buses = static_cast<int>(m.whole("buses", 1, 10000, true).value_or(0));
+        flow.convoy_buses = static_cast<int>(m.whole("convoy_buses", 1, 1000).value_or(flow.convoy_buses));
+        if (auto departures = m.get("departures", true)) read_departures(*departures, s.source, flow);
+        flow.from = m.duration("start", false, 0, build.horizon()).value_or(0);
+        if (auto posts = m.get("after_posts"))
+            for (const auto& [post, at] : names_in(*posts, s.source, build.post, "post")) {
+                const std::vector<Unit>& units = build.theatre.units;
+                bool manned = std::any_of(units.begin(), units.end(), [&](const Unit& u) {
+                    return std::find(u.posts.begin(), u.posts.end(), post) != u.posts.end();
+                });
+                if (std::find(flow.after_posts.begin(), flow.after_posts.end(), post) != flow.after_posts.end())
+                    s.source.error(at, "post '" + at.Scalar() + "' is listed twice for " + what);
+                else if (!manned)
+                    s.source.error(at, "no unit is sent to post '" + at.Scalar() + "', so " + what +
+                                           " would wait for it for ever");
+                else
+                    flow.after_posts.push_back(post);
+            }
+        if (auto march = m.get("march")) {
+            flow.march = build.theatre.march;
+            read_march_rules(*march, s.source, *flow.march, "the march rules of " + what);
+        }
+        m.finish();
+        build.theatre.aid.returns.push_back(flow);
+    });
+}
+
+void check_return_routes(const Section& s, Build& build) {
+    const Theatre& t = build.theatre;
+    Router router(t.network);
+    std::size_t f = 0;
+    for (auto it = s.node.begin(); it != s.node.end(); ++it) {
+        const ReturnFlow& flow = t.aid.returns[f++];
+        const Town& town = t.aid.towns[flow.town];
+        const VehicleType& bus = t.vehicle_types[flow.bus_type];
+        if (!router.route({flow.origin, town.node, Metric::time, bus.weight_t}).found)
+            s.source.error(it->second["town"], "town '" + town.name + "' cannot be reached by road from '" +
+                                                   t.network.node(flow.origin).id + "' for the " + bus.name +
+                                                   " buses of returns '" + flow.name + "' (" +
+                                                   format_tonnes(bus.weight_t) + ")");
+    }
+}
+
+}  // namespace corridor::scenario
