@@ -12,9 +12,13 @@
 namespace corridor::model {
 namespace {
 
-Time draw_service(World& w, int index) {
+// An inspection time: the force and the other traffic draw from the checkpoint's stream, aid
+// vehicles from one of their own, so that adding a fleet or a flow of returns leaves the force's
+// draws as they were (common random numbers, docs/architecture.md).
+Time draw_service(World& w, int index, bool aid) {
     const ServiceTime& s = w.theatre.checkpoints[static_cast<std::size_t>(index)].service;
-    RandomStream& stream = *w.checkpoints.service[static_cast<std::size_t>(index)];
+    auto i = static_cast<std::size_t>(index);
+    RandomStream& stream = aid ? *w.checkpoints.aid_service[i] : *w.checkpoints.service[i];
     const auto& p = s.seconds;
     double seconds = 0;
     switch (s.kind) {
@@ -49,7 +53,7 @@ void inspect(World& w, int index, CheckpointBatch* batch, int lane) {
         (batch->aid ? w.checkpoints.aid_waits[i] : w.checkpoints.force_waits[i]).add(waited_s);
     }
     World* world = &w;
-    w.sim.schedule_after(draw_service(w, index), [world, index, batch, lane] {
+    w.sim.schedule_after(draw_service(w, index, batch && batch->aid), [world, index, batch, lane] {
         world->checkpoints.lanes[static_cast<std::size_t>(index)]->release(lane);
         if (batch && --batch->remaining == 0) {
             SmallFunction<void()> done = batch->done;
@@ -93,6 +97,8 @@ void open_checkpoints(World& w) {
             std::make_unique<Resource>(w.sim, ServerSchedule::shifts(cp.lanes, cp.staffing).value()));
         w.checkpoints.service.push_back(std::make_unique<RandomStream>(
             StreamKey{w.seed, w.replication, purpose_id("checkpoint-service"), entity_id(cp.name)}));
+        w.checkpoints.aid_service.push_back(std::make_unique<RandomStream>(
+            StreamKey{w.seed, w.replication, purpose_id("checkpoint-service-aid"), entity_id(cp.name)}));
         if (cp.traffic_per_h > 0) {
             World* world = &w;
             int index = static_cast<int>(i);

@@ -233,6 +233,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     open_towns(w);
     start_fleets(w);
     start_returns(w);
+    start_repairs(w);
     for (std::size_t u = 0; u < theatre.units.size(); ++u) {
         World* world = &w;
         w.sim.schedule_at(theatre.units[u].ready, [world, u] {
@@ -287,9 +288,14 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.posts_50 = share_established(established, 0.5);
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);
-    for (const Disruption& d : theatre.disruptions)
+    for (std::size_t i = 0; i < theatre.disruptions.size(); ++i) {
+        const Disruption& d = theatre.disruptions[i];
+        Time ends = std::min(w.disruption_ends[i], theatre.duration);
         if (sinks.roads && d.closed && d.from < theatre.duration)
-            for (ArcIndex a : d.arcs) r.roads[a].closed += std::min(d.until, theatre.duration) - d.from;
+            for (ArcIndex a : d.arcs) r.roads[a].closed += ends - d.from;
+        if (d.repair_work > 0)
+            r.repairs.push_back({i, w.disruption_ends[i] <= theatre.duration ? w.disruption_ends[i] : kNever});
+    }
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
         const Resource& lanes = *w.checkpoints.lanes[i];
         CheckpointOutcome cp{theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),

@@ -105,7 +105,8 @@ struct RoadMovement {
 struct Checkpoints {
     std::vector<int> of_node;
     std::vector<std::unique_ptr<Resource>> lanes;
-    std::vector<std::unique_ptr<RandomStream>> service;     // per checkpoint
+    std::vector<std::unique_ptr<RandomStream>> service;     // per checkpoint: the force and traffic
+    std::vector<std::unique_ptr<RandomStream>> aid_service;  // per checkpoint: humanitarian vehicles
     std::vector<std::unique_ptr<TrafficArrivals>> traffic;  // per checkpoint with traffic
     std::vector<std::unique_ptr<CheckpointBatch>> batches;  // in use, or free for reuse
     std::vector<CheckpointBatch*> free_batches;
@@ -120,6 +121,19 @@ struct Airlift {
     std::vector<int> landings;                      // per airfield
     std::vector<std::unique_ptr<Aircraft>> aircraft;
     std::vector<AirCargo> cargo;  // per unit
+};
+
+/// Repair teams (sim/model/repairs.cpp): where each is and the job it is on.
+struct RepairCrew {
+    std::size_t kind = 0;  // index into Theatre::repair_teams
+    NodeIndex at = 0;
+    bool busy = false;
+    std::string id;  // "KIND/team-N", built only when written out
+};
+
+struct Repairs {
+    std::vector<RepairCrew> crews;
+    std::vector<int> crew_on;  // per disruption: the crew on its job, or -1
 };
 
 /// Marshalling, convoys and posts (sim/model/deployment.cpp).
@@ -138,6 +152,14 @@ void roads_changed(World& world, bool improved);
 
 // --- disruptions (sim/model/disruption.cpp) ---
 void schedule_disruptions(World& world);
+
+/// Ends disruption `index` now (a team has repaired it) and lets the movers plan again.
+void end_disruption(World& world, std::size_t index, std::string_view by);
+
+// --- repairs (sim/model/repairs.cpp) ---
+void start_repairs(World& world);
+/// A disruption with repair work has begun: idle teams look for work.
+void repair_job_appeared(World& world);
 
 // --- checkpoints (sim/model/checkpoint.cpp) ---
 void open_checkpoints(World& world);
@@ -173,6 +195,8 @@ struct World {
     // Disruptions (disruption.cpp): the changes at each moment something starts or ends, in time
     // order; each is a list of (disruption, starts) pairs.
     std::vector<std::vector<std::pair<std::size_t, bool>>> disruption_moments;
+    std::vector<Time> disruption_ends;  // per disruption: its `until`, or when it was repaired
+    Repairs repairs;
 
     /// A row of the timeline, when it is recorded (a place that takes work to name is better
     /// given only when `sinks.timeline` holds).

@@ -282,11 +282,17 @@ std::string check_results_folder(const std::string& dir, const std::vector<std::
     if (!fs::exists(status)) {
         // The folder will be made: its nearest existing ancestor must be a folder we may write in,
         // or the run would be thrown away after it ran.
+        // A folder that is missing, or lies below a file, is no error here: look further up.
+        auto status_of = [&error](const fs::path& path) {
+            fs::file_status found = fs::status(path, error);
+            if (error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory) error.clear();
+            return found;
+        };
         fs::path ancestor = target.parent_path();
-        fs::file_status above = fs::status(ancestor, error);
+        fs::file_status above = status_of(ancestor);
         while (!fs::exists(above) && !error && ancestor.has_parent_path() && ancestor != ancestor.root_path()) {
             ancestor = ancestor.parent_path();
-            above = fs::status(ancestor, error);
+            above = status_of(ancestor);
         }
         // (Not "missing" but unreadable: say so rather than look further up.)
         if (error && error != std::errc::no_such_file_or_directory)

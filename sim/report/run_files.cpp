@@ -170,7 +170,7 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
         cp["force_max_wait_s"] = round3(c.force_max_wait_s);
         cp["traffic_vehicles"] = c.traffic_vehicles;
         cp["traffic_mean_wait_s"] = round3(c.traffic_mean_wait_s);
-        if (!theatre.aid.fleets.empty()) {
+        if (!theatre.aid.empty() || !theatre.repair_teams.empty()) {
             cp["aid_vehicles"] = c.aid_vehicles;
             cp["aid_mean_wait_s"] = round3(c.aid_mean_wait_s);
         }
@@ -188,6 +188,17 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
     }
     out["airfields"] = airfields;
     if (!theatre.aid.empty()) out["aid"] = aid_json(theatre, r);
+    if (!r.repairs.empty()) {
+        Json repairs = Json::array();
+        for (const RepairOutcome& o : r.repairs) {
+            Json repair;
+            repair["road"] = theatre.disruptions[o.disruption].road;
+            repair["disruption"] = "disruption-" + std::to_string(o.disruption + 1);
+            repair["repaired"] = time_entry(theatre, o.repaired);
+            repairs.push_back(repair);
+        }
+        out["repairs"] = repairs;
+    }
     out["events"] = r.events;
     return json_text(out);
 }
@@ -327,7 +338,7 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
                                                         " min (" + std::to_string(c.force_vehicles) +
                                                         " vehicles)");
         if (c.aid_vehicles > 0)
-            line("  of which aid trucks", "mean " + fixed(c.aid_mean_wait_s / 60, 1) + " min (" +
+            line("  of which humanitarian", "mean " + fixed(c.aid_mean_wait_s / 60, 1) + " min (" +
                                             std::to_string(c.aid_vehicles) + " vehicles)");
     }
     line("convoy vehicle-km", fixed(r.convoy_vehicle_km, 0));

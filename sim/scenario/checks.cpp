@@ -54,7 +54,8 @@ void check_reachability(const Section& s, Build& build) {
     Overlay closed_all_run(t.network.arc_count());
     std::string closed_roads;
     for (const Disruption& d : t.disruptions) {
-        if (!d.closed || d.from > 0 || d.until < t.duration) continue;
+        if (!d.closed || d.from > 0 || d.until < t.duration || (d.repair_work > 0 && !t.repair_teams.empty()))
+            continue;
         for (ArcIndex a : d.arcs) closed_all_run.close(a);
         closed_roads += (closed_roads.empty() ? "" : ", ") + d.road;
     }

@@ -2,6 +2,7 @@
 // bays and time, and the cargo arriving at it (once or repeatedly), entered in the name table the
 // `fleets` section refers to. Its keys are documented in docs/scenario-reference.md, section `depots`.
 
+#include <algorithm>
 #include <string>
 
 #include "corridor/engine/format.hpp"
@@ -11,6 +12,9 @@
 
 namespace corridor::scenario {
 namespace {
+
+// The most arrivals one inbound line makes over a run: a pipeline, not a flood of events.
+constexpr Time kMostInboundArrivals = 100'000;
 
 void read_inbound(const YAML::Node& node, const Source& source, Build& build, Depot& depot,
                   const std::string& what) {
@@ -35,9 +39,10 @@ void read_inbound(const YAML::Node& node, const Source& source, Build& build, De
         }
         in.at = m.duration("at", false, 0, build.horizon()).value_or(0);
         auto every = m.duration("every");
-        if (every && *every == 0)
+        // At most a delivery a minute: a pipeline, not a flood of events.
+        if (every && *every < kMinute)
             source.error(*m.get("every"),
-                         "every must be longer than 0s (leave it out for a single delivery)");
+                         "every must be at least 1min (leave it out for a single delivery)");
         else if (every)
             in.every = *every;
         auto until = m.duration("until");
@@ -47,6 +52,10 @@ void read_inbound(const YAML::Node& node, const Source& source, Build& build, De
         else if (until && *until < in.at)
             source.error(*m.get("until"), "inbound deliveries until " + format_duration(*until) +
                                               " would end before they start at " + format_duration(in.at));
+        else if (in.every > 0 && (std::min(in.until, build.horizon()) - in.at) / in.every >= kMostInboundArrivals)
+            source.error(*m.get("every"), "every " + format_duration(in.every) + " from " + format_duration(in.at) +
+                                              " makes more than 100,000 deliveries: give a longer interval "
+                                              "(or a larger amount less often)");
         m.finish();
         if (commodity) in.commodity = *commodity;
         depot.inbound.push_back(in);

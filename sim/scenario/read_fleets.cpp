@@ -96,8 +96,8 @@ void read_fleets(const Section& s, Build& build) {
         fleet.min_load = m.parsed<double>("min_load", &parse_fraction).value_or(fleet.min_load);
         fleet.unloading_per_t = per_tonne(m, "unload_time").value_or(fleet.unloading_per_t);
         if (auto recheck = m.duration("idle_recheck")) {
-            if (*recheck == 0)
-                s.source.error(*m.get("idle_recheck"), "idle_recheck must be longer than 0s");
+            if (*recheck < kMinute)
+                s.source.error(*m.get("idle_recheck"), "idle_recheck must be at least 1min");
             else
                 fleet.idle_recheck = *recheck;
         }

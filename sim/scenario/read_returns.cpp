@@ -78,7 +78,10 @@ void read_returns(const Section& s, Build& build) {
             if (auto name = scalar_text(*bus, s.source, "bus"))
                 if (auto type = find_name(build.vehicle_type, *name, "vehicle type", *bus, s.source)) {
                     flow.bus_type = *type;
-                    if (build.theatre.vehicle_types[*type].seats <= 0)
+                    if (!build.seats_given.count(*type))
+                        s.source.error(*bus, "vehicle type '" + *name + "' gives no 'seats': say how many people a " +
+                                                 "bus carries in " + what + " (e.g. 'seats: 28')");
+                    else if (build.theatre.vehicle_types[*type].seats <= 0)
                         s.source.error(*bus, "vehicle type '" + *name + "' has no seats to carry people in " + what);
                 }
         flow.buses = static_cast<int>(m.whole("buses", 1, 10000, true).value_or(0));

@@ -19,6 +19,7 @@ void read_vehicle_types(const Section& s, Build& build) {
         type.length_m = positive(m, "length", &parse_length_m, false).value_or(type.length_m);
         type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(type.seats));
+        if (m.get("seats")) build.seats_given.insert(build.theatre.vehicle_types.size());
         // Aid cargo (the `fleets` section): none unless a payload is given.
         type.payload_t = m.parsed<double>("payload", &parse_mass_t).value_or(0);
         if (type.payload_t > 100)

@@ -23,7 +23,8 @@ struct Build {
     std::map<std::string, std::size_t> vehicle_type, aircraft_type, airfield, post;
     std::map<std::string, std::size_t> commodity, organisation, depot, town;  // the aid part
     Diagnostics* diagnostics = nullptr;
-    std::set<std::string> airfields_naming_a_node;  // found or not: a wrong one was reported already
+    std::set<std::string> airfields_naming_a_node;
+    std::set<std::size_t> seats_given;  // vehicle types whose `seats` the scenario gives  // found or not: a wrong one was reported already
 
     /// The scenario's duration: what happens later never happens in the run, so a time past it
     /// is an error where it is read (the longest scenario's while the duration is unknown).
@@ -52,6 +53,7 @@ void read_posts(const Section& s, Build& build);
 void read_units(const Section& s, Build& build, bool have_airlift);
 void read_checkpoints(const Section& s, Build& build);
 void read_disruptions(const Section& s, Build& build);
+void read_repair_teams(const Section& s, Build& build);
 // The aid part (docs/scenario-reference.md, sections `commodities` to `fleets`).
 void read_commodities(const Section& s, Build& build);
 void read_organisations(const Section& s, Build& build);

@@ -67,6 +67,12 @@ expect 2 "is a file, not a folder" -- run "$one" --out "$out/afile"
 check "a file given as --out was changed" test "$(cat "$out/afile")" = hello
 # Refused before the run, not after it: a folder that cannot be made, an input given as --out.
 expect 2 "cannot be made: '$out/afile' is a file, not a folder" -- run "$one" --out "$out/afile/sub"
+expect 2 "cannot be made: '$out/afile' is a file, not a folder" -- run "$one" --out "$out/afile/sub/deeper"
+# Folders missing several levels deep are made (as the default results/NAME-seedN in a new folder).
+expect 0 "results in $out/new1/new2/new3/" -- run "$one" --out "$out/new1/new2/new3"
+check "a results folder several levels deep was not made" test -f "$out/new1/new2/new3/kpis.json"
+mkdir -p "$out/fresh" && (cd "$out/fresh" && "$corridor" run "$one" >/dev/null 2>&1)
+check "the default results folder was not made in a fresh folder" test -f "$out/fresh/results/one-convoy-seed1/kpis.json"
 expect 2 "cannot be made in '/proc'" -- run "$one" --out /proc/corridor-results
 expect 2 "is an input of the run" -- run "$one" --out "$one"
 check "an input given as --out was changed" grep -q "name: one-convoy" "$one"

@@ -23,6 +23,7 @@ cases=(
     "aid-one-depot scenarios/validation/aid-one-depot.yaml"
     "aid-stock-out scenarios/validation/aid-stock-out.yaml"
     "returns-after-post scenarios/validation/returns-after-post.yaml"
+    "repair-team scenarios/validation/repair-team.yaml"
 )
 
 stable() {

@@ -279,3 +279,29 @@ TEST_CASE("damage slows the road: a quarter of 80 km/h is below the march speed"
     // at 20 km/h = 6 min.
     CHECK(r.units[0].arrived == 6 * kHour + 35 * kMinute + 6 * kMinute);
 }
+
+namespace corridor {
+
+TEST_CASE("a repair team reopens a road at travel time + work / rate", "[repairs][validation]") {
+    Theatre theatre = test::load_theatre("validation/repair-team.yaml");
+    DeploymentResult r = simulate_deployment(theatre, theatre.seed);
+    const Time reopened = 45 * kMinute + 9 * kSecond + 10 * kHour / 2;
+    REQUIRE(r.repairs.size() == 1);
+    CHECK(r.repairs[0].repaired == reopened);
+    CHECK(r.closure_time == reopened + 90 * kMinute + 36 * kSecond);
+    // roads.csv: the road was closed until the team reopened it, in both directions.
+    Time closed = 0;
+    for (const RoadOutcome& road : r.roads) closed = std::max(closed, road.closed);
+    CHECK(closed == reopened);
+    // At a standard team's rate, the work takes twice as long.
+    theatre.repair_teams[0].rate = 1.0;
+    DeploymentResult slower = simulate_deployment(theatre, theatre.seed);
+    CHECK(slower.repairs[0].repaired == 45 * kMinute + 9 * kSecond + 10 * kHour);
+    // With no team, the road stays closed and the unit never arrives.
+    theatre.repair_teams.clear();
+    DeploymentResult none = simulate_deployment(theatre, theatre.seed);
+    CHECK(none.repairs[0].repaired == kNever);
+    CHECK(none.closure_time == kNever);
+}
+
+}  // namespace corridor

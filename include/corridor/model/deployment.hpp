@@ -138,6 +138,12 @@ struct ReturnOutcome {
     double vehicle_km = 0;  // its buses, going and coming back
 };
 
+/// A disruption that takes repair work, and when a team ended it (kNever: not within the run).
+struct RepairOutcome {
+    std::size_t disruption = 0;
+    Time repaired = kNever;
+};
+
 struct DeploymentResult {
     Time closure_time = kNever;                                     // the last unit on its post
     Time posts_50 = kNever, posts_90 = kNever, posts_100 = kNever;  // share of posts established
@@ -159,6 +165,7 @@ struct DeploymentResult {
     std::vector<SupplyOutcome> supplies;  // by town, then commodity
     std::vector<FleetOutcome> fleets;
     std::vector<ReturnOutcome> returns;
+    std::vector<RepairOutcome> repairs;  // the disruptions that take repair work, in file order
     Time returned_50 = kNever, returned_90 = kNever;  // of every flow's people together
     std::vector<TownDay> town_days;       // when recorded (towns.csv)
     double depot_turned_away_t = 0;       // inbound cargo beyond a depot's capacity

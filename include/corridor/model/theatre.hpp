@@ -115,6 +115,20 @@ struct Disruption {
     double speed_factor = 1.0;  // 0 < factor <= 1 when not closed
     Time from = 0;
     Time until = 0;  // kForever-like: the theatre's duration when not given
+    /// Team-hours of work that end it (a repair team at 100% works one team-hour an hour); 0: it
+    /// ends at `until`. With work, it lasts until a team has done it (docs/model.md, "Repairs").
+    Time repair_work = 0;
+};
+
+/// Repair and demining teams (docs/model.md, "Repairs"): they drive from their base to damaged
+/// roads, in the order the disruptions are listed, and end each by working on it.
+struct RepairTeam {
+    std::string name;
+    NodeIndex base = 0;
+    std::size_t vehicle_type = 0;  // what a team drives
+    int count = 1;                 // teams, each on one job at a time
+    double rate = 1.0;             // team-hours of work done in an hour
+    std::optional<MarchDoctrine> march;
 };
 
 /// The largest seed a scenario or `--seed` may give (seeds are never wrapped or truncated).
@@ -136,6 +150,7 @@ struct Theatre {
     std::vector<Unit> units;
     std::vector<Checkpoint> checkpoints;
     std::vector<Disruption> disruptions;
+    std::vector<RepairTeam> repair_teams;
     Humanitarian aid;  // commodities, depots, towns and truck fleets (docs/model.md, "Aid delivery")
 
     /// The march rules a unit's convoys follow.

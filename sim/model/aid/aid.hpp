@@ -1,8 +1,9 @@
 #pragma once
 // The aid part of a run (docs/model.md, "Aid delivery"): towns that consume their stock as time
 // passes (towns.cpp), depots that receive cargo and load trucks at their bays (depots.cpp), the
-// dispatch policies that choose each truck's next trip (dispatch.cpp), and the trucks that drive
-// those trips as movers of the road-movement part (trucks.cpp). Private to sim/model/.
+// dispatch policies that choose each truck's next trip (dispatch.cpp), the trucks that drive
+// those trips as movers of the road-movement part (trucks.cpp), and the bus convoys that bring
+// displaced people home (returns.cpp). Private to sim/model/.
 
 #include <memory>
 #include <string>
@@ -50,7 +51,6 @@ struct Truck {
     double load_t = 0;
     Time dispatched = 0;
     Time idle_since = 0;
-    EventId recheck{};
     MarchClock clock;  // its drivers' driving since their last halt and rest, over trips
 };
 
@@ -84,16 +84,18 @@ struct Aid {
     std::vector<std::size_t> round_robin_next;  // per fleet: its next town, as an index into its towns
     std::vector<std::vector<std::size_t>> fleet_towns;  // per fleet: the towns it serves, in order
     std::vector<std::vector<std::size_t>> load_order;   // per fleet: commodities, first loaded first
+    std::vector<std::vector<std::size_t>> fleet_trucks;  // per fleet: its trucks, in order
+    std::vector<bool> recheck_planned;                   // per fleet: its idle trucks' next look
     // Travel times in seconds between the aid places (depots first, then towns) on the roads as
-    // they are at the start, for the policies' "nearest".
+    // they are at the start, for the policies' "nearest": one table per fleet, for its weight.
     std::vector<double> place_time_s;
     std::size_t places = 0;
-    // Per fleet: trips, tonnes delivered, lead times and busy time, for the KPIs.
+    // Per fleet: trips, tonnes delivered, lead times, idle time and distance, for the KPIs.
     std::vector<int> trips;
     std::vector<double> tonnes, lead_time_h_sum, idle_h, vehicle_km;
     std::vector<ReturnState> returns;
     std::vector<BusConvoy> bus_convoys;  // every one formed, in order
-    int waiting_at_start = 0, returned = 0;  // over every flow
+    std::int64_t waiting_at_start = 0, returned = 0;  // over every flow
 };
 
 // --- towns (towns.cpp) ---
@@ -117,8 +119,9 @@ void start_returns(World& world);
 void open_depots(World& world);
 
 // --- dispatch policies (dispatch.cpp) ---
-/// Travel time between two aid places (see Aid::place_time_s), infinite with no road.
-double travel_s(const World& world, std::size_t from_place, std::size_t to_place);
+/// Travel time between two aid places for a fleet's trucks (see Aid::place_time_s), infinite
+/// with no road.
+double travel_s(const World& world, std::size_t fleet, std::size_t from_place, std::size_t to_place);
 std::size_t depot_place(std::size_t depot);
 std::size_t town_place(const World& world, std::size_t town);
 /// The next trip for `truck`, standing at aid place `here`, or none when nothing is worth a trip.

@@ -33,7 +33,8 @@ void cargo_in(World& w, std::size_t depot, std::size_t line, Time at) {
         }
         world->aid.depots[depot].stock[in.commodity] += amount;
         if (world->sinks.timeline) world->log(world->sim.now(), d.name, "cargo in", world->node_id(d.node));
-        if (in.every > 0 && at + in.every <= in.until) cargo_in(*world, depot, line, at + in.every);
+        Time next = at + in.every;
+        if (in.every > 0 && next <= in.until && next < world->theatre.duration) cargo_in(*world, depot, line, next);
         wake_idle_trucks(*world);
     });
 }
@@ -51,7 +52,7 @@ void open_depots(World& w) {
         auto bays = ServerSchedule::constant(d.bays);
         s.bays = std::make_unique<Resource>(w.sim, bays.value());
         for (std::size_t line = 0; line < d.inbound.size(); ++line)
-            if (d.inbound[line].at <= w.theatre.duration) cargo_in(w, depot, line, d.inbound[line].at);
+            if (d.inbound[line].at < w.theatre.duration) cargo_in(w, depot, line, d.inbound[line].at);
     }
 }
 

@@ -8,7 +8,8 @@
 //                    needs, then the town nearest that depot that needs it;
 //   round_robin:     the fleet's towns in a fixed cycle, always from its base depot.
 // A trip is made only when the load is at least the fleet's minimum share of a full load (the
-// payload, or the town's whole target cover when that weighs less).
+// payload, or the town's whole target cover of what the depot holds when that weighs less), or
+// when it brings a commodity whose cover has fallen below that share of the target cover.
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +22,8 @@ namespace corridor::model {
 namespace {
 
 constexpr double kNoRoad = std::numeric_limits<double>::infinity();
+constexpr double kEndlessCover = std::numeric_limits<double>::infinity();
+constexpr double kSmallestLoad_t = 0.001;
 
 // The load of a trip from `depot` to `town` for a truck of `fleet`.
 Trip plan_load(World& w, std::size_t fleet, std::size_t depot, std::size_t town) {
@@ -34,7 +37,7 @@ Trip plan_load(World& w, std::size_t fleet, std::size_t depot, std::size_t town)
     Trip trip{depot, town, std::vector<double>(aid.commodities.size(), 0.0), 0};
     double payload_kg = truck.payload_t * 1000.0;
     double mass_left_kg = payload_kg;
-    double volume_left = truck.volume_m3 > 0 ? truck.volume_m3 : kNoRoad;
+    double volume_left = truck.volume_m3 > 0 ? truck.volume_m3 : std::numeric_limits<double>::infinity();
     double storage_left_kg = t.storage_t * 1000.0;
     for (std::size_t c = 0; c < aid.commodities.size(); ++c)
         storage_left_kg -= (s.stock[c] + s.on_the_way[c]) * aid.commodities[c].mass_kg;
@@ -56,29 +59,43 @@ Trip plan_load(World& w, std::size_t fleet, std::size_t depot, std::size_t town)
     return trip;
 }
 
-// A full load for this town: the truck's payload, or less for a town whose whole target cover
-// weighs less (a truck never waits for more than the town could ever take).
-double full_load_t(const World& w, std::size_t fleet, std::size_t town) {
+// A full load for this trip: the truck's payload, or less when the town's whole target cover of
+// what this depot holds weighs less (a truck never waits for more than the town could take).
+double full_load_t(const World& w, std::size_t fleet, const Trip& trip) {
     const Humanitarian& aid = w.theatre.aid;
-    double cover_days = static_cast<double>(aid.towns[town].target_cover) / static_cast<double>(kDay);
+    const Town& town = aid.towns[trip.town];
+    double cover_days = static_cast<double>(town.target_cover) / static_cast<double>(kDay);
+    const DepotState& depot = w.aid.depots[trip.depot];
     double target_kg = 0;
     for (std::size_t c = 0; c < aid.commodities.size(); ++c)
-        target_kg += cover_days * daily_need(w, town, c) * aid.commodities[c].mass_kg;
-    double storage_t = aid.towns[town].storage_t;
+        if (depot.stock[c] > 0 || trip.load[c] > 0)
+            target_kg += cover_days * daily_need(w, trip.town, c) * aid.commodities[c].mass_kg;
     double payload_t = w.theatre.vehicle_types[aid.fleets[fleet].vehicle_type].payload_t;
-    return std::min({payload_t, target_kg / 1000.0, storage_t});
+    return std::min({payload_t, target_kg / 1000.0, town.storage_t});
 }
 
-bool worth_a_trip(const World& w, std::size_t fleet, const Trip& trip) {
+// Worth a trip: at least the fleet's minimum share of a full load, or anything for a stock that
+// has fallen below that share of the town's target cover (its reorder point: a town short of
+// medicine gets its few kilograms now, not when the rest is due); and never less than a kilogram
+// (rounding leaves specks of room that no truck should drive for).
+bool worth_a_trip(World& w, std::size_t fleet, const Trip& trip) {
+    if (trip.load_t < kSmallestLoad_t) return false;
     double min_load = w.theatre.aid.fleets[fleet].min_load;
-    return trip.load_t > 0 && trip.load_t + 1e-9 >= min_load * full_load_t(w, fleet, trip.town);
+    const TownState& town = w.aid.towns[trip.town];
+    double reorder_days =
+        min_load * static_cast<double>(w.theatre.aid.towns[trip.town].target_cover) / static_cast<double>(kDay);
+    for (std::size_t c = 0; c < trip.load.size(); ++c) {
+        double need = daily_need(w, trip.town, c);
+        if (trip.load[c] > 0 && need > 0 && (town.stock[c] + town.on_the_way[c]) / need < reorder_days) return true;
+    }
+    return trip.load_t + 1e-9 >= min_load * full_load_t(w, fleet, trip);
 }
 
 // Days the town's most pressing stock lasts, counting what is on the way (infinite with no need).
 double cover_days(World& w, std::size_t town) {
     advance(w, town);
     const TownState& s = w.aid.towns[town];
-    double days = kNoRoad;
+    double days = kEndlessCover;
     for (std::size_t c = 0; c < s.stock.size(); ++c) {
         double need = daily_need(w, town, c);
         if (need > 0) days = std::min(days, (s.stock[c] + s.on_the_way[c]) / need);
@@ -112,10 +129,12 @@ std::optional<Trip> most_need_first(World& w, std::size_t fleet, std::size_t her
     std::vector<std::size_t> depots = fleet_depots(w, fleet);
     for (std::size_t town : towns) {
         sort_by(depots, [&](std::size_t d) {
-            return travel_s(w, here, depot_place(d)) + travel_s(w, depot_place(d), town_place(w, town));
+            return travel_s(w, fleet, here, depot_place(d)) + travel_s(w, fleet, depot_place(d), town_place(w, town));
         });
         for (std::size_t d : depots) {
-            if (travel_s(w, depot_place(d), town_place(w, town)) == kNoRoad) continue;
+            if (travel_s(w, fleet, here, depot_place(d)) == kNoRoad ||
+                travel_s(w, fleet, depot_place(d), town_place(w, town)) == kNoRoad)
+                continue;
             Trip trip = plan_load(w, fleet, d, town);
             if (worth_a_trip(w, fleet, trip)) return trip;
         }
@@ -125,12 +144,13 @@ std::optional<Trip> most_need_first(World& w, std::size_t fleet, std::size_t her
 
 std::optional<Trip> nearest_depot(World& w, std::size_t fleet, std::size_t here) {
     std::vector<std::size_t> depots = fleet_depots(w, fleet);
-    sort_by(depots, [&](std::size_t d) { return travel_s(w, here, depot_place(d)); });
+    sort_by(depots, [&](std::size_t d) { return travel_s(w, fleet, here, depot_place(d)); });
     for (std::size_t d : depots) {
+        if (travel_s(w, fleet, here, depot_place(d)) == kNoRoad) continue;
         std::vector<std::size_t> towns = w.aid.fleet_towns[fleet];
-        sort_by(towns, [&](std::size_t town) { return travel_s(w, depot_place(d), town_place(w, town)); });
+        sort_by(towns, [&](std::size_t town) { return travel_s(w, fleet, depot_place(d), town_place(w, town)); });
         for (std::size_t town : towns) {
-            if (travel_s(w, depot_place(d), town_place(w, town)) == kNoRoad) continue;
+            if (travel_s(w, fleet, depot_place(d), town_place(w, town)) == kNoRoad) continue;
             Trip trip = plan_load(w, fleet, d, town);
             if (worth_a_trip(w, fleet, trip)) return trip;
         }
@@ -157,8 +177,9 @@ std::optional<Trip> round_robin(World& w, std::size_t fleet) {
 std::size_t depot_place(std::size_t depot) { return depot; }
 std::size_t town_place(const World& w, std::size_t town) { return w.theatre.aid.depots.size() + town; }
 
-double travel_s(const World& w, std::size_t from_place, std::size_t to_place) {
-    return w.aid.place_time_s[from_place * w.aid.places + to_place];
+double travel_s(const World& w, std::size_t fleet, std::size_t from_place, std::size_t to_place) {
+    std::size_t places = w.aid.places;
+    return w.aid.place_time_s[(fleet * places + from_place) * places + to_place];
 }
 
 void measure_places(World& w) {
@@ -166,15 +187,19 @@ void measure_places(World& w) {
     std::vector<NodeIndex> nodes;
     for (const Depot& d : aid.depots) nodes.push_back(d.node);
     for (const Town& t : aid.towns) nodes.push_back(t.node);
-    double heaviest_t = 0;
-    for (const Fleet& f : aid.fleets) heaviest_t = std::max(heaviest_t, w.theatre.vehicle_types[f.vehicle_type].weight_t);
-    w.aid.places = nodes.size();
-    w.aid.place_time_s.assign(nodes.size() * nodes.size(), kNoRoad);
-    for (std::size_t from = 0; from < nodes.size(); ++from) {
-        std::vector<double> seconds = w.router.one_to_all(nodes[from], Metric::time, heaviest_t);
-        for (std::size_t to = 0; to < nodes.size(); ++to) {
-            double s = seconds[nodes[to]];
-            w.aid.place_time_s[from * nodes.size() + to] = std::isfinite(s) ? s : kNoRoad;
+    std::size_t places = nodes.size();
+    w.aid.places = places;
+    w.aid.place_time_s.assign(aid.fleets.size() * places * places, kNoRoad);
+    // One table per fleet, for its own trucks' weight (a light fleet may cross a bridge a heavy one
+    // may not).
+    for (std::size_t f = 0; f < aid.fleets.size(); ++f) {
+        double weight_t = w.theatre.vehicle_types[aid.fleets[f].vehicle_type].weight_t;
+        for (std::size_t from = 0; from < places; ++from) {
+            std::vector<double> seconds = w.router.one_to_all(nodes[from], Metric::time, weight_t);
+            for (std::size_t to = 0; to < places; ++to) {
+                double s = seconds[nodes[to]];
+                w.aid.place_time_s[(f * places + from) * places + to] = std::isfinite(s) ? s : kNoRoad;
+            }
         }
     }
 }

@@ -24,15 +24,15 @@ const MarchDoctrine& rules_of(const World& w, const ReturnFlow& flow) {
 void count_returned(World& w, std::size_t flow, int people) {
     Time now = w.sim.now();
     ReturnOutcome& o = w.result.returns[flow];
-    int before = o.returned;
+    std::int64_t before = o.returned, after = o.returned + people, all = o.people;
     o.returned += people;
     if (o.first_arrival == kNever) o.first_arrival = now;
-    if (before * 2 < o.people && o.returned * 2 >= o.people) o.half = now;
-    if (before * 10 < o.people * 9 && o.returned * 10 >= o.people * 9) o.ninety = now;
+    if (before * 2 < all && after * 2 >= all) o.half = now;
+    if (before * 10 < all * 9 && after * 10 >= all * 9) o.ninety = now;
     if (o.returned == o.people) o.all = now;
-    int total_before = w.aid.returned;
+    std::int64_t total_before = w.aid.returned;
     w.aid.returned += people;
-    int total = w.aid.waiting_at_start;
+    std::int64_t total = w.aid.waiting_at_start;
     if (total_before * 2 < total && w.aid.returned * 2 >= total) w.result.returned_50 = now;
     if (total_before * 10 < total * 9 && w.aid.returned * 10 >= total * 9) w.result.returned_90 = now;
 }

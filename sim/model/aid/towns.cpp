@@ -35,18 +35,23 @@ void plan_stock_outs(World& w, std::size_t town) {
         w.sim.cancel(s.runs_out[c]);
         s.runs_out[c] = EventId{};
         double rate = rate_per_ms(w, town, c);
-        if (rate <= 0) continue;
+        if (rate <= 0) {
+            s.out[c] = false;  // nobody needs it now: should the need come back, so may a stock-out
+            continue;
+        }
         if (s.stock[c] <= 0) {
             if (!s.out[c]) run_out(w, town, c);
             continue;
         }
         s.out[c] = false;
         double ms = std::ceil(s.stock[c] / rate);
-        if (ms > static_cast<double>(w.theatre.duration - w.sim.now())) continue;  // lasts the run
+        if (ms >= static_cast<double>(w.theatre.duration - w.sim.now())) continue;  // lasts the run
         World* world = &w;
         s.runs_out[c] = w.sim.schedule_after(static_cast<Time>(ms), [world, town, c] {
             advance(*world, town);
-            world->aid.towns[town].runs_out[c] = EventId{};
+            TownState& state = world->aid.towns[town];
+            state.runs_out[c] = EventId{};
+            state.stock[c] = 0;  // not a rounding speck above it
             run_out(*world, town, c);
         });
     }
@@ -67,14 +72,12 @@ void close_day(World& w, int day) {
     }
 }
 
-void schedule_day_end(World& w, int day) {
-    Time end = static_cast<Time>(day + 1) * kDay;
-    if (end >= w.theatre.duration) return;  // the last day closes with the run (close_towns)
+// Every day's end, scheduled before anything else of the towns, so that a change at midnight
+// (a population list entry, a delivery) falls in the day it begins, not the one it ends.
+void schedule_day_ends(World& w) {
     World* world = &w;
-    w.sim.schedule_at(end, [world, day] {
-        close_day(*world, day);
-        schedule_day_end(*world, day + 1);
-    });
+    for (int day = 0; static_cast<Time>(day + 1) * kDay < w.theatre.duration; ++day)
+        w.sim.schedule_at(static_cast<Time>(day + 1) * kDay, [world, day] { close_day(*world, day); });
 }
 
 void schedule_population_change(World& w, std::size_t town) {
@@ -150,6 +153,7 @@ void open_towns(World& w) {
     const Humanitarian& aid = w.theatre.aid;
     std::size_t commodities = aid.commodities.size();
     w.aid.towns.resize(aid.towns.size());
+    if (!aid.towns.empty()) schedule_day_ends(w);  // the last day closes with the run (close_towns)
     for (std::size_t town = 0; town < aid.towns.size(); ++town) {
         TownState& s = w.aid.towns[town];
         s.population = aid.towns[town].population;
@@ -165,7 +169,6 @@ void open_towns(World& w) {
         plan_stock_outs(w, town);
         schedule_population_change(w, town);
     }
-    if (!aid.towns.empty()) schedule_day_end(w, 0);
 }
 
 void close_towns(World& w) {

@@ -2,9 +2,10 @@
 // chosen by the fleet's dispatch policy (dispatch.cpp) where the truck stands; the truck drives
 // empty to the depot if it is elsewhere, queues for a loading bay, loads, drives to the town,
 // unloads and delivers, and chooses again from there. With nothing worth a trip it drives home to
-// its base depot and waits, looking again whenever cargo comes in or a stock runs out, and every
-// `idle_recheck`. Its drivers' driving clock carries over from trip to trip, and a wait of at
-// least the minimum rest counts as their rest.
+// its base depot and waits, looking again whenever cargo comes in, a stock runs out or a
+// population changes, and every `idle_recheck` (the fleet's idle trucks together). Its drivers'
+// driving clock carries over from trip to trip, and a wait of at least the minimum rest counts as
+// their rest.
 
 #include <algorithm>
 
@@ -37,6 +38,9 @@ void reached(World& w, std::size_t index) {
             unload(w, index);
             break;
         case Truck::State::going_home:
+            // Work may have come up on the way: it looks at once (with none, it waits at home).
+            dispatch(w, index);
+            break;
         case Truck::State::idle:
         case Truck::State::loading:
         case Truck::State::unloading:
@@ -71,15 +75,33 @@ void drive(World& w, std::size_t index, std::size_t to) {
     });
 }
 
+void wake_fleet(World& w, std::size_t fleet);
+
 void become_idle(World& w, std::size_t index) {
     Truck& truck = w.aid.trucks[index];
     if (truck.state != Truck::State::idle) {
         truck.state = Truck::State::idle;
         truck.idle_since = w.sim.now();
     }
-    World* world = &w;
-    truck.recheck = w.sim.schedule_after(w.theatre.aid.fleets[truck.fleet].idle_recheck,
-                                         [world, index] { dispatch(*world, index); });
+    if (!w.aid.recheck_planned[truck.fleet]) {
+        w.aid.recheck_planned[truck.fleet] = true;
+        World* world = &w;
+        std::size_t fleet = truck.fleet;
+        w.sim.schedule_after(w.theatre.aid.fleets[fleet].idle_recheck, [world, fleet] {
+            world->aid.recheck_planned[fleet] = false;
+            wake_fleet(*world, fleet);
+        });
+    }
+}
+
+// Idle trucks of one fleet, in order, look for a trip. They all wait at its base, so once one
+// finds nothing the others would find nothing either.
+void wake_fleet(World& w, std::size_t fleet) {
+    for (std::size_t index : w.aid.fleet_trucks[fleet]) {
+        if (w.aid.trucks[index].state != Truck::State::idle) continue;
+        dispatch(w, index);
+        if (w.aid.trucks[index].state == Truck::State::idle) break;
+    }
 }
 
 void unload(World& w, std::size_t index) {
@@ -124,8 +146,6 @@ void load(World& w, std::size_t index) {
 
 void dispatch(World& w, std::size_t index) {
     Truck& truck = w.aid.trucks[index];
-    w.sim.cancel(truck.recheck);
-    truck.recheck = EventId{};
     std::optional<Trip> trip = choose_trip(w, truck, truck.place);
     const Fleet& fleet = w.theatre.aid.fleets[truck.fleet];
     if (!trip) {
@@ -171,6 +191,8 @@ void start_fleets(World& w) {
     w.aid.lead_time_h_sum.assign(fleets, 0.0);
     w.aid.idle_h.assign(fleets, 0.0);
     w.aid.vehicle_km.assign(fleets, 0.0);
+    w.aid.fleet_trucks.assign(fleets, {});
+    w.aid.recheck_planned.assign(fleets, false);
     for (std::size_t f = 0; f < fleets; ++f) {
         const Fleet& fleet = aid.fleets[f];
         std::vector<std::size_t> towns = fleet.towns;
@@ -187,6 +209,7 @@ void start_fleets(World& w) {
             truck.place = depot_place(fleet.base);
             truck.state = Truck::State::idle;
             if (w.sinks.timeline || w.sinks.convoys) truck.id = fleet.name + "/truck-" + std::to_string(k + 1);
+            w.aid.fleet_trucks[f].push_back(w.aid.trucks.size());
             w.aid.trucks.push_back(std::move(truck));
         }
     }
@@ -195,8 +218,7 @@ void start_fleets(World& w) {
 }
 
 void wake_idle_trucks(World& w) {
-    for (std::size_t index = 0; index < w.aid.trucks.size(); ++index)
-        if (w.aid.trucks[index].state == Truck::State::idle) dispatch(w, index);
+    for (std::size_t fleet = 0; fleet < w.aid.fleet_trucks.size(); ++fleet) wake_fleet(w, fleet);
 }
 
 void close_fleets(World& w) {

@@ -67,7 +67,7 @@ void reach_node(World& w, Mover& m) {
     m.waiting = Mover::Wait::checkpoint;
     World* world = &w;
     Mover* mover = &m;
-    bool aid = m.plan.kind != MoverPlan::Client::convoy;  // aid trucks and return buses
+    bool aid = m.plan.kind != MoverPlan::Client::convoy;  // aid trucks, return buses, repair teams
     pass_checkpoint(w, checkpoint, m.plan.vehicles, aid, [world, mover, node] {
         Mover& m = *mover;
         world->log(world->sim.now(), m.plan.id, "checkpoint exit", world->node_id(node));

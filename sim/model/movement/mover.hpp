@@ -25,8 +25,8 @@ struct MoverPlan {
     const MarchDoctrine* rules = nullptr;
     NodeIndex origin = 0;
     NodeIndex destination = 0;
-    std::size_t client = 0;  // the client's own number for it (a convoy's or a truck's index)
-    enum class Client { convoy, truck, bus } kind = Client::convoy;
+    std::size_t client = 0;  // the client's own number for it (a convoy's, truck's, bus convoy's or team's)
+    enum class Client { convoy, truck, bus, team } kind = Client::convoy;
     MarchClock clock;  // its drivers' driving so far (a truck's drivers carry it between trips)
 };
 
