@@ -16,33 +16,9 @@ namespace {
 // vehicles from one of their own, so that adding a fleet or a flow of returns leaves the force's
 // draws as they were (common random numbers, docs/architecture.md).
 Time draw_service(World& w, int index, bool aid) {
-    const ServiceTime& s = w.theatre.checkpoints[static_cast<std::size_t>(index)].service;
     auto i = static_cast<std::size_t>(index);
     RandomStream& stream = aid ? *w.checkpoints.aid_service[i] : *w.checkpoints.service[i];
-    const auto& p = s.seconds;
-    double seconds = 0;
-    switch (s.kind) {
-        case ServiceKind::fixed:
-            seconds = p[0];
-            break;
-        case ServiceKind::exponential:
-            seconds = draw_exponential(stream, p[0]);
-            break;
-        case ServiceKind::triangular:
-            seconds = draw_triangular(stream, p[0], p[1], p[2]);
-            break;
-        case ServiceKind::uniform:
-            seconds = draw_uniform(stream, p[0], p[1]);
-            break;
-        case ServiceKind::lognormal: {
-            // From the mean m and standard deviation s of the time itself:
-            // sigma^2 = ln(1 + s^2/m^2), mu = ln m - sigma^2 / 2.
-            double variance = std::log(1.0 + (p[1] * p[1]) / (p[0] * p[0]));
-            seconds = draw_lognormal(stream, std::log(p[0]) - variance / 2, std::sqrt(variance));
-            break;
-        }
-    }
-    return from_seconds(seconds);
+    return draw_duration(stream, w.theatre.checkpoints[i].service);
 }
 
 // Inspects one vehicle on `lane`, then frees the lane.
@@ -79,6 +55,33 @@ void traffic_arrives(World& w, int index, TrafficArrivals* arrivals) {
 }
 
 }  // namespace
+
+Time draw_duration(RandomStream& stream, const ServiceTime& s) {
+    const auto& p = s.seconds;
+    double seconds = 0;
+    switch (s.kind) {
+        case ServiceKind::fixed:
+            seconds = p[0];
+            break;
+        case ServiceKind::exponential:
+            seconds = draw_exponential(stream, p[0]);
+            break;
+        case ServiceKind::triangular:
+            seconds = draw_triangular(stream, p[0], p[1], p[2]);
+            break;
+        case ServiceKind::uniform:
+            seconds = draw_uniform(stream, p[0], p[1]);
+            break;
+        case ServiceKind::lognormal: {
+            // From the mean m and standard deviation s of the time itself:
+            // sigma^2 = ln(1 + s^2/m^2), mu = ln m - sigma^2 / 2.
+            double variance = std::log(1.0 + (p[1] * p[1]) / (p[0] * p[0]));
+            seconds = draw_lognormal(stream, std::log(p[0]) - variance / 2, std::sqrt(variance));
+            break;
+        }
+    }
+    return from_seconds(seconds);
+}
 
 Time TrafficArrivals::next() {
     last_ += from_seconds(draw_exponential(stream_, mean_gap_s_));

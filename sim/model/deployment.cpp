@@ -288,11 +288,12 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.posts_50 = share_established(established, 0.5);
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);
-    for (std::size_t i = 0; i < theatre.disruptions.size(); ++i) {
-        const Disruption& d = theatre.disruptions[i];
+    for (std::size_t i = 0; i < w.disruptions.size(); ++i) {
+        const Disruption& d = w.disruptions[i];
         Time ends = std::min(w.disruption_ends[i], theatre.duration);
         if (sinks.roads && d.closed && d.from < theatre.duration)
             for (ArcIndex a : d.arcs) r.roads[a].closed += ends - d.from;
+        if (d.closed && !d.label.empty()) ++r.random_closures;
         if (d.repair_work > 0)
             r.repairs.push_back({i, w.disruption_ends[i] <= theatre.duration ? w.disruption_ends[i] : kNever});
     }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "corridor/network/input_limits.hpp"
+#include "corridor/engine/distributions.hpp"
 #include "world.hpp"
 
 namespace corridor::model {
@@ -21,8 +22,8 @@ void refresh_arc(World& w, ArcIndex arc) {
     Time now = w.sim.now();
     bool closed = false;
     double factor = 1.0;
-    for (std::size_t i = 0; i < w.theatre.disruptions.size(); ++i) {
-        const Disruption& d = w.theatre.disruptions[i];
+    for (std::size_t i = 0; i < w.disruptions.size(); ++i) {
+        const Disruption& d = w.disruptions[i];
         if (now < d.from || now >= w.disruption_ends[i]) continue;
         if (std::find(d.arcs.begin(), d.arcs.end(), arc) == d.arcs.end()) continue;
         if (d.closed)
@@ -43,25 +44,70 @@ void refresh_arc(World& w, ArcIndex arc) {
 // One disruption starts or ends now: the overlay and the timeline say so (`by` names who ended it,
 // when a team did).
 void change(World& w, std::size_t index, bool starts, std::string_view by = {}) {
-    const Disruption& d = w.theatre.disruptions[index];
+    const Disruption& d = w.disruptions[index];
     for (ArcIndex arc : d.arcs) refresh_arc(w, arc);
     const char* event =
         d.closed ? (starts ? "road closed" : "road reopened") : (starts ? "road damaged" : "road repaired");
-    if (w.sinks.timeline)
-        w.log(w.sim.now(), by.empty() ? "disruption-" + std::to_string(index + 1) : std::string(by), event, d.road);
+    if (w.sinks.timeline) {
+        std::string entity = !by.empty()        ? std::string(by)
+                             : d.label.empty() ? "disruption-" + std::to_string(index + 1)
+                                               : d.label;
+        w.log(w.sim.now(), entity, event, d.road);
+    }
 }
 
 using Change = std::pair<std::size_t, bool>;  // a disruption, and whether it starts (or ends)
 
+// The closures of `rule` on every road of its classes: for each road, a Poisson process of
+// `per_km_day` x its length a day from the rule's stream for that road, each lasting a draw from
+// the rule's duration.
+void draw_random_closures(World& w, const RandomClosures& rule) {
+    const RoadNetwork& net = w.theatre.network;
+    Time until = std::min(rule.until, w.theatre.duration);
+    for (ArcIndex a = 0; a < net.arc_count(); ++a) {
+        NodeIndex from = net.arc_from(a), to = net.arc_to(a);
+        // A road is both its directions: drawn once, from its first arc (a one-way road has one).
+        bool first = true;
+        for (ArcIndex back : net.arcs_between(to, from)) first = first && !(back < a);
+        for (ArcIndex twin : net.arcs_between(from, to)) first = first && !(twin < a);
+        if (!first) continue;
+        if (!rule.classes.empty() &&
+            std::find(rule.classes.begin(), rule.classes.end(), net.road_class(a)) == rule.classes.end())
+            continue;
+        double per_day = rule.per_km_day * net.length_m(a) / 1000.0;
+        if (!(per_day > 0)) continue;
+        std::string road = net.node(from).id + "-" + net.node(to).id;
+        RandomStream stream(
+            StreamKey{w.seed, w.replication, purpose_id("random-closure"), entity_id(rule.name + "/" + road)});
+        double mean_gap_s = 86400.0 / per_day;
+        Time at = rule.from;
+        for (;;) {
+            at += from_seconds(draw_exponential(stream, mean_gap_s));
+            if (at >= until) break;
+            Disruption d;
+            d.road = road;
+            d.label = rule.name;
+            d.arcs = net.arcs_between(from, to);
+            for (ArcIndex back : net.arcs_between(to, from)) d.arcs.push_back(back);
+            d.closed = true;
+            d.from = at;
+            d.until = at + std::max<Time>(kSecond, draw_duration(stream, rule.duration));
+            w.disruptions.push_back(std::move(d));
+        }
+    }
+}
+
 }  // namespace
 
 void schedule_disruptions(World& w) {
+    w.disruptions = w.theatre.disruptions;
+    for (const RandomClosures& rule : w.theatre.random_closures) draw_random_closures(w, rule);
     // Every change at one moment is applied before any mover plans again, so that roads that
     // reopen (or close) at the same second are seen together, whatever their order in the file.
     std::map<Time, std::vector<Change>> moments;
     w.disruption_ends.clear();
-    for (std::size_t i = 0; i < w.theatre.disruptions.size(); ++i) {
-        const Disruption& d = w.theatre.disruptions[i];
+    for (std::size_t i = 0; i < w.disruptions.size(); ++i) {
+        const Disruption& d = w.disruptions[i];
         moments[d.from].emplace_back(i, true);
         // One that takes repair work lasts until a team has done it.
         bool repaired = d.repair_work > 0;
@@ -78,7 +124,7 @@ void schedule_disruptions(World& w) {
             for (const auto& [index, starts] : world->disruption_moments[moment]) {
                 change(*world, index, starts);
                 improved |= !starts;
-                repair_work |= starts && world->theatre.disruptions[index].repair_work > 0;
+                repair_work |= starts && world->disruptions[index].repair_work > 0;
             }
             roads_changed(*world, improved);
             if (repair_work) repair_job_appeared(*world);

@@ -22,7 +22,7 @@ const MarchDoctrine& rules_of(const World& w, const RepairTeam& team) {
 void work(World& w, std::size_t crew, std::size_t job) {
     RepairCrew& c = w.repairs.crews[crew];
     const RepairTeam& team = w.theatre.repair_teams[c.kind];
-    const Disruption& d = w.theatre.disruptions[job];
+    const Disruption& d = w.disruptions[job];
     if (w.sinks.timeline) w.log(w.sim.now(), c.id, "repair started", d.road);
     Time working = static_cast<Time>(std::llround(static_cast<double>(d.repair_work) / team.rate));
     World* world = &w;
@@ -41,7 +41,7 @@ std::optional<NodeIndex> nearer_end(World& w, const RepairCrew& c, std::size_t j
     const VehicleType& type = w.theatre.vehicle_types[w.theatre.repair_teams[c.kind].vehicle_type];
     std::optional<NodeIndex> best;
     double best_s = std::numeric_limits<double>::infinity();
-    for (ArcIndex a : w.theatre.disruptions[job].arcs) {
+    for (ArcIndex a : w.disruptions[job].arcs) {
         NodeIndex end = net.arc_from(a);
         Route route = w.router.route({c.at, end, Metric::time, type.weight_t});
         if (route.found && route.time_s < best_s) {
@@ -55,7 +55,7 @@ std::optional<NodeIndex> nearer_end(World& w, const RepairCrew& c, std::size_t j
 void look_for_work(World& w, std::size_t crew) {
     RepairCrew& c = w.repairs.crews[crew];
     if (c.busy) return;
-    const std::vector<Disruption>& disruptions = w.theatre.disruptions;
+    const std::vector<Disruption>& disruptions = w.disruptions;
     Time now = w.sim.now();
     for (std::size_t job = 0; job < disruptions.size(); ++job) {
         const Disruption& d = disruptions[job];
@@ -89,7 +89,7 @@ void look_for_work(World& w, std::size_t crew) {
 }  // namespace
 
 void start_repairs(World& w) {
-    w.repairs.crew_on.assign(w.theatre.disruptions.size(), -1);
+    w.repairs.crew_on.assign(w.disruptions.size(), -1);
     for (std::size_t kind = 0; kind < w.theatre.repair_teams.size(); ++kind) {
         const RepairTeam& team = w.theatre.repair_teams[kind];
         for (int k = 0; k < team.count; ++k) {

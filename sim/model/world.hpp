@@ -163,6 +163,8 @@ void repair_job_appeared(World& world);
 
 // --- checkpoints (sim/model/checkpoint.cpp) ---
 void open_checkpoints(World& world);
+/// A duration drawn from `distribution` (a checkpoint's service, a random closure's length).
+Time draw_duration(RandomStream& stream, const ServiceTime& distribution);
 /// The checkpoint at a node, or -1.
 int checkpoint_at(const World& world, NodeIndex node);
 /// Passes `vehicles` through checkpoint `index` (an aid truck's when `aid`); `done` runs when the
@@ -195,6 +197,8 @@ struct World {
     // Disruptions (disruption.cpp): the changes at each moment something starts or ends, in time
     // order; each is a list of (disruption, starts) pairs.
     std::vector<std::vector<std::pair<std::size_t, bool>>> disruption_moments;
+    // The scenario's disruptions, then those its `random_closures` drew for this replication.
+    std::vector<Disruption> disruptions;
     std::vector<Time> disruption_ends;  // per disruption: its `until`, or when it was repaired
     Repairs repairs;
 

@@ -188,6 +188,7 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
     }
     out["airfields"] = airfields;
     if (!theatre.aid.empty()) out["aid"] = aid_json(theatre, r);
+    if (!theatre.random_closures.empty()) out["random_closures"] = r.random_closures;
     if (!r.repairs.empty()) {
         Json repairs = Json::array();
         for (const RepairOutcome& o : r.repairs) {

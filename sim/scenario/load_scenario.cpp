@@ -23,7 +23,8 @@ const std::vector<std::string> kSections = {"scenario",       "include",   "netw
                                             "aircraft_types", "airfields", "airlift",     "march",
                                             "posts",          "units",     "checkpoints", "disruptions",
                                             "commodities",    "organisations", "depots",  "towns",
-                                            "fleets",         "returns",  "repair_teams"};
+                                            "fleets",         "returns",  "repair_teams",
+                                            "random_closures"};
 
 struct Reading {
     std::map<std::string, Section> sections;
@@ -385,6 +386,7 @@ LoadedScenario load_scenario(const std::string& path) {
         if (const Section* s = section("checkpoints")) read_checkpoints(*s, build);
         if (const Section* s = section("disruptions")) read_disruptions(*s, build);
         if (const Section* s = section("repair_teams")) read_repair_teams(*s, build);
+        if (const Section* s = section("random_closures")) read_random_closures(*s, build);
         if (const Section* s = section("commodities")) read_commodities(*s, build);
         if (const Section* s = section("organisations")) read_organisations(*s, build);
         if (const Section* s = section("depots")) read_depots(*s, build);

@@ -61,59 +61,9 @@ void read_checkpoints(const Section& s, Build& build) {
                 if (!schedule) s.source.error(*staffing, "staffing: " + schedule.error());
             }
         }
-        if (auto service = m.get("service", true)) {
-            MapReader sv(*service, s.source, "the service time of checkpoint '" + cp.name + "'");
-            int given = 0;
-            auto seconds = [&](const YAML::Node& node) -> double {
-                auto text = scalar_text(node, s.source, "a service time");
-                if (!text) return -1;
-                auto t = parse_duration(*text);
-                if (!t) {
-                    s.source.error(node, t.error());
-                    return -1;
-                }
-                return to_seconds(t.value());
-            };
-            struct Form {
-                const char* key;
-                ServiceKind kind;
-                std::size_t parameters;
-            };
-            for (Form form :
-                 {Form{"fixed", ServiceKind::fixed, 1}, Form{"exponential", ServiceKind::exponential, 1},
-                  Form{"triangular", ServiceKind::triangular, 3},
-                  Form{"lognormal", ServiceKind::lognormal, 2}, Form{"uniform", ServiceKind::uniform, 2}}) {
-                auto value = sv.get(form.key);
-                if (!value) continue;
-                ++given;
-                cp.service.kind = form.kind;
-                std::vector<YAML::Node> parts;
-                if (value->IsSequence())
-                    for (const YAML::Node& p : *value) parts.push_back(p);
-                else
-                    parts.push_back(*value);
-                if (parts.size() != form.parameters) {
-                    s.source.error(*value, std::string(form.key) + " service takes " +
-                                               std::to_string(form.parameters) +
-                                               (form.parameters == 1 ? " duration" : " durations in a list"));
-                    continue;
-                }
-                for (std::size_t i = 0; i < parts.size(); ++i) cp.service.seconds[i] = seconds(parts[i]);
-                const auto& p = cp.service.seconds;
-                if (form.kind == ServiceKind::triangular && !(p[0] <= p[1] && p[1] <= p[2] && p[0] < p[2]))
-                    s.source.error(*value, "triangular service needs min <= mode <= max, with min < max");
-                if (form.kind == ServiceKind::uniform && !(p[0] < p[1]))
-                    s.source.error(*value, "uniform service needs min < max");
-                if ((form.kind == ServiceKind::exponential || form.kind == ServiceKind::lognormal) &&
-                    p[0] <= 0)
-                    s.source.error(*value, std::string(form.key) + " service needs a mean longer than 0s");
-            }
-            sv.finish();
-            if (given != 1 && sv.is_map())
-                s.source.error(*service,
-                               "give the service time as exactly one of fixed, exponential, triangular, "
-                               "lognormal, uniform");
-        }
+        if (auto service = m.get("service", true))
+            cp.service = read_distribution(*service, s.source, "the service time of checkpoint '" + cp.name + "'",
+                                           "service");
         if (auto traffic = m.get("traffic")) {
             auto text = scalar_text(*traffic, s.source, "traffic");
             double rate = -1;

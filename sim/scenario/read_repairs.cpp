@@ -27,6 +27,11 @@ std::optional<double> read_rate(MapReader& m) {
                                 "1.5), not '" + *text + "'");
         return std::nullopt;
     }
+    if (!percent && value > 10) {
+        m.source().error(*node, "rate " + *text + " would be " + *text + " standard teams' work: write '" + *text +
+                                    "%' for a share of one team");
+        return std::nullopt;
+    }
     if (percent) value /= 100.0;
     if (value > 100) {
         m.source().error(*node, "rate '" + *text + "' is absurd (at most 100 standard teams' work)");

@@ -46,7 +46,8 @@ void read_departures(const YAML::Node& node, const Source& source, ReturnFlow& f
             continue;
         }
         if (at.value() >= kDay) {
-            source.error(item, "departures: '" + *text + "' is the next day's 00:00; write \"00:00\"");
+            source.error(item, "departures: '" + *text + "' is not a time of day (a day runs from 00:00 to "
+                               "23:59): write \"00:00\", first in the list");
             continue;
         }
         if (!flow.departures.empty() && at.value() <= flow.departures.back()) {

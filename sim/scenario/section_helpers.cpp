@@ -134,4 +134,60 @@ std::optional<Time> per_tonne(MapReader& m, const std::string& key) {
     return value.value();
 }
 
+ServiceTime read_distribution(const YAML::Node& node, const Source& source, const std::string& what,
+                              const std::string& noun) {
+    ServiceTime out;
+    MapReader sv(node, source, what);
+    int given = 0;
+    auto seconds = [&](const YAML::Node& part) -> double {
+        auto text = scalar_text(part, source, "a " + noun + " time");
+        if (!text) return -1;
+        auto t = parse_duration(*text);
+        if (!t) {
+            source.error(part, t.error());
+            return -1;
+        }
+        return to_seconds(t.value());
+    };
+    struct Form {
+        const char* key;
+        ServiceKind kind;
+        std::size_t parameters;
+    };
+    for (Form form :
+         {Form{"fixed", ServiceKind::fixed, 1}, Form{"exponential", ServiceKind::exponential, 1},
+          Form{"triangular", ServiceKind::triangular, 3},
+          Form{"lognormal", ServiceKind::lognormal, 2}, Form{"uniform", ServiceKind::uniform, 2}}) {
+        auto value = sv.get(form.key);
+        if (!value) continue;
+        ++given;
+        out.kind = form.kind;
+        std::vector<YAML::Node> parts;
+        if (value->IsSequence())
+            for (const YAML::Node& p : *value) parts.push_back(p);
+        else
+            parts.push_back(*value);
+        if (parts.size() != form.parameters) {
+            source.error(*value, std::string(form.key) + " " + noun + " takes " +
+                                       std::to_string(form.parameters) +
+                                       (form.parameters == 1 ? " duration" : " durations in a list"));
+            continue;
+        }
+        for (std::size_t i = 0; i < parts.size(); ++i) out.seconds[i] = seconds(parts[i]);
+        const auto& p = out.seconds;
+        if (form.kind == ServiceKind::triangular && !(p[0] <= p[1] && p[1] <= p[2] && p[0] < p[2]))
+            source.error(*value, "triangular " + noun + " needs min <= mode <= max, with min < max");
+        if (form.kind == ServiceKind::uniform && !(p[0] < p[1]))
+            source.error(*value, "uniform " + noun + " needs min < max");
+        if ((form.kind == ServiceKind::exponential || form.kind == ServiceKind::lognormal) &&
+            p[0] <= 0)
+            source.error(*value, std::string(form.key) + " " + noun + " needs a mean longer than 0s");
+    }
+    sv.finish();
+    if (given != 1 && sv.is_map())
+        source.error(node, "give the " + noun + " time as exactly one of fixed, exponential, triangular, "
+                       "lognormal, uniform");
+    return out;
+}
+
 }  // namespace corridor::scenario

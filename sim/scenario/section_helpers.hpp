@@ -35,6 +35,12 @@ void for_each_item(const Section& s, const char* what, Each each) {
 
 std::string format_tonnes(double t);
 
+/// A distribution of durations, one of `{fixed: D}`, `{exponential: MEAN}`, `{triangular: [MIN,
+/// MODE, MAX]}`, `{lognormal: [MEAN, SD]}`, `{uniform: [MIN, MAX]}`; `noun` names it in messages
+/// ("service": "triangular service needs min <= mode <= max").
+ServiceTime read_distribution(const YAML::Node& node, const Source& source, const std::string& what,
+                              const std::string& noun);
+
 std::optional<double> positive(MapReader& m, const std::string& key,
                                Result<double> (*parse)(std::string_view), bool required);
 

@@ -305,3 +305,56 @@ TEST_CASE("a repair team reopens a road at travel time + work / rate", "[repairs
 }
 
 }  // namespace corridor
+
+namespace corridor {
+
+TEST_CASE("random closures come at their rate per km-day, within the Poisson interval", "[random-closures][validation]") {
+    Theatre theatre = test::load_theatre("validation/random-closures.yaml");
+    // 10 replications x 1,000 days x 100 km x 0.01 a km-day: 10,000 expected.
+    int closures = 0;
+    for (std::uint32_t rep = 0; rep < 10; ++rep) {
+        DeploymentResult r = simulate_deployment(theatre, theatre.seed, rep, Sinks::kpis_only());
+        closures += r.random_closures;
+    }
+    CHECK(std::abs(closures - 10000) < 2.58 * 100);
+    // Each lasts its hour: the road is closed for about an hour a day.
+    DeploymentResult one = simulate_deployment(theatre, theatre.seed);
+    Time closed = one.roads[0].closed;
+    CHECK(to_hours(closed) / 1000.0 == Approx(1.0).epsilon(0.1));
+}
+
+TEST_CASE("common random numbers: a variant with more trucks sees the same random closures", "[random-closures][aid]") {
+    auto with_closures = [](int trucks) {
+        Theatre t = test::load_theatre("validation/aid-one-depot.yaml");
+        t.duration = 20 * kDay;
+        RandomClosures rule;
+        rule.name = "landslides";
+        rule.per_km_day = 0.05;  // 3 a day on the 60 km road
+        rule.duration.kind = ServiceKind::exponential;
+        rule.duration.seconds[0] = 2 * 3600.0;
+        rule.until = t.duration;
+        t.random_closures.push_back(rule);
+        t.aid.fleets[0].count = trucks;
+        return t;
+    };
+    Theatre base = with_closures(4);
+    Theatre more = with_closures(9);
+    auto closures = [](const DeploymentResult& r) {
+        std::vector<std::pair<Time, std::string>> rows;
+        for (const TimelineRow& row : r.timeline)
+            if (row.event == "road closed" || row.event == "road reopened") rows.push_back({row.at, row.place});
+        return rows;
+    };
+    for (std::uint32_t rep = 0; rep < 3; ++rep) {
+        DeploymentResult a = simulate_deployment(base, 11, rep);
+        DeploymentResult b = simulate_deployment(more, 11, rep);
+        CHECK(a.random_closures > 20);
+        CHECK(closures(a) == closures(b));
+        // The trucks themselves differ: the variant delivers more.
+        CHECK(b.fleets[0].trips > a.fleets[0].trips);
+    }
+    // Another replication draws other closures.
+    CHECK(closures(simulate_deployment(base, 11, 0)) != closures(simulate_deployment(base, 11, 1)));
+}
+
+}  // namespace corridor

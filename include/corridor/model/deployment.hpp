@@ -166,6 +166,7 @@ struct DeploymentResult {
     std::vector<FleetOutcome> fleets;
     std::vector<ReturnOutcome> returns;
     std::vector<RepairOutcome> repairs;  // the disruptions that take repair work, in file order
+    int random_closures = 0;             // drawn by `random_closures` rules, within the run
     Time returned_50 = kNever, returned_90 = kNever;  // of every flow's people together
     std::vector<TownDay> town_days;       // when recorded (towns.csv)
     double depot_turned_away_t = 0;       // inbound cargo beyond a depot's capacity

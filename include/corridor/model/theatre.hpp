@@ -110,6 +110,7 @@ struct Checkpoint {
 /// A road closed, or slowed by damage, for a while. Closures and damage only make roads worse.
 struct Disruption {
     std::string road;            // "FROM-TO", for reports
+    std::string label;           // who made it, for the timeline: empty for the scenario's own
     std::vector<ArcIndex> arcs;  // both directions of the road
     bool closed = false;
     double speed_factor = 1.0;  // 0 < factor <= 1 when not closed
@@ -118,6 +119,19 @@ struct Disruption {
     /// Team-hours of work that end it (a repair team at 100% works one team-hour an hour); 0: it
     /// ends at `until`. With work, it lasts until a team has done it (docs/model.md, "Repairs").
     Time repair_work = 0;
+};
+
+/// Closures that happen at random (docs/model.md, "Random closures"): on every road of the given
+/// classes, at `per_km_day` closures per km of road per day (a Poisson process), each lasting a
+/// drawn duration. Drawn from streams keyed by the rule's name and the road's, so that a variant
+/// of the scenario sees the same closures in the same replication.
+struct RandomClosures {
+    std::string name;
+    std::vector<RoadClass> classes;  // empty: every road
+    double per_km_day = 0;
+    ServiceTime duration;  // the distribution of a closure's length (seconds)
+    Time from = 0;
+    Time until = 0;  // the theatre's duration when not given
 };
 
 /// Repair and demining teams (docs/model.md, "Repairs"): they drive from their base to damaged
@@ -151,6 +165,7 @@ struct Theatre {
     std::vector<Checkpoint> checkpoints;
     std::vector<Disruption> disruptions;
     std::vector<RepairTeam> repair_teams;
+    std::vector<RandomClosures> random_closures;
     Humanitarian aid;  // commodities, depots, towns and truck fleets (docs/model.md, "Aid delivery")
 
     /// The march rules a unit's convoys follow.

@@ -1,0 +1,71 @@
+// The `random_closures` section: rules that close roads at random (road classes, closures per km
+// a day, the distribution of how long each lasts, and when the rule applies). Its keys are
+// documented in docs/scenario-reference.md, section `random_closures`.
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "corridor/engine/format.hpp"
+#include "section_helpers.hpp"
+#include "sections.hpp"
+
+namespace corridor::scenario {
+
+void read_random_closures(const Section& s, Build& build) {
+    std::set<std::string> names;
+    for_each_item(s, "random_closures", [&](const YAML::Node& item) {
+        MapReader m(item, s.source, "a random closure rule");
+        RandomClosures rule;
+        rule.name = m.text("name", true).value_or("");
+        if (!rule.name.empty() && !names.insert(rule.name).second)
+            s.source.error(*m.get("name"), "duplicate random closure rule '" + rule.name +
+                                               "' (its name keys its random draws: give each rule its own)");
+        if (auto classes = m.get("classes")) {
+            std::vector<YAML::Node> items;
+            if (classes->IsSequence())
+                for (const YAML::Node& c : *classes) items.push_back(c);
+            else
+                items.push_back(*classes);
+            for (const YAML::Node& c : items)
+                if (auto text = scalar_text(c, s.source, "a road class")) {
+                    auto road_class = parse_road_class(*text);
+                    if (!road_class)
+                        s.source.error(c, road_class.error());
+                    else if (std::find(rule.classes.begin(), rule.classes.end(), road_class.value()) ==
+                             rule.classes.end())
+                        rule.classes.push_back(road_class.value());
+                }
+        }
+        if (auto rate = m.get("per_km_day", true)) {
+            double value = -1;
+            auto text = scalar_text(*rate, s.source, "per_km_day");
+            const char* end = text ? text->data() + text->size() : nullptr;
+            if (!text || read_number(text->data(), end, value) != end || !(value > 0) || value > 10)
+                s.source.error(*rate, "per_km_day must be a number of closures per km of road a day, more than 0 "
+                                      "and at most 10 (e.g. 0.002), not '" + (text ? *text : std::string()) + "'");
+            else
+                rule.per_km_day = value;
+        }
+        if (auto duration = m.get("duration", true)) {
+            if (duration->IsScalar()) {  // a fixed length, written plainly
+                auto length = m.duration("duration", true, kSecond, build.horizon());
+                rule.duration.kind = ServiceKind::fixed;
+                rule.duration.seconds[0] = length ? to_seconds(*length) : 0;
+            } else {
+                rule.duration = read_distribution(*duration, s.source, "the duration of random closures '" +
+                                                                           rule.name + "'", "duration");
+            }
+        }
+        rule.from = m.duration("from", false, 0, build.horizon()).value_or(0);
+        rule.until = m.duration("until").value_or(build.theatre.duration);
+        if (rule.until <= rule.from) {
+            auto until = m.get("until");
+            s.source.error(until ? *until : item, "random closures must end ('until') after they start ('from')");
+        }
+        m.finish();
+        build.theatre.random_closures.push_back(rule);
+    });
+}
+
+}  // namespace corridor::scenario
