@@ -95,6 +95,23 @@ Runner add_validate_command(CLI::App& app) {
                     count_of(t.checkpoints.size(), "checkpoint", "checkpoints").c_str(),
                     count_of(t.network.node_count(), "node", "nodes").c_str(),
                     count_of(t.network.arc_count(), "one-way arc", "one-way arcs").c_str());
+        // The aid part, when there is one: what was checked, so that a planner sees it was read.
+        const Humanitarian& aid = t.aid;
+        if (!aid.empty()) {
+            int trucks = 0;
+            for (const Fleet& f : aid.fleets) trucks += f.count;
+            std::printf("  aid: %s, %s, %s, %s (%s), %s\n",
+                        count_of(aid.commodities.size(), "commodity", "commodities").c_str(),
+                        count_of(aid.towns.size(), "town", "towns").c_str(),
+                        count_of(aid.depots.size(), "depot", "depots").c_str(),
+                        count_of(aid.fleets.size(), "truck fleet", "truck fleets").c_str(),
+                        count_of(static_cast<std::size_t>(trucks), "truck", "trucks").c_str(),
+                        count_of(aid.returns.size(), "flow of returns", "flows of returns").c_str());
+        }
+        if (!t.repair_teams.empty() || !t.random_closures.empty())
+            std::printf("  %s, %s\n",
+                        count_of(t.repair_teams.size(), "kind of repair team", "kinds of repair team").c_str(),
+                        count_of(t.random_closures.size(), "random closure rule", "random closure rules").c_str());
         return 0;
     };
 }

@@ -35,6 +35,12 @@ out=$(mktemp -d)
 one=$source_dir/scenarios/validation/one-convoy.yaml
 expect 0 'valid: 1 unit, 1 post, 1 unit-post assignment,' -- validate "$one"
 expect 0 'valid: 9 units, 28 posts, 28 unit-post assignments,' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
+expect 0 'aid: 3 commodities, 4 towns, 2 depots, 2 truck fleets \(18 trucks\), 5 flows of returns' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
+expect 0 '1 kind of repair team, 0 random closure rules' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
+# A scenario with towns writes towns.csv, listed in its manifest; one without does not.
+expect 0 'aid delivered +200\.0 t in 20 trips' -- run "$source_dir/scenarios/validation/aid-one-depot.yaml" --out "$out/aid"
+check "towns.csv missing or not in the manifest" grep -q '"towns.csv"' "$out/aid/manifest.json"
+check "towns.csv has not its 1 day x 1 town x 1 commodity row" test "$(wc -l <"$out/aid/towns.csv")" = 2
 expect 0 'closure \(last unit on its post\) +3\.3 h  \(2020-11-10T09:18:00Z\)' -- run "$one" --out "$out/a"
 expect 0 'results in' -- run "$one" --out "$out/b"
 # A closure for the whole run that cuts a unit off is valid, with a warning at the post.
@@ -71,7 +77,9 @@ expect 2 "cannot be made: '$out/afile' is a file, not a folder" -- run "$one" --
 # Folders missing several levels deep are made (as the default results/NAME-seedN in a new folder).
 expect 0 "results in $out/new1/new2/new3/" -- run "$one" --out "$out/new1/new2/new3"
 check "a results folder several levels deep was not made" test -f "$out/new1/new2/new3/kpis.json"
-mkdir -p "$out/fresh" && (cd "$out/fresh" && "$corridor" run "$one" >/dev/null 2>&1)
+corridor_path=$(cd "$(dirname "$corridor")" && pwd)/$(basename "$corridor")
+one_path=$(cd "$(dirname "$one")" && pwd)/$(basename "$one")
+mkdir -p "$out/fresh" && (cd "$out/fresh" && "$corridor_path" run "$one_path" >/dev/null 2>&1)
 check "the default results folder was not made in a fresh folder" test -f "$out/fresh/results/one-convoy-seed1/kpis.json"
 expect 2 "cannot be made in '/proc'" -- run "$one" --out /proc/corridor-results
 expect 2 "is an input of the run" -- run "$one" --out "$one"
