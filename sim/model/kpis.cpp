@@ -38,8 +38,9 @@ std::vector<Kpi> kpi_record(const DeploymentResult& r) {
     std::optional<double> fill_rate;
     if (need_kg > 0) fill_rate = 1.0 - unmet_kg / need_kg;
     double tonnes = 0, lead_h = 0, busy_h = 0, truck_h = 0;
-    int trips = 0;
+    int trips = 0, breakdowns = 0;
     for (const FleetOutcome& f : r.fleets) {
+        breakdowns += f.breakdowns;
         tonnes += f.tonnes;
         lead_h += f.lead_time_h_sum;
         trips += f.trips;
@@ -72,6 +73,7 @@ std::vector<Kpi> kpi_record(const DeploymentResult& r) {
         {"stock_out_days", "days", to_hours(stock_out) / 24.0},
         {"delivery_lead_time_h", "h", lead_time_h},
         {"fleet_utilisation", "share", utilisation},
+        {"truck_breakdowns", "breakdowns", static_cast<double>(breakdowns)},
         {"people_returned", "people", static_cast<double>(returned)},
         {"returned_50_h", "h", hours(r.returned_50)},
         {"returned_90_h", "h", hours(r.returned_90)},

@@ -78,7 +78,7 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
     Json aid;
     for (const Kpi& kpi : kpi_record(r))
         if (kpi.name.rfind("aid_", 0) == 0 || kpi.name == "unmet_person_days" || kpi.name == "stock_out_days" ||
-            kpi.name == "delivery_lead_time_h" || kpi.name == "fleet_utilisation" ||
+            kpi.name == "delivery_lead_time_h" || kpi.name == "fleet_utilisation" || kpi.name == "truck_breakdowns" ||
             kpi.name == "people_returned" || kpi.name.rfind("returned_", 0) == 0)
             aid[std::string(kpi.name)] = kpi.value ? Json(round3(*kpi.value)) : Json(nullptr);
     aid["depot_turned_away_t"] = round3(r.depot_turned_away_t);
@@ -109,6 +109,8 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
         fleet["vehicle_km"] = round3(f.vehicle_km);
         fleet["mean_lead_time_h"] = f.trips > 0 ? Json(round3(f.lead_time_h_sum / f.trips)) : Json(nullptr);
         fleet["utilisation"] = f.truck_h > 0 ? Json(round3(f.busy_h / f.truck_h)) : Json(nullptr);
+        fleet["breakdowns"] = f.breakdowns;
+        fleet["availability"] = f.truck_h > 0 ? Json(round3(1.0 - f.down_h / f.truck_h)) : Json(nullptr);
         fleets.push_back(fleet);
     }
     aid["fleets"] = fleets;

@@ -90,7 +90,10 @@ void read_returns(const Section& s, Build& build) {
         if (auto departures = m.get("departures", true)) read_departures(*departures, s.source, flow);
         flow.from = m.duration("start", false, 0, build.horizon()).value_or(0);
         if (auto posts = m.get("after_posts"))
-            for (const auto& [post, at] : names_in(*posts, s.source, build.post, "post")) {
+            for (const auto& found : names_in(*posts, s.source, build.post, "post")) {
+                // (Not a structured binding: clang 14, for the fuzz build, cannot capture one.)
+                std::size_t post = found.first;
+                const YAML::Node& at = found.second;
                 const std::vector<Unit>& units = build.theatre.units;
                 bool manned = std::any_of(units.begin(), units.end(), [&](const Unit& u) {
                     return std::find(u.posts.begin(), u.posts.end(), post) != u.posts.end();

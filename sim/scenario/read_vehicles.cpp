@@ -20,6 +20,17 @@ void read_vehicle_types(const Section& s, Build& build) {
         type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(type.seats));
         if (m.get("seats")) build.seats_given.insert(build.theatre.vehicle_types.size());
+        // Breakdowns: both keys or neither.
+        auto mtbf = m.duration("mtbf", false, kHour, kLongestScenario);
+        auto repair = m.duration("repair_time", false, kMinute, 365 * kDay);
+        bool mtbf_given = m.get("mtbf").has_value(), repair_given = m.get("repair_time").has_value();
+        if (mtbf_given != repair_given)
+            s.source.error(*m.get(mtbf_given ? "mtbf" : "repair_time"),
+                           "give breakdowns as both 'mtbf' (mean time between failures) and 'repair_time'");
+        else if (mtbf && repair) {
+            type.mtbf = *mtbf;
+            type.repair_time = *repair;
+        }
         // Aid cargo (the `fleets` section): none unless a payload is given.
         type.payload_t = m.parsed<double>("payload", &parse_mass_t).value_or(0);
         if (type.payload_t > 100)

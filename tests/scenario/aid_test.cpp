@@ -6,6 +6,7 @@
 #include <map>
 #include <vector>
 
+#include "corridor/engine/statistics.hpp"
 #include "corridor/model/deployment.hpp"
 #include "corridor/model/kpis.hpp"
 #include "scenarios.hpp"
@@ -169,6 +170,49 @@ TEST_CASE("without its post, a flow of returns never leaves", "[aid][returns]") 
     CHECK(r.returns[0].convoys == 0);
     CHECK(r.returns[0].held == 4);
     CHECK(r.returned_50 == kNever);
+}
+
+}  // namespace corridor
+
+namespace corridor {
+
+TEST_CASE("breakdowns alone: availability within the interval of MTBF / (MTBF + MTTR)", "[aid][breakdowns][validation]") {
+    Theatre theatre = test::load_theatre("validation/breakdowns-alone.yaml");
+    Tally availability;
+    for (std::uint32_t rep = 0; rep < 10; ++rep) {
+        DeploymentResult r = simulate_deployment(theatre, theatre.seed, rep, Sinks::kpis_only());
+        REQUIRE(r.fleets.size() == 1);
+        const FleetOutcome& f = r.fleets[0];
+        CHECK(f.trips == 0);
+        CHECK(f.breakdowns > 1500);  // about 10 x 24,000 h / 120 h = 2,000
+        availability.add(1.0 - f.down_h / f.truck_h);
+    }
+    double expected = 100.0 / 120.0;
+    double half = availability.confidence_half_width(0.99);
+    CHECK(std::abs(availability.mean() - expected) <= half);
+    CHECK(half < 0.01);
+}
+
+TEST_CASE("common random numbers: more trucks leave the first trucks' failures as they were", "[aid][breakdowns]") {
+    Theatre four = test::load_theatre("validation/breakdowns-alone.yaml");
+    four.duration = 60 * kDay;
+    Theatre six = test::load_theatre("validation/breakdowns-alone.yaml");
+    six.duration = 60 * kDay;
+    six.aid.fleets[0].count = 6;
+    four.aid.fleets[0].count = 4;
+    auto failures = [](const DeploymentResult& r, int trucks) {
+        std::vector<std::pair<Time, std::string>> rows;
+        for (const TimelineRow& row : r.timeline)
+            if (row.event == "broke down" || row.event == "repaired")
+                for (int k = 1; k <= trucks; ++k)
+                    if (row.entity == "trucks/truck-" + std::to_string(k)) rows.push_back({row.at, row.entity});
+        return rows;
+    };
+    DeploymentResult a = simulate_deployment(four, 3, 0);
+    DeploymentResult b = simulate_deployment(six, 3, 0);
+    CHECK(!failures(a, 4).empty());
+    CHECK(failures(a, 4) == failures(b, 4));
+    CHECK(failures(b, 6).size() > failures(a, 4).size());
 }
 
 }  // namespace corridor

@@ -125,6 +125,8 @@ struct FleetOutcome {
     double lead_time_h_sum = 0;  // from dispatch to delivery, summed over trips
     double busy_h = 0;           // truck-hours not idle
     double truck_h = 0;          // trucks x the run's hours
+    int breakdowns = 0;
+    double down_h = 0;           // truck-hours out of service for repair
 };
 
 /// One flow of returns over the whole run.

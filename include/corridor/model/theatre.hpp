@@ -25,6 +25,10 @@ struct VehicleType {
     int seats = 2;
     double payload_t = 0;  // what it carries as aid cargo; 0: it carries none
     double volume_m3 = 0;  // its cargo space; 0: volume never limits a load
+    /// Breakdowns of aid trucks of this type (docs/model.md, "Breakdowns"): the mean time between
+    /// failures (exponential) and the time a repair takes; 0: it never breaks down.
+    Time mtbf = 0;
+    Time repair_time = 0;
 };
 
 struct AircraftType {

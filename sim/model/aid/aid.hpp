@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "corridor/engine/random.hpp"
 #include "corridor/engine/resource.hpp"
 #include "corridor/engine/simulator.hpp"
 #include "corridor/model/humanitarian.hpp"
@@ -52,6 +53,11 @@ struct Truck {
     Time dispatched = 0;
     Time idle_since = 0;
     MarchClock clock;  // its drivers' driving since their last halt and rest, over trips
+    // Breakdowns (breakdowns.cpp): a failure falls due at a drawn time and takes effect when the
+    // truck next stands (idle at home, or arriving somewhere); then it is out for its repair.
+    bool failure_due = false;
+    bool broken = false;
+    Time broken_since = 0;
 };
 
 /// What a dispatch policy chose: load `load` at `depot` and take it to `town`.
@@ -92,7 +98,9 @@ struct Aid {
     std::size_t places = 0;
     // Per fleet: trips, tonnes delivered, lead times, idle time and distance, for the KPIs.
     std::vector<int> trips;
-    std::vector<double> tonnes, lead_time_h_sum, idle_h, vehicle_km;
+    std::vector<double> tonnes, lead_time_h_sum, idle_h, vehicle_km, down_h;
+    std::vector<int> breakdowns;                // per fleet
+    std::vector<RandomStream> failure_streams;  // per truck, keyed by its fleet's name and number
     std::vector<ReturnState> returns;
     std::vector<BusConvoy> bus_convoys;  // every one formed, in order
     std::int64_t waiting_at_start = 0, returned = 0;  // over every flow
@@ -123,12 +131,22 @@ void open_depots(World& world);
 /// with no road.
 double travel_s(const World& world, std::size_t fleet, std::size_t from_place, std::size_t to_place);
 std::size_t depot_place(std::size_t depot);
+/// The node of an aid place.
+NodeIndex place_node(const World& world, std::size_t place);
 std::size_t town_place(const World& world, std::size_t town);
 /// The next trip for `truck`, standing at aid place `here`, or none when nothing is worth a trip.
 std::optional<Trip> choose_trip(World& world, const Truck& truck, std::size_t here);
 void measure_places(World& world);
 
+// --- breakdowns (breakdowns.cpp) ---
+void start_breakdowns(World& world);
+/// Truck `index` stands (idle, or arrived somewhere): if a failure is due it breaks down now and
+/// `true` is returned; `resume` then runs for it once it is repaired.
+bool break_down_if_due(World& world, std::size_t index);
+
 // --- trucks (trucks.cpp) ---
+/// The truck's next step from where it stands (after a repair): as on arriving there.
+void resume_truck(World& world, std::size_t index);
 void start_fleets(World& world);
 /// Idle trucks look for work again (cargo came in, or a town's need grew).
 void wake_idle_trucks(World& world);

@@ -175,6 +175,11 @@ std::optional<Trip> round_robin(World& w, std::size_t fleet) {
 }  // namespace
 
 std::size_t depot_place(std::size_t depot) { return depot; }
+
+NodeIndex place_node(const World& w, std::size_t place) {
+    const Humanitarian& aid = w.theatre.aid;
+    return place < aid.depots.size() ? aid.depots[place].node : aid.towns[place - aid.depots.size()].node;
+}
 std::size_t town_place(const World& w, std::size_t town) { return w.theatre.aid.depots.size() + town; }
 
 double travel_s(const World& w, std::size_t fleet, std::size_t from_place, std::size_t to_place) {

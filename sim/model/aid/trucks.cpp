@@ -23,13 +23,10 @@ const MarchDoctrine& rules_of(const World& w, const Fleet& fleet) {
     return fleet.march ? *fleet.march : w.theatre.march;
 }
 
-NodeIndex node_of(const World& w, std::size_t place) {
-    const Humanitarian& aid = w.theatre.aid;
-    return place < aid.depots.size() ? aid.depots[place].node : aid.towns[place - aid.depots.size()].node;
-}
-
-// The truck is where it was going: the next step of its trip.
+// The truck is where it was going: the next step of its trip (after a repair, if a failure fell
+// due on the way).
 void reached(World& w, std::size_t index) {
+    if (break_down_if_due(w, index)) return;
     switch (w.aid.trucks[index].state) {
         case Truck::State::to_depot:
             load(w, index);
@@ -60,8 +57,8 @@ void drive(World& w, std::size_t index, std::size_t to) {
     plan.top_speed_kph = type.speed_kph;
     plan.heaviest_t = type.weight_t;
     plan.rules = &rules_of(w, fleet);
-    plan.origin = node_of(w, truck.place);
-    plan.destination = node_of(w, to);
+    plan.origin = place_node(w, truck.place);
+    plan.destination = place_node(w, to);
     plan.client = index;
     plan.kind = MoverPlan::Client::truck;
     plan.clock = truck.clock;
@@ -98,7 +95,7 @@ void become_idle(World& w, std::size_t index) {
 // finds nothing the others would find nothing either.
 void wake_fleet(World& w, std::size_t fleet) {
     for (std::size_t index : w.aid.fleet_trucks[fleet]) {
-        if (w.aid.trucks[index].state != Truck::State::idle) continue;
+        if (w.aid.trucks[index].state != Truck::State::idle || w.aid.trucks[index].broken) continue;
         dispatch(w, index);
         if (w.aid.trucks[index].state == Truck::State::idle) break;
     }
@@ -213,8 +210,16 @@ void start_fleets(World& w) {
             w.aid.trucks.push_back(std::move(truck));
         }
     }
+    start_breakdowns(w);
     World* world = &w;
     w.sim.schedule_at(0, [world] { wake_idle_trucks(*world); });
+}
+
+void resume_truck(World& w, std::size_t index) {
+    if (w.aid.trucks[index].state == Truck::State::idle)
+        dispatch(w, index);
+    else
+        reached(w, index);
 }
 
 void wake_idle_trucks(World& w) {
@@ -224,8 +229,12 @@ void wake_idle_trucks(World& w) {
 void close_fleets(World& w) {
     const Humanitarian& aid = w.theatre.aid;
     Time end = w.theatre.duration;
-    for (const Truck& truck : w.aid.trucks)
-        if (truck.state == Truck::State::idle) w.aid.idle_h[truck.fleet] += to_hours(end - truck.idle_since);
+    for (const Truck& truck : w.aid.trucks) {
+        if (truck.broken)
+            w.aid.down_h[truck.fleet] += to_hours(end - truck.broken_since);
+        else if (truck.state == Truck::State::idle)
+            w.aid.idle_h[truck.fleet] += to_hours(end - truck.idle_since);
+    }
     for (std::size_t f = 0; f < aid.fleets.size(); ++f) {
         FleetOutcome o;
         o.name = aid.fleets[f].name;
@@ -235,7 +244,9 @@ void close_fleets(World& w) {
         o.vehicle_km = w.aid.vehicle_km[f];
         o.lead_time_h_sum = w.aid.lead_time_h_sum[f];
         o.truck_h = o.trucks * to_hours(end);
-        o.busy_h = o.truck_h - w.aid.idle_h[f];
+        o.down_h = w.aid.down_h[f];
+        o.breakdowns = w.aid.breakdowns[f];
+        o.busy_h = o.truck_h - w.aid.idle_h[f] - o.down_h;
         w.result.fleets.push_back(o);
     }
 }

@@ -1,0 +1,70 @@
+// Breakdowns of aid trucks (docs/model.md, "Breakdowns"): a truck of a type with an `mtbf` fails
+// after an exponential time of that mean, counted from the start or from its last repair, and is
+// out for the type's `repair_time`. The failure is drawn from the truck's own stream, keyed by its
+// fleet's name and its number, so a variant with more trucks sees the same failures for the trucks
+// both have. A failure that falls due on the road takes effect when the truck next stands (it
+// finishes the leg it is on: the model has no vehicle stopped mid-road yet); one that falls due
+// while the truck waits at home takes effect at once.
+
+#include "../world.hpp"
+#include "corridor/engine/distributions.hpp"
+
+namespace corridor::model {
+namespace {
+
+const VehicleType& type_of(const World& w, std::size_t index) {
+    return w.theatre.vehicle_types[w.theatre.aid.fleets[w.aid.trucks[index].fleet].vehicle_type];
+}
+
+void schedule_failure(World& w, std::size_t index) {
+    const VehicleType& type = type_of(w, index);
+    Time after = from_seconds(draw_exponential(w.aid.failure_streams[index], to_seconds(type.mtbf)));
+    if (after >= w.theatre.duration - w.sim.now()) return;  // not within the run
+    World* world = &w;
+    w.sim.schedule_after(after, [world, index] {
+        Truck& truck = world->aid.trucks[index];
+        truck.failure_due = true;
+        if (truck.state == Truck::State::idle) break_down_if_due(*world, index);
+    });
+}
+
+}  // namespace
+
+void start_breakdowns(World& w) {
+    const Humanitarian& aid = w.theatre.aid;
+    w.aid.breakdowns.assign(aid.fleets.size(), 0);
+    w.aid.down_h.assign(aid.fleets.size(), 0.0);
+    std::vector<int> number(aid.fleets.size(), 0);
+    for (std::size_t index = 0; index < w.aid.trucks.size(); ++index) {
+        std::size_t fleet = w.aid.trucks[index].fleet;
+        std::string key = aid.fleets[fleet].name + "/truck-" + std::to_string(++number[fleet]);
+        w.aid.failure_streams.emplace_back(
+            StreamKey{w.seed, w.replication, purpose_id("truck-breakdown"), entity_id(key)});
+        if (type_of(w, index).mtbf > 0) schedule_failure(w, index);
+    }
+}
+
+bool break_down_if_due(World& w, std::size_t index) {
+    Truck& truck = w.aid.trucks[index];
+    if (!truck.failure_due || truck.broken) return false;
+    truck.failure_due = false;
+    truck.broken = true;
+    truck.broken_since = w.sim.now();
+    // Time at home waiting for work ends here: it is down, not idle.
+    if (truck.state == Truck::State::idle) w.aid.idle_h[truck.fleet] += to_hours(w.sim.now() - truck.idle_since);
+    ++w.aid.breakdowns[truck.fleet];
+    if (w.sinks.timeline) w.log(w.sim.now(), truck.id, "broke down", w.node_id(place_node(w, truck.place)));
+    World* world = &w;
+    w.sim.schedule_after(type_of(w, index).repair_time, [world, index] {
+        Truck& t = world->aid.trucks[index];
+        t.broken = false;
+        world->aid.down_h[t.fleet] += to_hours(world->sim.now() - t.broken_since);
+        if (t.state == Truck::State::idle) t.idle_since = world->sim.now();
+        if (world->sinks.timeline) world->log(world->sim.now(), t.id, "repaired", world->node_id(place_node(*world, t.place)));
+        schedule_failure(*world, index);
+        resume_truck(*world, index);
+    });
+    return true;
+}
+
+}  // namespace corridor::model
