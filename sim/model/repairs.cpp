@@ -67,16 +67,8 @@ void look_for_work(World& w, std::size_t crew) {
         w.repairs.crew_on[job] = static_cast<int>(crew);
         const RepairTeam& team = w.theatre.repair_teams[c.kind];
         const VehicleType& type = w.theatre.vehicle_types[team.vehicle_type];
-        MoverPlan plan;
+        MoverPlan plan = plan_of_one_type(type, 1, rules_of(w, team), c.at, *site, MoverPlan::Client::team, crew);
         plan.id = c.id;
-        plan.vehicles = 1;
-        plan.top_speed_kph = type.speed_kph;
-        plan.heaviest_t = type.weight_t;
-        plan.rules = &rules_of(w, team);
-        plan.origin = c.at;
-        plan.destination = *site;
-        plan.client = crew;
-        plan.kind = MoverPlan::Client::team;
         World* world = &w;
         start_mover(w, plan, [world, crew, job](const Mover& mover, Time) {
             world->repairs.crews[crew].at = mover.plan.destination;

@@ -55,16 +55,9 @@ void bus_convoy_in(World& w, std::size_t index, const Mover& mover) {
     std::size_t back_index = w.aid.bus_convoys.size();
     w.aid.bus_convoys.push_back(back);
     const VehicleType& bus = w.theatre.vehicle_types[flow.bus_type];
-    MoverPlan plan;
+    MoverPlan plan = plan_of_one_type(bus, convoy.buses, rules_of(w, flow), w.theatre.aid.towns[flow.town].node,
+                                      flow.origin, MoverPlan::Client::bus, back_index);
     if (w.sinks.timeline) plan.id = flow.name + "/buses-back-" + std::to_string(back_index + 1);
-    plan.vehicles = convoy.buses;
-    plan.top_speed_kph = bus.speed_kph;
-    plan.heaviest_t = bus.weight_t;
-    plan.rules = &rules_of(w, flow);
-    plan.origin = w.theatre.aid.towns[flow.town].node;
-    plan.destination = flow.origin;
-    plan.client = back_index;
-    plan.kind = MoverPlan::Client::bus;
     World* world = &w;
     start_mover(w, plan,
                 [world, back_index](const Mover& m, Time) { bus_convoy_in(*world, back_index, m); });
@@ -99,16 +92,9 @@ void depart(World& w, std::size_t f) {
         ++w.result.returns[f].convoys;
         std::size_t index = w.aid.bus_convoys.size();
         w.aid.bus_convoys.push_back({f, buses, people, false});
-        MoverPlan plan;
+        MoverPlan plan = plan_of_one_type(bus, buses, rules_of(w, flow), flow.origin,
+                                          w.theatre.aid.towns[flow.town].node, MoverPlan::Client::bus, index);
         if (w.sinks.timeline) plan.id = flow.name + "/buses-" + std::to_string(index + 1);
-        plan.vehicles = buses;
-        plan.top_speed_kph = bus.speed_kph;
-        plan.heaviest_t = bus.weight_t;
-        plan.rules = &rules_of(w, flow);
-        plan.origin = flow.origin;
-        plan.destination = w.theatre.aid.towns[flow.town].node;
-        plan.client = index;
-        plan.kind = MoverPlan::Client::bus;
         World* world = &w;
         start_mover(w, plan, [world, index](const Mover& m, Time) { bus_convoy_in(*world, index, m); });
     }

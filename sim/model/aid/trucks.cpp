@@ -51,17 +51,10 @@ void drive(World& w, std::size_t index, std::size_t to) {
     Truck& truck = w.aid.trucks[index];
     const Fleet& fleet = w.theatre.aid.fleets[truck.fleet];
     const VehicleType& type = w.theatre.vehicle_types[fleet.vehicle_type];
-    MoverPlan plan;
+    MoverPlan plan = plan_of_one_type(type, 1, rules_of(w, fleet), place_node(w, truck.place), place_node(w, to),
+                                      MoverPlan::Client::truck, index);
     plan.id = truck.id;
-    plan.vehicles = 1;
-    plan.top_speed_kph = type.speed_kph;
-    plan.heaviest_t = type.weight_t;
-    plan.rules = &rules_of(w, fleet);
-    plan.origin = place_node(w, truck.place);
-    plan.destination = place_node(w, to);
-    plan.client = index;
-    plan.kind = MoverPlan::Client::truck;
-    plan.clock = truck.clock;
+    plan.clock = truck.clock;  // its drivers' driving carries over from the last trip
     World* world = &w;
     start_mover(w, plan, [world, index, to](const Mover& mover, Time) {
         Truck& t = world->aid.trucks[index];

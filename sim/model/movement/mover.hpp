@@ -30,6 +30,22 @@ struct MoverPlan {
     MarchClock clock;  // its drivers' driving so far (a truck's drivers carry it between trips)
 };
 
+/// The plan of a mover whose vehicles are all of one type (an aid truck, a bus convoy, a repair
+/// team): the type gives its speed and weight. Its `id` is the client's to set.
+inline MoverPlan plan_of_one_type(const VehicleType& type, int vehicles, const MarchDoctrine& rules, NodeIndex origin,
+                                  NodeIndex destination, MoverPlan::Client kind, std::size_t client) {
+    MoverPlan plan;
+    plan.vehicles = vehicles;
+    plan.top_speed_kph = type.speed_kph;
+    plan.heaviest_t = type.weight_t;
+    plan.rules = &rules;
+    plan.origin = origin;
+    plan.destination = destination;
+    plan.client = client;
+    plan.kind = kind;
+    return plan;
+}
+
 /// How long a mover has spent, and on what (convoys.csv reports these).
 struct MoverTally {
     Time formed = 0;
