@@ -33,23 +33,6 @@ void read_policy(MapReader& m, Fleet& fleet) {
     m.source().error(*m.get("policy"), message);
 }
 
-void read_fleet_towns(const YAML::Node& node, const Source& source, const Build& build, Fleet& fleet,
-                      const std::string& what) {
-    std::vector<YAML::Node> items;
-    if (node.IsSequence())
-        for (const YAML::Node& t : node) items.push_back(t);
-    else
-        items.push_back(node);
-    for (const YAML::Node& t : items)
-        if (auto name = scalar_text(t, source, "a town"))
-            if (auto town = find_name(build.town, *name, "town", t, source)) {
-                if (std::find(fleet.towns.begin(), fleet.towns.end(), *town) != fleet.towns.end())
-                    source.error(t, "town '" + *name + "' is listed twice for " + what);
-                else
-                    fleet.towns.push_back(*town);
-            }
-}
-
 }  // namespace
 
 void read_fleets(const Section& s, Build& build) {
@@ -92,7 +75,9 @@ void read_fleets(const Section& s, Build& build) {
                                                    "', the organisation of " + what);
                 }
         read_policy(m, fleet);
-        if (auto towns = m.get("towns")) read_fleet_towns(*towns, s.source, build, fleet, what);
+        if (auto towns = m.get("towns"))
+            for (const auto& found : find_names(*towns, s.source, build.town, "town", what))
+                fleet.towns.push_back(found.first);
         fleet.min_load = m.parsed<double>("min_load", &parse_fraction).value_or(fleet.min_load);
         fleet.unloading_per_t = per_tonne(m, "unload_time").value_or(fleet.unloading_per_t);
         if (auto recheck = m.duration("idle_recheck")) {

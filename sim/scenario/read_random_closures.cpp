@@ -22,12 +22,7 @@ void read_random_closures(const Section& s, Build& build) {
             s.source.error(*m.get("name"), "duplicate random closure rule '" + rule.name +
                                                "' (its name keys its random draws: give each rule its own)");
         if (auto classes = m.get("classes")) {
-            std::vector<YAML::Node> items;
-            if (classes->IsSequence())
-                for (const YAML::Node& c : *classes) items.push_back(c);
-            else
-                items.push_back(*classes);
-            for (const YAML::Node& c : items)
+            for (const YAML::Node& c : one_or_many(*classes))
                 if (auto text = scalar_text(c, s.source, "a road class")) {
                     auto road_class = parse_road_class(*text);
                     if (!road_class)

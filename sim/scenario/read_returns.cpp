@@ -15,28 +15,8 @@
 namespace corridor::scenario {
 namespace {
 
-// A list of names, each looked up in `table`; a single name is taken as a list of one.
-std::vector<std::pair<std::size_t, YAML::Node>> names_in(const YAML::Node& node, const Source& source,
-                                                         const std::map<std::string, std::size_t>& table,
-                                                         const char* kind) {
-    std::vector<YAML::Node> items;
-    if (node.IsSequence())
-        for (const YAML::Node& item : node) items.push_back(item);
-    else
-        items.push_back(node);
-    std::vector<std::pair<std::size_t, YAML::Node>> found;
-    for (const YAML::Node& item : items)
-        if (auto name = scalar_text(item, source, std::string("a ") + kind))
-            if (auto index = find_name(table, *name, kind, item, source)) found.push_back({*index, item});
-    return found;
-}
-
 void read_departures(const YAML::Node& node, const Source& source, ReturnFlow& flow) {
-    std::vector<YAML::Node> items;
-    if (node.IsSequence())
-        for (const YAML::Node& item : node) items.push_back(item);
-    else
-        items.push_back(node);
+    std::vector<YAML::Node> items = one_or_many(node);
     for (const YAML::Node& item : items) {
         auto text = scalar_text(item, source, "a departure time");
         if (!text) continue;
@@ -90,7 +70,7 @@ void read_returns(const Section& s, Build& build) {
         if (auto departures = m.get("departures", true)) read_departures(*departures, s.source, flow);
         flow.from = m.duration("start", false, 0, build.horizon()).value_or(0);
         if (auto posts = m.get("after_posts"))
-            for (const auto& found : names_in(*posts, s.source, build.post, "post")) {
+            for (const auto& found : find_names(*posts, s.source, build.post, "post", what)) {
                 // (Not a structured binding: clang 14, for the fuzz build, cannot capture one.)
                 std::size_t post = found.first;
                 const YAML::Node& at = found.second;
@@ -98,9 +78,7 @@ void read_returns(const Section& s, Build& build) {
                 bool manned = std::any_of(units.begin(), units.end(), [&](const Unit& u) {
                     return std::find(u.posts.begin(), u.posts.end(), post) != u.posts.end();
                 });
-                if (std::find(flow.after_posts.begin(), flow.after_posts.end(), post) != flow.after_posts.end())
-                    s.source.error(at, "post '" + at.Scalar() + "' is listed twice for " + what);
-                else if (!manned)
+                if (!manned)
                     s.source.error(at, "no unit is sent to post '" + at.Scalar() + "', so " + what +
                                            " would wait for it for ever");
                 else

@@ -76,11 +76,7 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
             read_march_rules(*march, s.source, *unit.march, "the march rules of " + what);
         }
         if (auto posts = m.get("posts", true)) {
-            std::vector<YAML::Node> items;
-            if (posts->IsSequence())
-                for (const YAML::Node& p : *posts) items.push_back(p);
-            else
-                items.push_back(*posts);
+            std::vector<YAML::Node> items = one_or_many(*posts);
             for (const YAML::Node& p : items)
                 if (auto name = scalar_text(p, s.source, "a post"))
                     if (auto post = find_name(build.post, *name, "post", p, s.source)) {

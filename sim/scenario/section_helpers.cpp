@@ -1,9 +1,11 @@
 // The non-template helpers of section_helpers.hpp, shared by the section readers: a mass in
 // tonnes for messages, a quantity read with its unit that must be more than zero, and the
+// lists written as one value or many, names looked up in a list, distributions of durations, the
 // amounts, stocks and times per tonne of the aid part (docs/scenario-reference.md, "Amounts").
 
 #include "section_helpers.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "corridor/engine/format.hpp"
@@ -134,6 +136,31 @@ std::optional<Time> per_tonne(MapReader& m, const std::string& key) {
     return value.value();
 }
 
+std::vector<YAML::Node> one_or_many(const YAML::Node& node) {
+    std::vector<YAML::Node> items;
+    if (node.IsSequence())
+        for (const YAML::Node& item : node) items.push_back(item);
+    else
+        items.push_back(node);
+    return items;
+}
+
+std::vector<std::pair<std::size_t, YAML::Node>> find_names(const YAML::Node& node, const Source& source,
+                                                           const std::map<std::string, std::size_t>& table,
+                                                           const char* kind, const std::string& what) {
+    std::vector<std::pair<std::size_t, YAML::Node>> found;
+    for (const YAML::Node& item : one_or_many(node))
+        if (auto name = scalar_text(item, source, std::string("a ") + kind))
+            if (auto index = find_name(table, *name, kind, item, source)) {
+                bool twice = std::any_of(found.begin(), found.end(), [&](const auto& f) { return f.first == *index; });
+                if (twice)
+                    source.error(item, std::string(kind) + " '" + *name + "' is listed twice for " + what);
+                else
+                    found.push_back({*index, item});
+            }
+    return found;
+}
+
 ServiceTime read_distribution(const YAML::Node& node, const Source& source, const std::string& what,
                               const std::string& noun) {
     ServiceTime out;
@@ -162,11 +189,7 @@ ServiceTime read_distribution(const YAML::Node& node, const Source& source, cons
         if (!value) continue;
         ++given;
         out.kind = form.kind;
-        std::vector<YAML::Node> parts;
-        if (value->IsSequence())
-            for (const YAML::Node& p : *value) parts.push_back(p);
-        else
-            parts.push_back(*value);
+        std::vector<YAML::Node> parts = one_or_many(*value);
         if (parts.size() != form.parameters) {
             source.error(*value, std::string(form.key) + " " + noun + " takes " +
                                        std::to_string(form.parameters) +

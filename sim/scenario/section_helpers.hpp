@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corridor/engine/result.hpp"
@@ -34,6 +35,15 @@ void for_each_item(const Section& s, const char* what, Each each) {
 }
 
 std::string format_tonnes(double t);
+
+/// The items of a list, or a single value taken as a list of one (`towns: Camp` = `towns: [Camp]`).
+std::vector<YAML::Node> one_or_many(const YAML::Node& node);
+/// The names of a list (or one name), each looked up in `table`: an unknown one is reported with a
+/// hint, and one listed twice as "KIND 'X' is listed twice for WHAT". The indices found, in order,
+/// each once, with the node it was written at.
+std::vector<std::pair<std::size_t, YAML::Node>> find_names(const YAML::Node& node, const Source& source,
+                                                           const std::map<std::string, std::size_t>& table,
+                                                           const char* kind, const std::string& what);
 
 /// A distribution of durations, one of `{fixed: D}`, `{exponential: MEAN}`, `{triangular: [MIN,
 /// MODE, MAX]}`, `{lognormal: [MEAN, SD]}`, `{uniform: [MIN, MAX]}`; `noun` names it in messages
