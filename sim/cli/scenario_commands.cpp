@@ -108,10 +108,11 @@ Runner add_validate_command(CLI::App& app) {
                         count_of(static_cast<std::size_t>(trucks), "truck", "trucks").c_str(),
                         count_of(aid.returns.size(), "flow of returns", "flows of returns").c_str());
         }
-        if (!t.repair_teams.empty() || !t.random_closures.empty())
-            std::printf("  %s, %s\n",
+        if (!t.repair_teams.empty() || !t.random_closures.empty() || !t.incidents.empty())
+            std::printf("  %s, %s, %s\n",
                         count_of(t.repair_teams.size(), "kind of repair team", "kinds of repair team").c_str(),
-                        count_of(t.random_closures.size(), "random closure rule", "random closure rules").c_str());
+                        count_of(t.random_closures.size(), "random closure rule", "random closure rules").c_str(),
+                        count_of(t.incidents.size(), "incident rule", "incident rules").c_str());
         return 0;
     };
 }

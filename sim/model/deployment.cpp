@@ -293,7 +293,10 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         Time ends = std::min(w.disruption_ends[i], theatre.duration);
         if (sinks.roads && d.closed && d.from < theatre.duration)
             for (ArcIndex a : d.arcs) r.roads[a].closed += ends - d.from;
-        if (d.closed && !d.label.empty()) ++r.random_closures;
+        if (d.incident && d.from < theatre.duration)
+            ++r.incidents;
+        else if (d.closed && !d.label.empty())
+            ++r.random_closures;
         if (d.repair_work > 0)
             r.repairs.push_back({i, w.disruption_ends[i] <= theatre.duration ? w.disruption_ends[i] : kNever});
     }

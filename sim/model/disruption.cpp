@@ -46,8 +46,9 @@ void refresh_arc(World& w, ArcIndex arc) {
 void change(World& w, std::size_t index, bool starts, std::string_view by = {}) {
     const Disruption& d = w.disruptions[index];
     for (ArcIndex arc : d.arcs) refresh_arc(w, arc);
-    const char* event =
-        d.closed ? (starts ? "road closed" : "road reopened") : (starts ? "road damaged" : "road repaired");
+    const char* event = d.incident ? (starts ? "incident" : "incident over")
+                        : d.closed ? (starts ? "road closed" : "road reopened")
+                                   : (starts ? "road damaged" : "road repaired");
     if (w.sinks.timeline) {
         std::string entity = !by.empty()        ? std::string(by)
                              : d.label.empty() ? "disruption-" + std::to_string(index + 1)
@@ -74,6 +75,7 @@ void draw_random_closures(World& w, const RandomClosures& rule) {
         if (!rule.classes.empty() &&
             std::find(rule.classes.begin(), rule.classes.end(), net.road_class(a)) == rule.classes.end())
             continue;
+        if (rule.area && !std::binary_search(rule.area->arcs.begin(), rule.area->arcs.end(), a)) continue;
         double per_day = rule.per_km_day * net.length_m(a) / 1000.0;
         if (!(per_day > 0)) continue;
         std::string road = net.node(from).id + "-" + net.node(to).id;
@@ -97,11 +99,36 @@ void draw_random_closures(World& w, const RandomClosures& rule) {
     }
 }
 
+// The incidents of `rule`: a Poisson process of `per_day` a day from the rule's stream, each
+// closing every road of its area for a draw from the rule's duration.
+void draw_incidents(World& w, const Incidents& rule) {
+    const RoadNetwork& net = w.theatre.network;
+    Time until = std::min(rule.until, w.theatre.duration);
+    RandomStream stream(StreamKey{w.seed, w.replication, purpose_id("incident"), entity_id(rule.name)});
+    double mean_gap_s = 86400.0 / rule.per_day;
+    std::string area = "area of " + net.node(rule.area.around).id;
+    Time at = rule.from;
+    for (;;) {
+        at += from_seconds(draw_exponential(stream, mean_gap_s));
+        if (at >= until) break;
+        Disruption d;
+        d.road = area;
+        d.label = rule.name;
+        d.arcs = rule.area.arcs;
+        d.closed = true;
+        d.incident = true;
+        d.from = at;
+        d.until = at + std::max<Time>(kSecond, draw_duration(stream, rule.duration));
+        w.disruptions.push_back(std::move(d));
+    }
+}
+
 }  // namespace
 
 void schedule_disruptions(World& w) {
     w.disruptions = w.theatre.disruptions;
     for (const RandomClosures& rule : w.theatre.random_closures) draw_random_closures(w, rule);
+    for (const Incidents& rule : w.theatre.incidents) draw_incidents(w, rule);
     // Every change at one moment is applied before any mover plans again, so that roads that
     // reopen (or close) at the same second are seen together, whatever their order in the file.
     std::map<Time, std::vector<Change>> moments;

@@ -62,6 +62,7 @@ std::vector<Kpi> kpi_record(const DeploymentResult& r) {
         {"sorties", "sorties", static_cast<double>(r.sorties)},
         {"tonnes_lifted", "t", r.tonnes_lifted},
         {"personnel_lifted", "people", static_cast<double>(r.personnel_lifted)},
+        {"aid_tonnes_lifted", "t", r.aid_tonnes_lifted},
         {"largest_apron_queue", "aircraft", r.largest_apron_queue},
         {"convoy_vehicle_km", "km", r.convoy_vehicle_km},
         {"convoy_vehicle_hours", "h", r.convoy_vehicle_hours},

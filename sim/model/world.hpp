@@ -3,6 +3,8 @@
 // checkpoints, disruptions), each owning its state and starting its own events in its own files.
 // Private to sim/model/.
 
+#include <deque>
+#include <limits>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -78,9 +80,23 @@ struct Aircraft {
         int count;
     };
     std::vector<Load> cargo;
+    struct AidLoad {
+        std::size_t consignment;  // index into Airlift::consignments
+        double units;
+    };
+    std::vector<AidLoad> aid_cargo;
     double cargo_t = 0;
     int apron_slot = -1;
     Time asked_for_apron = 0;
+};
+
+/// Aid cargo flown to a depot (one inbound line with `by_air`): lots become ready at the origin
+/// airfield at the line's times and wait there, oldest first, for room on a sortie.
+struct AirConsignment {
+    std::size_t depot = 0, line = 0;
+    static constexpr Time kNoMore = std::numeric_limits<Time>::max();
+    Time next_ready = kNoMore;  // the next lot's time at the airfield, kNoMore when none is left
+    std::deque<std::pair<Time, double>> waiting;  // lots ready and not yet flown: (ready, units)
 };
 
 /// What of an air-moved unit is still at its origin airfield, waiting for a seat or a hold.
@@ -121,6 +137,7 @@ struct Airlift {
     std::vector<int> landings;                      // per airfield
     std::vector<std::unique_ptr<Aircraft>> aircraft;
     std::vector<AirCargo> cargo;  // per unit
+    std::vector<AirConsignment> consignments;
 };
 
 /// Repair teams (sim/model/repairs.cpp): where each is and the job it is on.

@@ -148,6 +148,8 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
     out["sorties"] = r.sorties;
     out["tonnes_lifted"] = round3(r.tonnes_lifted);
     out["personnel_lifted"] = r.personnel_lifted;
+    out["aid_tonnes_lifted"] = round3(r.aid_tonnes_lifted);
+    out["aid_air_wait_h"] = r.aid_tonnes_lifted > 0 ? Json(round3(r.aid_air_wait_t_h / r.aid_tonnes_lifted)) : Json();
     out["largest_apron_queue"] = r.largest_apron_queue;
     out["convoy_vehicle_km"] = round3(r.convoy_vehicle_km);
     out["convoy_vehicle_hours"] = round3(r.convoy_vehicle_hours);
@@ -191,6 +193,7 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
     out["airfields"] = airfields;
     if (!theatre.aid.empty()) out["aid"] = aid_json(theatre, r);
     if (!theatre.random_closures.empty()) out["random_closures"] = r.random_closures;
+    if (!theatre.incidents.empty()) out["incidents"] = r.incidents;
     if (!r.repairs.empty()) {
         Json repairs = Json::array();
         for (const RepairOutcome& o : r.repairs) {
@@ -289,13 +292,13 @@ std::string roads_csv(const Theatre& theatre, const DeploymentResult& r) {
 }
 
 std::string airlift_csv(const Theatre& theatre, const DeploymentResult& r) {
-    std::string out = "day,date,sorties,tonnes,people,vehicles\n";
+    std::string out = "day,date,sorties,tonnes,people,vehicles,aid_tonnes\n";
     for (std::size_t d = 0; d < r.airlift_days.size(); ++d) {
         const AirliftDay& day = r.airlift_days[d];
         Time start = static_cast<Time>(d) * kDay;
         out += std::to_string(d) + "," + calendar(theatre, start).substr(0, 10) + "," +
                std::to_string(day.sorties) + "," + fixed(day.tonnes, 3) + "," + std::to_string(day.people) +
-               "," + std::to_string(day.vehicles) + "\n";
+               "," + std::to_string(day.vehicles) + "," + fixed(day.aid_tonnes, 3) + "\n";
     }
     return out;
 }

@@ -24,7 +24,7 @@ const std::vector<std::string> kSections = {"scenario",       "include",   "netw
                                             "posts",          "units",     "checkpoints", "disruptions",
                                             "commodities",    "organisations", "depots",  "towns",
                                             "fleets",         "returns",  "repair_teams",
-                                            "random_closures"};
+                                            "random_closures", "incidents"};
 
 struct Reading {
     std::map<std::string, Section> sections;
@@ -387,6 +387,7 @@ LoadedScenario load_scenario(const std::string& path) {
         if (const Section* s = section("disruptions")) read_disruptions(*s, build);
         if (const Section* s = section("repair_teams")) read_repair_teams(*s, build);
         if (const Section* s = section("random_closures")) read_random_closures(*s, build);
+        if (const Section* s = section("incidents")) read_incidents(*s, build);
         if (const Section* s = section("commodities")) read_commodities(*s, build);
         if (const Section* s = section("organisations")) read_organisations(*s, build);
         if (const Section* s = section("depots")) read_depots(*s, build);

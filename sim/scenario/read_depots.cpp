@@ -16,7 +16,28 @@ namespace {
 // The most arrivals one inbound line makes over a run: a pipeline, not a flood of events.
 constexpr Time kMostInboundArrivals = 100'000;
 
-void read_inbound(const YAML::Node& node, const Source& source, Build& build, Depot& depot,
+// `by_air: AIRFIELD`: the cargo is flown from that airfield by an airlift fleet that lands where
+// the depot stands (its arrival airfield's node is the depot's node).
+void read_air_route(const YAML::Node& node, const Source& source, const Build& build, const Depot& depot,
+                    bool depot_placed, const std::string& what, Inbound& in) {
+    auto name = scalar_text(node, source, "by_air");
+    if (!name) return;
+    auto field = find_name(build.airfield, *name, "airfield", node, source);
+    if (!field) return;
+    const Theatre& t = build.theatre;
+    if (!depot_placed) return;  // its node is wrong, and said so
+    bool flown = std::any_of(t.airlift.begin(), t.airlift.end(), [&](const AirliftFleet& fleet) {
+        return fleet.from == *field && t.airfields[fleet.to].node == depot.node;
+    });
+    if (!flown)
+        source.error(node, "cargo for " + what + " cannot be flown from '" + *name +
+                               "': no airlift fleet flies from there to an airfield at the depot's node '" +
+                               t.network.node(depot.node).id + "' (put an airhead depot at the arrival airfield)");
+    else
+        in.by_air = *field;
+}
+
+void read_inbound(const YAML::Node& node, const Source& source, Build& build, Depot& depot, bool depot_placed,
                   const std::string& what) {
     if (!node.IsSequence()) {
         source.error(node, "inbound of " + what +
@@ -56,6 +77,12 @@ void read_inbound(const YAML::Node& node, const Source& source, Build& build, De
             source.error(*m.get("every"), "every " + format_duration(in.every) + " from " + format_duration(in.at) +
                                               " makes more than 100,000 deliveries: give a longer interval "
                                               "(or a larger amount less often)");
+        if (auto field = m.get("by_air")) read_air_route(*field, source, build, depot, depot_placed, what, in);
+        if (auto priority = m.whole("priority", 0, 1000)) {
+            in.priority = static_cast<int>(*priority);
+            if (!in.by_air)
+                source.error(*m.get("priority"), "'priority' is a place on the airlift: it needs 'by_air'");
+        }
         m.finish();
         if (commodity) in.commodity = *commodity;
         depot.inbound.push_back(in);
@@ -70,9 +97,13 @@ void read_depots(const Section& s, Build& build) {
         depot.name = key.Scalar();
         std::string what = "depot '" + depot.name + "'";
         MapReader m(value, s.source, what);
+        bool placed = false;
         if (auto node = m.get("node", true))
             if (auto id = scalar_text(*node, s.source, "node"))
-                depot.node = find_node(build, *id, *node, s.source).value_or(0);
+                if (auto found = find_node(build, *id, *node, s.source)) {
+                    depot.node = *found;
+                    placed = true;
+                }
         if (auto org = m.get("organisation", true))
             if (auto name = scalar_text(*org, s.source, "organisation"))
                 depot.organisation =
@@ -89,7 +120,7 @@ void read_depots(const Section& s, Build& build) {
         }
         depot.bays = static_cast<int>(m.whole("bays", 1, 100).value_or(depot.bays));
         depot.loading_per_t = per_tonne(m, "load_time").value_or(depot.loading_per_t);
-        if (auto inbound = m.get("inbound")) read_inbound(*inbound, s.source, build, depot, what);
+        if (auto inbound = m.get("inbound")) read_inbound(*inbound, s.source, build, depot, placed, what);
         m.finish();
         build.depot.emplace(depot.name, build.theatre.aid.depots.size());
         build.theatre.aid.depots.push_back(depot);

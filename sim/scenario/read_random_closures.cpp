@@ -32,26 +32,10 @@ void read_random_closures(const Section& s, Build& build) {
                         rule.classes.push_back(road_class.value());
                 }
         }
-        if (auto rate = m.get("per_km_day", true)) {
-            double value = -1;
-            auto text = scalar_text(*rate, s.source, "per_km_day");
-            const char* end = text ? text->data() + text->size() : nullptr;
-            if (!text || read_number(text->data(), end, value) != end || !(value > 0) || value > 10)
-                s.source.error(*rate, "per_km_day must be a number of closures per km of road a day, more than 0 "
-                                      "and at most 10 (e.g. 0.002), not '" + (text ? *text : std::string()) + "'");
-            else
-                rule.per_km_day = value;
-        }
-        if (auto duration = m.get("duration", true)) {
-            if (duration->IsScalar()) {  // a fixed length, written plainly
-                auto length = m.duration("duration", true, kSecond, build.horizon());
-                rule.duration.kind = ServiceKind::fixed;
-                rule.duration.seconds[0] = length ? to_seconds(*length) : 0;
-            } else {
-                rule.duration = read_distribution(*duration, s.source, "the duration of random closures '" +
-                                                                           rule.name + "'", "duration");
-            }
-        }
+        rule.per_km_day =
+            read_rate(m, "per_km_day", 10, "closures per km of road a day", "0.002").value_or(0);
+        rule.duration = read_length(m, build, "the duration of random closures '" + rule.name + "'");
+        if (auto area = m.get("area")) rule.area = read_area(*area, s.source, build, "random closures '" + rule.name + "'");
         rule.from = m.duration("from", false, 0, build.horizon()).value_or(0);
         rule.until = m.duration("until").value_or(build.theatre.duration);
         if (rule.until <= rule.from) {

@@ -25,6 +25,71 @@ std::optional<double> positive(MapReader& m, const std::string& key,
     return value;
 }
 
+std::optional<double> read_rate(MapReader& m, const std::string& key, double most, const std::string& what,
+                                const std::string& example) {
+    auto node = m.get(key, true);
+    if (!node) return std::nullopt;
+    double value = -1;
+    auto text = scalar_text(*node, m.source(), key);
+    const char* end = text ? text->data() + text->size() : nullptr;
+    if (!text || read_number(text->data(), end, value) != end || !(value > 0) || value > most) {
+        m.source().error(*node, key + " must be a number of " + what + ", more than 0 and at most " +
+                                    format_number(most) + " (e.g. " + example + "), not '" +
+                                    (text ? *text : std::string()) + "'");
+        return std::nullopt;
+    }
+    return value;
+}
+
+ServiceTime read_length(MapReader& m, const Build& build, const std::string& what) {
+    ServiceTime length;
+    auto node = m.get("duration", true);
+    if (!node) return length;
+    if (node->IsScalar()) {  // a fixed length, written plainly
+        auto fixed = m.duration("duration", true, kSecond, build.horizon());
+        length.kind = ServiceKind::fixed;
+        length.seconds[0] = fixed ? to_seconds(*fixed) : 0;
+        return length;
+    }
+    return read_distribution(*node, m.source(), what, "duration");
+}
+
+std::optional<Area> read_area(const YAML::Node& node, const Source& source, const Build& build,
+                              const std::string& what) {
+    MapReader m(node, source, "the area of " + what);
+    Area area;
+    bool placed = false;
+    if (auto around = m.get("around", true))
+        if (auto id = scalar_text(*around, source, "around"))
+            if (auto found = find_node(build, *id, *around, source)) {
+                area.around = *found;
+                placed = true;
+                if (!build.theatre.network.node(*found).has_coordinates()) {
+                    source.error(*around, "the area of " + what + " is drawn around node '" + *id +
+                                              "', which has no coordinates (give the network lat and lon)");
+                    placed = false;
+                }
+            }
+    auto radius = positive(m, "radius", &parse_length_m, true);
+    m.finish();
+    if (!placed || !radius) return std::nullopt;
+    area.radius_m = *radius;
+    const RoadNetwork& net = build.theatre.network;
+    const NodeInfo& centre = net.node(area.around);
+    auto inside = [&](NodeIndex v) {
+        const NodeInfo& n = net.node(v);
+        return n.has_coordinates() && great_circle_m(centre.lat, centre.lon, n.lat, n.lon) <= area.radius_m;
+    };
+    for (ArcIndex a = 0; a < net.arc_count(); ++a)
+        if (inside(net.arc_from(a)) || inside(net.arc_to(a))) area.arcs.push_back(a);
+    if (area.arcs.empty()) {
+        source.error(node, "the area of " + what + " (" + format_number(area.radius_m / 1000.0) + " km around '" +
+                               centre.id + "') holds no road: give a larger radius");
+        return std::nullopt;
+    }
+    return area;
+}
+
 std::optional<double> plain_number(const YAML::Node& node, const Source& source, const std::string& what,
                                    double most) {
     auto text = scalar_text(node, source, what);

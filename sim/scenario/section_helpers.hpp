@@ -51,6 +51,18 @@ std::vector<std::pair<std::size_t, YAML::Node>> find_names(const YAML::Node& nod
 ServiceTime read_distribution(const YAML::Node& node, const Source& source, const std::string& what,
                               const std::string& noun);
 
+// Random disruptions (read_random_closures.cpp, read_incidents.cpp).
+
+/// A rate (closures per km a day, incidents a day): a plain number more than 0 and at most
+/// `most`; `example` shows one in the message.
+std::optional<double> read_rate(MapReader& m, const std::string& key, double most, const std::string& what,
+                                const std::string& example);
+/// How long each random disruption lasts: a fixed duration written plainly, or a distribution.
+ServiceTime read_length(MapReader& m, const Build& build, const std::string& what);
+/// `area: {around: NODE, radius: 20km}`: the roads with an end within the radius of the node.
+std::optional<Area> read_area(const YAML::Node& node, const Source& source, const Build& build,
+                              const std::string& what);
+
 std::optional<double> positive(MapReader& m, const std::string& key,
                                Result<double> (*parse)(std::string_view), bool required);
 

@@ -55,6 +55,7 @@ void read_checkpoints(const Section& s, Build& build);
 void read_disruptions(const Section& s, Build& build);
 void read_repair_teams(const Section& s, Build& build);
 void read_random_closures(const Section& s, Build& build);
+void read_incidents(const Section& s, Build& build);
 // The aid part (docs/scenario-reference.md, sections `commodities` to `fleets`).
 void read_commodities(const Section& s, Build& build);
 void read_organisations(const Section& s, Build& build);

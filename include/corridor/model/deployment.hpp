@@ -47,7 +47,8 @@ struct PostOutcome {
 /// What the airlift landed on one day of the run (day 0 begins at the scenario's start).
 struct AirliftDay {
     int sorties = 0;
-    double tonnes = 0;
+    double tonnes = 0;      // everything landed, aid cargo included
+    double aid_tonnes = 0;  // of which aid cargo for depots
     int people = 0;
     int vehicles = 0;
 };
@@ -152,6 +153,8 @@ struct DeploymentResult {
     int sorties = 0;
     double tonnes_lifted = 0;
     int personnel_lifted = 0;
+    double aid_tonnes_lifted = 0;    // aid cargo flown to depots (within tonnes_lifted)
+    double aid_air_wait_t_h = 0;     // tonne-hours aid cargo waited at its airfield for a sortie
     double largest_apron_queue = 0;
     double convoy_vehicle_km = 0;
     double convoy_vehicle_hours = 0;
@@ -169,6 +172,7 @@ struct DeploymentResult {
     std::vector<ReturnOutcome> returns;
     std::vector<RepairOutcome> repairs;  // the disruptions that take repair work, in file order
     int random_closures = 0;             // drawn by `random_closures` rules, within the run
+    int incidents = 0;                   // drawn by `incidents` rules, within the run
     Time returned_50 = kNever, returned_90 = kNever;  // of every flow's people together
     std::vector<TownDay> town_days;       // when recorded (towns.csv)
     double depot_turned_away_t = 0;       // inbound cargo beyond a depot's capacity

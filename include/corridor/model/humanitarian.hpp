@@ -32,13 +32,17 @@ struct Organisation {
     std::vector<std::size_t> priorities;
 };
 
-/// Cargo arriving at a depot: once at `at`, or every `every` from `at` until `until`.
+/// Cargo arriving at a depot: once at `at`, or every `every` from `at` until `until`. Cargo
+/// flown in (`by_air`) is ready at those times at the origin airfield instead, and reaches the
+/// depot when the airlift has carried it (docs/model.md, "Aid on the airlift").
 struct Inbound {
     std::size_t commodity = 0;
     double amount = 0;  // units
     Time at = 0;
     Time every = 0;  // 0: once
     Time until = 0;  // last arrival no later than this (repeating inbound only)
+    std::optional<std::size_t> by_air;  // the airfield it is flown from (Theatre::airfields)
+    int priority = 1;  // on the airlift, against the units' priorities: lower goes first
 };
 
 struct Depot {

@@ -123,6 +123,15 @@ struct Disruption {
     /// Team-hours of work that end it (a repair team at 100% works one team-hour an hour); 0: it
     /// ends at `until`. With work, it lasts until a team has done it (docs/model.md, "Repairs").
     Time repair_work = 0;
+    bool incident = false;  // an incident's: every road of an area, `road` naming the area
+};
+
+/// A circle on the map (docs/model.md, "Incidents"): the roads with at least one end within
+/// `radius_m` of node `around`, by great-circle distance; nodes without coordinates are outside.
+struct Area {
+    NodeIndex around = 0;
+    double radius_m = 0;
+    std::vector<ArcIndex> arcs;  // of the roads in it, both directions, in arc order
 };
 
 /// Closures that happen at random (docs/model.md, "Random closures"): on every road of the given
@@ -132,8 +141,21 @@ struct Disruption {
 struct RandomClosures {
     std::string name;
     std::vector<RoadClass> classes;  // empty: every road
+    std::optional<Area> area;        // only the roads in it
     double per_km_day = 0;
     ServiceTime duration;  // the distribution of a closure's length (seconds)
+    Time from = 0;
+    Time until = 0;  // the theatre's duration when not given
+};
+
+/// Incidents that halt movement in an area for a while (docs/model.md, "Incidents"): a Poisson
+/// process of `per_day` incidents, each closing every road of the area for a drawn duration, from
+/// a stream keyed by the rule's name (the same incidents in a variant, as random closures).
+struct Incidents {
+    std::string name;
+    Area area;
+    double per_day = 0;
+    ServiceTime duration;  // the distribution of an incident's length (seconds)
     Time from = 0;
     Time until = 0;  // the theatre's duration when not given
 };
@@ -170,6 +192,7 @@ struct Theatre {
     std::vector<Disruption> disruptions;
     std::vector<RepairTeam> repair_teams;
     std::vector<RandomClosures> random_closures;
+    std::vector<Incidents> incidents;
     Humanitarian aid;  // commodities, depots, towns and truck fleets (docs/model.md, "Aid delivery")
 
     /// The march rules a unit's convoys follow.

@@ -125,6 +125,9 @@ void start_returns(World& world);
 
 // --- depots (depots.cpp) ---
 void open_depots(World& world);
+/// Cargo has come in to a depot (by road or by air): what its capacity leaves room for is
+/// stocked, the rest turned away, and idle trucks look for work.
+void cargo_arrived(World& world, std::size_t depot, std::size_t commodity, double amount);
 
 // --- dispatch policies (dispatch.cpp) ---
 /// Travel time between two aid places for a fleet's trucks (see Aid::place_time_s), infinite

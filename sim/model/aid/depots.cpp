@@ -17,29 +17,33 @@ double stock_mass_t(const World& w, std::size_t depot) {
     return kg / 1000.0;
 }
 
-// One arrival of an inbound line; a repeating line schedules its next.
+// One arrival of an inbound line by road; a repeating line schedules its next. (Lines flown in
+// arrive with the airlift: sim/model/airlift.cpp.)
 void cargo_in(World& w, std::size_t depot, std::size_t line, Time at) {
     World* world = &w;
     w.sim.schedule_at(at, [world, depot, line, at] {
-        const Depot& d = world->theatre.aid.depots[depot];
-        const Inbound& in = d.inbound[line];
-        const Commodity& commodity = world->theatre.aid.commodities[in.commodity];
-        double room_t = d.capacity_t - stock_mass_t(*world, depot);
-        double amount = in.amount;
-        if (commodity.mass_kg > 0 && amount * commodity.mass_kg / 1000.0 > room_t) {
-            double kept = std::max(0.0, room_t) * 1000.0 / commodity.mass_kg;
-            world->result.depot_turned_away_t += (amount - kept) * commodity.mass_kg / 1000.0;
-            amount = kept;
-        }
-        world->aid.depots[depot].stock[in.commodity] += amount;
-        if (world->sinks.timeline) world->log(world->sim.now(), d.name, "cargo in", world->node_id(d.node));
+        const Inbound& in = world->theatre.aid.depots[depot].inbound[line];
+        cargo_arrived(*world, depot, in.commodity, in.amount);
         Time next = at + in.every;
         if (in.every > 0 && next <= in.until && next < world->theatre.duration) cargo_in(*world, depot, line, next);
-        wake_idle_trucks(*world);
     });
 }
 
 }  // namespace
+
+void cargo_arrived(World& w, std::size_t depot, std::size_t commodity, double amount) {
+    const Depot& d = w.theatre.aid.depots[depot];
+    double unit_kg = w.theatre.aid.commodities[commodity].mass_kg;
+    double room_t = d.capacity_t - stock_mass_t(w, depot);
+    if (unit_kg > 0 && amount * unit_kg / 1000.0 > room_t) {
+        double kept = std::max(0.0, room_t) * 1000.0 / unit_kg;
+        w.result.depot_turned_away_t += (amount - kept) * unit_kg / 1000.0;
+        amount = kept;
+    }
+    w.aid.depots[depot].stock[commodity] += amount;
+    if (w.sinks.timeline) w.log(w.sim.now(), d.name, "cargo in", w.node_id(d.node));
+    wake_idle_trucks(w);
+}
 
 void open_depots(World& w) {
     const Humanitarian& aid = w.theatre.aid;
@@ -52,7 +56,7 @@ void open_depots(World& w) {
         auto bays = ServerSchedule::constant(d.bays);
         s.bays = std::make_unique<Resource>(w.sim, bays.value());
         for (std::size_t line = 0; line < d.inbound.size(); ++line)
-            if (d.inbound[line].at < w.theatre.duration) cargo_in(w, depot, line, d.inbound[line].at);
+            if (!d.inbound[line].by_air && d.inbound[line].at < w.theatre.duration) cargo_in(w, depot, line, d.inbound[line].at);
     }
 }
 
