@@ -83,6 +83,34 @@ TEST_CASE("an escort holds only the fleets that name it, and only from its 'from
           at_clock(7, 0) + kPass + 2 * kRoad + kPass + kUnload);
 }
 
+TEST_CASE("a truck waiting for an escort whose road closes waits for a route, then for the next convoy",
+          "[escort]") {
+    Theatre theatre = test::load_theatre("validation/escort.yaml");
+    const RoadNetwork& net = theatre.network;
+    NodeIndex gate = *net.find_node("GATE"), town = *net.find_node("TOWN");
+    Disruption closure;
+    closure.road = "GATE-TOWN";
+    closure.arcs = net.arcs_between(gate, town);
+    for (ArcIndex a : net.arcs_between(town, gate)) closure.arcs.push_back(a);
+    closure.closed = true;
+    closure.from = at_clock(7, 45);
+    closure.until = at_clock(10, 0);
+    theatre.disruptions.push_back(closure);
+    DeploymentResult r = simulate_deployment(theatre, theatre.seed);
+    const std::string one = "trucks/truck-1", two = "trucks/truck-2";
+    // Both leave the escort's queue when the road closes and queue again, in the same order, when
+    // it reopens; the 14:00 convoy takes truck-1 only, and truck-2's next one is after the run.
+    CHECK(times_of(r, one, "no open route") == std::vector<Time>{at_clock(7, 45)});
+    CHECK(times_of(r, two, "no open route") == std::vector<Time>{at_clock(7, 45)});
+    CHECK(times_of(r, one, "waits for escort").at(1) == at_clock(10, 0));
+    CHECK(times_of(r, two, "waits for escort") == std::vector<Time>{at_clock(7, 30, 9), at_clock(10, 0)});
+    CHECK(times_of(r, one, "escorted") == std::vector<Time>{at_clock(14, 0)});
+    CHECK(times_of(r, one, "delivered") == std::vector<Time>{at_clock(14, 0) + kRoad + kPass + kUnload});
+    CHECK(times_of(r, two, "delivered").empty());
+    // truck-1's trip counts 15 min before the closure and 4 h after it, not the time without a road.
+    CHECK(r.fleets[0].escort_wait_h == Approx(4.25));
+}
+
 TEST_CASE("the reference theatre escorts its aid fleets and returns over the Lachin corridor, both ways",
           "[escort][reference]") {
     Theatre theatre = test::load_theatre("karabakh-2020/scenario.yaml");

@@ -42,8 +42,8 @@ void replan(World& w, Mover& m) {
     w.log(w.sim.now(), m.plan.id, "re-routed", w.node_id(from));
     World* world = &w;
     Mover* mover = &m;
-    if (leaves_gate) w.sim.schedule_after(0, [world, mover] { drive(*world, *mover); });
-    if (leaves_escort) w.sim.schedule_after(0, [world, mover] { go_on(*world, *mover); });
+    // (By go_on, so that a new first road that is escorted is waited for.)
+    if (leaves_gate || leaves_escort) w.sim.schedule_after(0, [world, mover] { go_on(*world, *mover); });
 }
 
 }  // namespace
