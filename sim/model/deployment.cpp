@@ -69,6 +69,7 @@ ConvoyOutcome convoy_outcome(const World& w, const Convoy& convoy, const Mover& 
         case Mover::Wait::route:
             o.no_route_wait += waited;
             break;
+        case Mover::Wait::escort:  // (the force's convoys wait for no escort)
         case Mover::Wait::none:
             break;
     }

@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <limits>
+#include <map>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -107,14 +108,25 @@ struct AirCargo {
 
 // --- the parts of a run, each owning its state and starting its own events ---
 
-/// Road movement (sim/model/movement/): every mover on the road, the gates of the arcs, and the
-/// movers that wait for a road to open.
+/// Movers waiting at one node to enter an escorted stretch (movement/escort.cpp), in the order
+/// they came, and the convoy that left last.
+struct EscortQueue {
+    std::deque<Mover*> waiting;
+    bool departure_planned = false;
+    Time left_at = -1;      // when the last escorted convoy left here
+    int left_vehicles = 0;  // and with how many vehicles
+};
+
+/// Road movement (sim/model/movement/): every mover on the road, the gates of the arcs, the
+/// movers that wait for a road to open, and those that wait for an escort.
 struct RoadMovement {
     std::vector<Time> arc_free_at;  // road gates: when the next mover may enter each arc
     std::vector<int> gate_queue;    // vehicles waiting at each arc's gate
     std::vector<std::unique_ptr<Mover>> movers;  // by slot; a finished mover's slot is reused
     std::vector<std::size_t> free_slots;
     std::vector<Mover*> blocked;  // formed, but no open road leads to their destination yet
+    std::vector<int> escort_of_arc;  // the escort (Humanitarian::escorts) of each arc, or -1
+    std::map<std::pair<std::size_t, NodeIndex>, EscortQueue> escort_queues;  // by escort and node
 };
 
 /// Checkpoints (sim/model/checkpoint.cpp).

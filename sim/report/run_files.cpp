@@ -100,7 +100,8 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
     }
     aid["supplies"] = supplies;
     Json fleets = Json::array();
-    for (const FleetOutcome& f : r.fleets) {
+    for (std::size_t i = 0; i < r.fleets.size(); ++i) {
+        const FleetOutcome& f = r.fleets[i];
         Json fleet;
         fleet["name"] = f.name;
         fleet["trucks"] = f.trucks;
@@ -111,11 +112,13 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
         fleet["utilisation"] = f.truck_h > 0 ? Json(round3(f.busy_h / f.truck_h)) : Json(nullptr);
         fleet["breakdowns"] = f.breakdowns;
         fleet["availability"] = f.truck_h > 0 ? Json(round3(1.0 - f.down_h / f.truck_h)) : Json(nullptr);
+        if (!theatre.aid.fleets[i].escorts.empty()) fleet["escort_wait_h"] = round3(f.escort_wait_h);
         fleets.push_back(fleet);
     }
     aid["fleets"] = fleets;
     Json returns = Json::array();
-    for (const ReturnOutcome& o : r.returns) {
+    for (std::size_t i = 0; i < r.returns.size(); ++i) {
+        const ReturnOutcome& o = r.returns[i];
         Json flow;
         flow["name"] = o.name;
         flow["people"] = o.people;
@@ -123,6 +126,7 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
         flow["bus_convoys"] = o.convoys;
         flow["departures_held"] = o.held;
         flow["vehicle_km"] = round3(o.vehicle_km);
+        if (!theatre.aid.returns[i].escorts.empty()) flow["escort_wait_h"] = round3(o.escort_wait_h);
         flow["first_arrival"] = time_entry(theatre, o.first_arrival);
         flow["half_returned"] = time_entry(theatre, o.half);
         flow["ninety_percent_returned"] = time_entry(theatre, o.ninety);

@@ -23,7 +23,7 @@ const std::vector<std::string> kSections = {"scenario",       "include",   "netw
                                             "aircraft_types", "airfields", "airlift",     "march",
                                             "posts",          "units",     "checkpoints", "disruptions",
                                             "commodities",    "organisations", "depots",  "towns",
-                                            "fleets",         "returns",  "repair_teams",
+                                            "escorts",        "fleets",         "returns",  "repair_teams",
                                             "random_closures", "incidents"};
 
 struct Reading {
@@ -392,6 +392,7 @@ LoadedScenario load_scenario(const std::string& path) {
         if (const Section* s = section("organisations")) read_organisations(*s, build);
         if (const Section* s = section("depots")) read_depots(*s, build);
         if (const Section* s = section("towns")) read_towns(*s, build);
+        if (const Section* s = section("escorts")) read_escorts(*s, build);
         if (const Section* s = section("fleets")) read_fleets(*s, build);
         if (const Section* s = section("returns")) read_returns(*s, build);
         if (const Section* s = section("units"); s && !loaded.diagnostics.has_errors()) {

@@ -15,26 +15,11 @@ void read_disruptions(const Section& s, Build& build) {
     for_each_item(s, "disruptions", [&](const YAML::Node& item) {
         MapReader m(item, s.source, "a disruption");
         Disruption d;
-        if (auto road = m.get("road", true)) {
-            if (!road->IsSequence() || road->size() != 2) {
-                s.source.error(*road,
-                               "road must name its two end nodes, e.g. [GOR, KRN], not " + describe(*road));
-            } else {
-                std::optional<NodeIndex> ends[2];
-                for (std::size_t e = 0; e < 2; ++e)
-                    if (auto id = scalar_text((*road)[e], s.source, "a road end"))
-                        ends[e] = find_node(build, *id, (*road)[e], s.source);
-                if (ends[0] && ends[1]) {
-                    const RoadNetwork& net = build.theatre.network;
-                    d.arcs = net.arcs_between(*ends[0], *ends[1]);
-                    for (ArcIndex a : net.arcs_between(*ends[1], *ends[0])) d.arcs.push_back(a);
-                    d.road = net.node(*ends[0]).id + "-" + net.node(*ends[1]).id;
-                    if (d.arcs.empty())
-                        s.source.error(*road, "no road joins " + net.node(*ends[0]).id + " and " +
-                                                  net.node(*ends[1]).id);
-                }
+        if (auto road = m.get("road", true))
+            if (auto found = read_road(*road, s.source, build)) {
+                d.arcs = found->first;
+                d.road = found->second;
             }
-        }
         auto closed = m.boolean("closed");
         auto factor = m.parsed<double>("speed_factor", &parse_fraction);
         // (A speed_factor given but wrong has been reported where it stands.)

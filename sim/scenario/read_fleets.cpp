@@ -90,6 +90,7 @@ void read_fleets(const Section& s, Build& build) {
             fleet.march = build.theatre.march;
             read_march_rules(*march, s.source, *fleet.march, "the march rules of " + what);
         }
+        fleet.escorts = read_escort_names(m, build, what);
         m.finish();
         build.theatre.aid.fleets.push_back(fleet);
     });

@@ -13,34 +13,6 @@
 #include "sections.hpp"
 
 namespace corridor::scenario {
-namespace {
-
-void read_departures(const YAML::Node& node, const Source& source, ReturnFlow& flow) {
-    std::vector<YAML::Node> items = one_or_many(node);
-    for (const YAML::Node& item : items) {
-        auto text = scalar_text(item, source, "a departure time");
-        if (!text) continue;
-        auto at = parse_time_of_day(*text);
-        if (!at) {
-            source.error(item, "departures: " + at.error());
-            continue;
-        }
-        if (at.value() >= kDay) {
-            source.error(item, "departures: '" + *text + "' is not a time of day (a day runs from 00:00 to "
-                               "23:59): write \"00:00\", first in the list");
-            continue;
-        }
-        if (!flow.departures.empty() && at.value() <= flow.departures.back()) {
-            source.error(item, "departures must come in increasing time of day ('" + *text +
-                                   "' is not after the one before)");
-            continue;
-        }
-        flow.departures.push_back(at.value());
-    }
-    if (items.empty()) source.error(node, "departures lists no time of day");
-}
-
-}  // namespace
 
 void read_returns(const Section& s, Build& build) {
     for_each_entry(s, "returns", [&](const YAML::Node& key, const YAML::Node& value) {
@@ -67,7 +39,7 @@ void read_returns(const Section& s, Build& build) {
                 }
         flow.buses = static_cast<int>(m.whole("buses", 1, 10000, true).value_or(0));
         flow.convoy_buses = static_cast<int>(m.whole("convoy_buses", 1, 1000).value_or(flow.convoy_buses));
-        if (auto departures = m.get("departures", true)) read_departures(*departures, s.source, flow);
+        if (auto departures = m.get("departures", true)) flow.departures = read_times_of_day(*departures, s.source, "departures");
         flow.from = m.duration("start", false, 0, build.horizon()).value_or(0);
         if (auto posts = m.get("after_posts"))
             for (const auto& found : find_names(*posts, s.source, build.post, "post", what)) {
@@ -88,6 +60,7 @@ void read_returns(const Section& s, Build& build) {
             flow.march = build.theatre.march;
             read_march_rules(*march, s.source, *flow.march, "the march rules of " + what);
         }
+        flow.escorts = read_escort_names(m, build, what);
         m.finish();
         build.theatre.aid.returns.push_back(flow);
     });

@@ -210,6 +210,53 @@ std::vector<YAML::Node> one_or_many(const YAML::Node& node) {
     return items;
 }
 
+std::vector<Time> read_times_of_day(const YAML::Node& node, const Source& source, const std::string& key) {
+    std::vector<Time> times;
+    std::vector<YAML::Node> items = one_or_many(node);
+    for (const YAML::Node& item : items) {
+        auto text = scalar_text(item, source, "a " + (key == "departures" ? std::string("departure time") : key));
+        if (!text) continue;
+        auto at = parse_time_of_day(*text);
+        if (!at) {
+            source.error(item, key + ": " + at.error());
+            continue;
+        }
+        if (at.value() >= kDay) {
+            source.error(item, key + ": '" + *text + "' is not a time of day (a day runs from 00:00 to "
+                                     "23:59): write \"00:00\", first in the list");
+            continue;
+        }
+        if (!times.empty() && at.value() <= times.back()) {
+            source.error(item, key + " must come in increasing time of day ('" + *text +
+                                   "' is not after the one before)");
+            continue;
+        }
+        times.push_back(at.value());
+    }
+    if (items.empty()) source.error(node, key + " lists no time of day");
+    return times;
+}
+
+std::optional<std::pair<std::vector<ArcIndex>, std::string>> read_road(const YAML::Node& node, const Source& source,
+                                                                       const Build& build) {
+    if (!node.IsSequence() || node.size() != 2) {
+        source.error(node, "road must name its two end nodes, e.g. [GOR, KRN], not " + describe(node));
+        return std::nullopt;
+    }
+    std::optional<NodeIndex> ends[2];
+    for (std::size_t e = 0; e < 2; ++e)
+        if (auto id = scalar_text(node[e], source, "a road end")) ends[e] = find_node(build, *id, node[e], source);
+    if (!ends[0] || !ends[1]) return std::nullopt;
+    const RoadNetwork& net = build.theatre.network;
+    std::vector<ArcIndex> arcs = net.arcs_between(*ends[0], *ends[1]);
+    for (ArcIndex a : net.arcs_between(*ends[1], *ends[0])) arcs.push_back(a);
+    if (arcs.empty()) {
+        source.error(node, "no road joins " + net.node(*ends[0]).id + " and " + net.node(*ends[1]).id);
+        return std::nullopt;
+    }
+    return std::make_pair(arcs, net.node(*ends[0]).id + "-" + net.node(*ends[1]).id);
+}
+
 std::vector<std::pair<std::size_t, YAML::Node>> find_names(const YAML::Node& node, const Source& source,
                                                            const std::map<std::string, std::size_t>& table,
                                                            const char* kind, const std::string& what) {

@@ -45,6 +45,14 @@ std::vector<std::pair<std::size_t, YAML::Node>> find_names(const YAML::Node& nod
                                                            const std::map<std::string, std::size_t>& table,
                                                            const char* kind, const std::string& what);
 
+/// Times of day in increasing order (`["06:00", "14:00"]`, or one), as `key` (e.g. "departures")
+/// of its owner; each wrong one is reported where it stands, and an empty list too.
+std::vector<Time> read_times_of_day(const YAML::Node& node, const Source& source, const std::string& key);
+/// A road named by its two end nodes (`[GOR, KRN]`): the arcs joining them, both directions, and
+/// its name "GOR-KRN"; reported and none when it is not a pair of nodes joined by a road.
+std::optional<std::pair<std::vector<ArcIndex>, std::string>> read_road(const YAML::Node& node, const Source& source,
+                                                                       const Build& build);
+
 /// A distribution of durations, one of `{fixed: D}`, `{exponential: MEAN}`, `{triangular: [MIN,
 /// MODE, MAX]}`, `{lognormal: [MEAN, SD]}`, `{uniform: [MIN, MAX]}`; `noun` names it in messages
 /// ("service": "triangular service needs min <= mode <= max").

@@ -21,7 +21,7 @@ struct Build {
     Theatre theatre;
     bool network_ok = false;
     std::map<std::string, std::size_t> vehicle_type, aircraft_type, airfield, post;
-    std::map<std::string, std::size_t> commodity, organisation, depot, town;  // the aid part
+    std::map<std::string, std::size_t> commodity, organisation, depot, town, escort;  // the aid part
     Diagnostics* diagnostics = nullptr;
     std::set<std::string> airfields_naming_a_node;
     std::set<std::size_t> seats_given;  // vehicle types whose `seats` the scenario gives  // found or not: a wrong one was reported already
@@ -61,6 +61,9 @@ void read_commodities(const Section& s, Build& build);
 void read_organisations(const Section& s, Build& build);
 void read_depots(const Section& s, Build& build);
 void read_towns(const Section& s, Build& build);
+void read_escorts(const Section& s, Build& build);
+/// The `escort` key of a fleet or a flow of returns (`what`): the escorts it names.
+std::vector<std::size_t> read_escort_names(MapReader& m, const Build& build, const std::string& what);
 void read_fleets(const Section& s, Build& build);
 void read_returns(const Section& s, Build& build);
 /// Every flow of returns must reach its town by road from its origin, for its buses' weight.

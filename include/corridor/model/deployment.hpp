@@ -128,6 +128,7 @@ struct FleetOutcome {
     double truck_h = 0;          // trucks x the run's hours
     int breakdowns = 0;
     double down_h = 0;           // truck-hours out of service for repair
+    double escort_wait_h = 0;    // truck-hours waiting for an escorted convoy (trips ended in the run)
 };
 
 /// One flow of returns over the whole run.
@@ -139,6 +140,7 @@ struct ReturnOutcome {
     Time first_arrival = kNever, half = kNever, ninety = kNever, all = kNever;  // of `people`
     int held = 0;       // departure times skipped because a condition did not hold
     double vehicle_km = 0;  // its buses, going and coming back
+    double escort_wait_h = 0;  // bus convoys' hours waiting for an escort (convoys in by the end)
 };
 
 /// A disruption that takes repair work, and when a team ended it (kNever: not within the run).

@@ -91,6 +91,7 @@ struct Fleet {
     Time unloading_per_t = 6 * kMinute;
     Time idle_recheck = kHour;        // how often a truck with nothing to do looks again
     std::optional<MarchDoctrine> march;  // its own rules; the theatre's when none
+    std::vector<std::size_t> escorts;    // escorts (Humanitarian::escorts) its trucks must wait for
 };
 
 /// Displaced people going home by bus convoys (docs/model.md, "Returns"): from an origin node to a
@@ -107,6 +108,19 @@ struct ReturnFlow {
     Time from = 0;                   // no convoy leaves before this
     std::vector<std::size_t> after_posts;  // posts (Theatre::posts) that must all be established
     std::optional<MarchDoctrine> march;    // the buses' own rules; the theatre's when none
+    std::vector<std::size_t> escorts;      // escorts its bus convoys must wait for
+};
+
+/// An escorted stretch of road (docs/model.md, "Escorts"): the movers bound by it (trucks of the
+/// fleets and bus convoys of the returns that name it) enter the stretch only in escorted convoys
+/// that leave at set times of day, from whichever node they wait at.
+struct Escort {
+    std::string name;
+    std::vector<ArcIndex> arcs;    // the stretch, both directions; an arc is in one escort at most
+    std::vector<Time> departures;  // times of day a convoy leaves, in increasing order
+    int max_vehicles = 0;          // per escorted convoy; 0: no limit
+    Time from = 0;                 // movers reaching the stretch before this are not held
+    std::optional<Time> until;     // the rule is lifted then: movers still waiting drive on
 };
 
 struct Humanitarian {
@@ -116,6 +130,7 @@ struct Humanitarian {
     std::vector<Town> towns;
     std::vector<Fleet> fleets;
     std::vector<ReturnFlow> returns;
+    std::vector<Escort> escorts;
 
     bool empty() const { return towns.empty() && depots.empty() && fleets.empty() && returns.empty(); }
 };

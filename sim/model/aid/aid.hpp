@@ -99,6 +99,7 @@ struct Aid {
     // Per fleet: trips, tonnes delivered, lead times, idle time and distance, for the KPIs.
     std::vector<int> trips;
     std::vector<double> tonnes, lead_time_h_sum, idle_h, vehicle_km, down_h;
+    std::vector<double> escort_wait_h;  // per fleet: truck-hours waiting for an escort
     std::vector<int> breakdowns;                // per fleet
     std::vector<RandomStream> failure_streams;  // per truck, keyed by its fleet's name and number
     std::vector<ReturnState> returns;

@@ -40,6 +40,7 @@ void count_returned(World& w, std::size_t flow, int people) {
 void bus_convoy_in(World& w, std::size_t index, const Mover& mover) {
     const BusConvoy convoy = w.aid.bus_convoys[index];  // a copy: the table grows below
     w.result.returns[convoy.flow].vehicle_km += convoy.buses * mover.tally.route_m / 1000.0;
+    w.result.returns[convoy.flow].escort_wait_h += to_hours(mover.tally.escort_wait);
     const ReturnFlow& flow = w.theatre.aid.returns[convoy.flow];
     ReturnState& state = w.aid.returns[convoy.flow];
     if (convoy.coming_back) {
@@ -58,6 +59,7 @@ void bus_convoy_in(World& w, std::size_t index, const Mover& mover) {
     MoverPlan plan = plan_of_one_type(bus, convoy.buses, rules_of(w, flow), w.theatre.aid.towns[flow.town].node,
                                       flow.origin, MoverPlan::Client::bus, back_index);
     if (w.sinks.timeline) plan.id = flow.name + "/buses-back-" + std::to_string(back_index + 1);
+    if (!flow.escorts.empty()) plan.escorts = &flow.escorts;
     World* world = &w;
     start_mover(w, plan,
                 [world, back_index](const Mover& m, Time) { bus_convoy_in(*world, back_index, m); });
@@ -95,6 +97,7 @@ void depart(World& w, std::size_t f) {
         MoverPlan plan = plan_of_one_type(bus, buses, rules_of(w, flow), flow.origin,
                                           w.theatre.aid.towns[flow.town].node, MoverPlan::Client::bus, index);
         if (w.sinks.timeline) plan.id = flow.name + "/buses-" + std::to_string(index + 1);
+        if (!flow.escorts.empty()) plan.escorts = &flow.escorts;
         World* world = &w;
         start_mover(w, plan, [world, index](const Mover& m, Time) { bus_convoy_in(*world, index, m); });
     }

@@ -55,11 +55,13 @@ void drive(World& w, std::size_t index, std::size_t to) {
                                       MoverPlan::Client::truck, index);
     plan.id = truck.id;
     plan.clock = truck.clock;  // its drivers' driving carries over from the last trip
+    if (!fleet.escorts.empty()) plan.escorts = &fleet.escorts;
     World* world = &w;
     start_mover(w, plan, [world, index, to](const Mover& mover, Time) {
         Truck& t = world->aid.trucks[index];
         t.clock = mover.clock;
         world->aid.vehicle_km[t.fleet] += mover.tally.route_m / 1000.0;
+        world->aid.escort_wait_h[t.fleet] += to_hours(mover.tally.escort_wait);
         t.place = to;
         reached(*world, index);
     });
@@ -180,6 +182,7 @@ void start_fleets(World& w) {
     w.aid.tonnes.assign(fleets, 0.0);
     w.aid.lead_time_h_sum.assign(fleets, 0.0);
     w.aid.idle_h.assign(fleets, 0.0);
+    w.aid.escort_wait_h.assign(fleets, 0.0);
     w.aid.vehicle_km.assign(fleets, 0.0);
     w.aid.fleet_trucks.assign(fleets, {});
     w.aid.recheck_planned.assign(fleets, false);
@@ -240,6 +243,7 @@ void close_fleets(World& w) {
         o.down_h = w.aid.down_h[f];
         o.breakdowns = w.aid.breakdowns[f];
         o.busy_h = o.truck_h - w.aid.idle_h[f] - o.down_h;
+        o.escort_wait_h = w.aid.escort_wait_h[f];
         w.result.fleets.push_back(o);
     }
 }

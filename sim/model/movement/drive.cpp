@@ -94,9 +94,9 @@ std::string where(const World& w, const Mover& m) {
 }
 
 void go_on(World& w, Mover& m) {
-    if (m.arc < m.route.size())
-        drive(w, m);
-    else if (next_node(w, m) == m.plan.destination)
+    if (m.arc < m.route.size()) {
+        if (!wait_for_escort(w, m)) drive(w, m);
+    } else if (next_node(w, m) == m.plan.destination)
         arrive(w, m);
     else
         wait_for_route(w, m);  // the roads ahead closed while it drove here
@@ -164,6 +164,10 @@ void open_roads(World& w) {
     std::size_t arcs = w.theatre.network.arc_count();
     w.roads.arc_free_at.assign(arcs, 0);
     w.roads.gate_queue.assign(arcs, 0);
+    w.roads.escort_of_arc.assign(arcs, -1);
+    const std::vector<Escort>& escorts = w.theatre.aid.escorts;
+    for (std::size_t e = 0; e < escorts.size(); ++e)
+        for (ArcIndex a : escorts[e].arcs) w.roads.escort_of_arc[a] = static_cast<int>(e);
 }
 
 void start_mover(World& w, const MoverPlan& plan, SmallFunction<void(const Mover&, Time)> on_arrival) {

@@ -28,6 +28,9 @@ struct MoverPlan {
     std::size_t client = 0;  // the client's own number for it (a convoy's, truck's, bus convoy's or team's)
     enum class Client { convoy, truck, bus, team } kind = Client::convoy;
     MarchClock clock;  // its drivers' driving so far (a truck's drivers carry it between trips)
+    // The escorts (Humanitarian::escorts) it waits for before entering their roads; none when
+    // null (the force's convoys, repair teams, fleets and returns naming none).
+    const std::vector<std::size_t>* escorts = nullptr;
 };
 
 /// The plan of a mover whose vehicles are all of one type (an aid truck, a bus convoy, a repair
@@ -57,6 +60,7 @@ struct MoverTally {
     Time gate_wait = 0;        // queued at road gates
     Time checkpoint_wait = 0;  // from checkpoint entry to exit
     Time no_route_wait = 0;    // every road to its destination closed
+    Time escort_wait = 0;      // at the start of an escorted stretch, for the convoy to leave
 };
 
 struct Mover {
@@ -79,9 +83,11 @@ struct Mover {
     bool step_reaches_end = false;
 
     // The wait in progress, if any, and since when.
-    enum class Wait { none, gate, checkpoint, route } waiting = Wait::none;
+    enum class Wait { none, gate, checkpoint, route, escort } waiting = Wait::none;
     Time waiting_since = 0;
     EventId gate_wakeup{};  // while queued at a gate: the event that lets it in
+
+    std::size_t escorted_at = static_cast<std::size_t>(-1);  // the route[arc] its escort took it onto
 
     bool routed = false;         // it has set off (its route is planned from where it stands since)
     bool head_arrived = false;   // its head is at the destination: nothing left to plan

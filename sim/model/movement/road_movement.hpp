@@ -25,6 +25,13 @@ bool pass_gate(World& world, Mover& mover);
 /// cancels its turn.
 void leave_gate_queue(World& world, Mover& mover);
 
+// escort.cpp: escorted stretches, entered only in convoys leaving at set times.
+/// Before the mover enters its next arc: true when it must wait there for an escorted convoy
+/// (it goes on when the convoy leaves), false when it drives on now.
+bool wait_for_escort(World& world, Mover& mover);
+/// Takes a mover waiting for an escort out of its queue, its wait counted up to now.
+void leave_escort_queue(World& world, Mover& mover);
+
 // routing.cpp: the route from where the mover stands, and the wait when there is none.
 /// Sets a formed mover off: routed now, or after the night when its rules stop at night.
 void depart(World& world, Mover& mover);

@@ -26,10 +26,13 @@ void replan(World& w, Mover& m) {
     if (route.found && route.arcs == planned) return;
     bool leaves_gate = queued_at_gate(m) && (!route.found || route.arcs.front() != m.route[m.arc]);
     if (leaves_gate) leave_gate_queue(w, m);
+    // Waiting for an escort onto a road it no longer takes: it goes on by the new route.
+    bool leaves_escort = m.waiting == Mover::Wait::escort && (!route.found || route.arcs.front() != m.route[m.arc]);
+    if (leaves_escort) leave_escort_queue(w, m);
     m.route.resize(cut);
     if (!route.found) {
         // It stops at `from`; if it stands there now and nothing else will wake it, it waits now.
-        if (leaves_gate) wait_for_route(w, m);
+        if (leaves_gate || leaves_escort) wait_for_route(w, m);
         return;
     }
     double driven_m = 0;
@@ -37,11 +40,10 @@ void replan(World& w, Mover& m) {
     m.route.insert(m.route.end(), route.arcs.begin(), route.arcs.end());
     m.tally.route_m = driven_m + route.distance_m;
     w.log(w.sim.now(), m.plan.id, "re-routed", w.node_id(from));
-    if (leaves_gate) {
-        World* world = &w;
-        Mover* mover = &m;
-        w.sim.schedule_after(0, [world, mover] { drive(*world, *mover); });
-    }
+    World* world = &w;
+    Mover* mover = &m;
+    // (By go_on, so that a new first road that is escorted is waited for.)
+    if (leaves_gate || leaves_escort) w.sim.schedule_after(0, [world, mover] { go_on(*world, *mover); });
 }
 
 }  // namespace
