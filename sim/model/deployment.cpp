@@ -122,6 +122,13 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
         plan.vehicles += vehicles_by_type[type];
         plan.top_speed_kph = std::min(plan.top_speed_kph, t.vehicle_types[type].speed_kph);
         plan.heaviest_t = std::max(plan.heaviest_t, t.vehicle_types[type].weight_t);
+        // Fuel (docs/model.md, "Fuel"): every vehicle burns its own; the convoy goes as far as
+        // the one with the shortest range, all setting off full from their own supply.
+        double per_m = t.vehicle_types[type].fuel_per_100km / 100000.0;
+        if (per_m > 0) {
+            plan.fuel_l_per_m += vehicles_by_type[type] * per_m;
+            plan.range_m = std::min(plan.range_m, t.vehicle_types[type].tank_l / per_m);
+        }
     }
     UnitOutcome& outcome = w.result.units[unit_index];
     ++outcome.convoys;
@@ -252,6 +259,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
 
     DeploymentResult& r = w.result;
     r.events = w.sim.events_executed();
+    for (const VehicleType& type : theatre.vehicle_types) r.fuel.modelled |= type.fuel_per_100km > 0;
     r.mover_slots = w.roads.movers.size();
     r.checkpoint_batch_slots = w.checkpoints.batches.size();
     // Convoys still on the road (or waiting) at the end; those that arrived wrote their rows then.

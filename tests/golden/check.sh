@@ -25,6 +25,7 @@ cases=(
     "returns-after-post scenarios/validation/returns-after-post.yaml"
     "repair-team scenarios/validation/repair-team.yaml"
     "random-closures scenarios/validation/random-closures.yaml"
+    "fuel scenarios/validation/fuel.yaml"
 )
 
 stable() {

@@ -4,6 +4,7 @@
 // it arc by arc under its own march rules and calls its client back when its last vehicle is in.
 // Private to sim/model/.
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct MoverPlan {
     std::size_t client = 0;  // the client's own number for it (a convoy's, truck's, bus convoy's or team's)
     enum class Client { convoy, truck, bus, team } kind = Client::convoy;
     MarchClock clock;  // its drivers' driving so far (a truck's drivers carry it between trips)
+    // Fuel (fuel.cpp): litres all its vehicles burn a metre together (0: not modelled), and how far
+    // the vehicle that runs dry first goes on what it carries as it sets off.
+    double fuel_l_per_m = 0;
+    double range_m = std::numeric_limits<double>::infinity();
 };
 
 /// The plan of a mover whose vehicles are all of one type (an aid truck, a bus convoy, a repair
@@ -43,6 +48,10 @@ inline MoverPlan plan_of_one_type(const VehicleType& type, int vehicles, const M
     plan.destination = destination;
     plan.client = client;
     plan.kind = kind;
+    if (type.fuel_per_100km > 0) {  // it sets off full
+        plan.fuel_l_per_m = vehicles * type.fuel_per_100km / 100000.0;
+        plan.range_m = type.tank_l / (type.fuel_per_100km / 100000.0);
+    }
     return plan;
 }
 
@@ -77,6 +86,10 @@ struct Mover {
     Time step = 0;
     double step_speed_kph = 0;
     bool step_reaches_end = false;
+    bool step_runs_dry = false;  // the fuel ends where this step ends (fuel.cpp)
+
+    double range_m = 0;      // left on the fuel it carries (from its plan when it forms)
+    bool ran_dry = false;    // it stands where its fuel ran out, for the rest of the run
 
     // The wait in progress, if any, and since when.
     enum class Wait { none, gate, checkpoint, route } waiting = Wait::none;

@@ -1,0 +1,105 @@
+// Fuel against answers known without corridor (scenarios/validation/fuel.yaml; the arithmetic is
+// in its header).
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "corridor/model/deployment.hpp"
+#include "corridor/model/kpis.hpp"
+#include "scenarios.hpp"
+
+namespace corridor {
+namespace {
+
+double kpi(const DeploymentResult& r, std::string_view name) {
+    std::vector<Kpi> record = kpi_record(r);
+    const Kpi* k = find_kpi(record, name);
+    REQUIRE(k != nullptr);
+    REQUIRE(k->value.has_value());
+    return *k->value;
+}
+
+// The time of the first timeline row of `entity` with `event`, or kNever.
+Time first(const DeploymentResult& r, const std::string& entity, std::string_view event, std::string* place = nullptr) {
+    for (const TimelineRow& row : r.timeline)
+        if (row.entity == entity && row.event == event) {
+            if (place) *place = row.place;
+            return row.at;
+        }
+    return kNever;
+}
+
+int count(const DeploymentResult& r, const std::string& entity, std::string_view event) {
+    int n = 0;
+    for (const TimelineRow& row : r.timeline) n += row.entity == entity && row.event == event;
+    return n;
+}
+
+const FleetOutcome& fleet(const DeploymentResult& r, const std::string& name) {
+    for (const FleetOutcome& f : r.fleets)
+        if (f.name == name) return f;
+    FAIL("no fleet " << name);
+    return r.fleets.front();
+}
+
+}  // namespace
+
+TEST_CASE("fuel: burnt = distance x consumption, a convoy runs dry at tank / consumption, depots give what trucks take",
+          "[fuel][validation]") {
+    Theatre theatre = test::load_theatre("validation/fuel.yaml");
+    DeploymentResult r = simulate_deployment(theatre, theatre.seed);
+
+    SECTION("the force's convoy runs dry 250 km out, 6 h 15 min after it left, both tanks spent") {
+        std::string place;
+        Time left = first(r, "column/convoy-1", "departed");
+        Time dry = first(r, "column/convoy-1", "ran dry", &place);
+        REQUIRE(left != kNever);
+        REQUIRE(dry != kNever);
+        CHECK(dry - left == 22500 * kSecond);  // 250 km at 40 km/h
+        CHECK(place == "BASE-POST");           // on the road, 50 km short of its post
+        CHECK(r.fuel.force_l == Approx(200.0).epsilon(1e-12));
+        CHECK(r.posts.at(0).established == kNever);
+        CHECK(first(r, "column/convoy-1", "arrived") == kNever);
+        CHECK(kpi(r, "vehicles_ran_dry") == 2);
+    }
+    SECTION("a truck with fuel to spare: 4 legs of 60 km at 30 L/100 km, every litre taken back at its depot") {
+        const FleetOutcome& plenty = fleet(r, "plenty");
+        CHECK(plenty.trips == 2);
+        CHECK(plenty.vehicle_km == Approx(240.0));
+        CHECK(plenty.fuel_l == Approx(240.0 * 0.3).epsilon(1e-12));
+        CHECK(plenty.fuel_taken_l == Approx(72.0).epsilon(1e-12));
+        CHECK(plenty.ran_dry == 0);
+        CHECK(count(r, "plenty/truck-1", "short of fuel") == 0);
+    }
+    SECTION("a truck at a depot with 20 L makes one trip, takes the 20 L and waits short of fuel") {
+        const FleetOutcome& scarce = fleet(r, "scarce");
+        CHECK(scarce.trips == 1);
+        CHECK(scarce.vehicle_km == Approx(120.0));  // out, and home when short of fuel
+        CHECK(scarce.fuel_l == Approx(36.0).epsilon(1e-12));
+        CHECK(scarce.fuel_taken_l == Approx(20.0).epsilon(1e-12));  // the depot's whole stock
+        CHECK(scarce.ran_dry == 0);
+        std::string place;
+        Time short_at = first(r, "scarce/truck-1", "short of fuel", &place);
+        CHECK(place == "TOWN-B");  // it chose trip 2 at the town and would not set off
+        CHECK(short_at == first(r, "scarce/truck-1", "delivered"));
+        CHECK(count(r, "scarce/truck-1", "dispatched") == 1);
+    }
+    SECTION("the totals") {
+        CHECK(kpi(r, "fuel_used_l") == Approx(200.0 + 72.0 + 36.0).epsilon(1e-12));
+        CHECK(r.fuel.trucks_l == Approx(108.0).epsilon(1e-12));
+        CHECK(r.fuel.buses_l == 0);
+        CHECK(r.fuel.teams_l == 0);
+    }
+}
+
+TEST_CASE("fuel is not counted where no vehicle type gives a consumption", "[fuel]") {
+    Theatre theatre = test::load_theatre("validation/aid-one-depot.yaml");
+    DeploymentResult r = simulate_deployment(theatre, theatre.seed);
+    std::vector<Kpi> record = kpi_record(r);
+    const Kpi* used = find_kpi(record, "fuel_used_l");
+    REQUIRE(used != nullptr);
+    CHECK_FALSE(used->value.has_value());
+    CHECK(kpi(r, "vehicles_ran_dry") == 0);
+}
+
+}  // namespace corridor
