@@ -1,5 +1,5 @@
 // Fuel against answers known without corridor (scenarios/validation/fuel.yaml; the arithmetic is
-// in its header).
+// in its header), and the reference theatre's fuel figures adding up.
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -100,6 +100,33 @@ TEST_CASE("fuel is not counted where no vehicle type gives a consumption", "[fue
     REQUIRE(used != nullptr);
     CHECK_FALSE(used->value.has_value());
     CHECK(kpi(r, "vehicles_ran_dry") == 0);
+}
+
+TEST_CASE("the reference theatre's fuel: every kind of mover burns, and the parts add up", "[fuel][reference]") {
+    Theatre theatre = test::load_theatre("karabakh-2020/scenario.yaml");
+    REQUIRE(theatre.aid.fuel.has_value());
+    DeploymentResult r = simulate_deployment(theatre, theatre.seed);
+    CHECK(r.fuel.force_l > 0);
+    CHECK(r.fuel.trucks_l > 0);
+    CHECK(r.fuel.buses_l > 0);
+    double fleets_l = 0, taken_l = 0;
+    REQUIRE(r.fleets.size() == theatre.aid.fleets.size());
+    for (std::size_t i = 0; i < r.fleets.size(); ++i) {
+        const FleetOutcome& f = r.fleets[i];
+        INFO(f.name);
+        double per_km = theatre.vehicle_types[theatre.aid.fleets[i].vehicle_type].fuel_per_100km / 100.0;
+        // What a fleet burns is its km at its type's rate, plus the legs still under way at the end
+        // (vehicle_km counts a leg when it is driven to its end): at most a 500 km leg a truck.
+        CHECK(f.fuel_l >= per_km * f.vehicle_km - 1e-6);
+        CHECK(f.fuel_l <= per_km * (f.vehicle_km + 500.0 * f.trucks));
+        // Trucks start full and fill up from the depots: never more than they burnt.
+        CHECK(f.fuel_taken_l <= f.fuel_l + 1e-6);
+        fleets_l += f.fuel_l;
+        taken_l += f.fuel_taken_l;
+    }
+    CHECK(r.fuel.trucks_l == Approx(fleets_l));
+    CHECK(taken_l > 0);
+    CHECK(kpi(r, "fuel_used_l") == Approx(r.fuel.force_l + r.fuel.trucks_l + r.fuel.buses_l + r.fuel.teams_l));
 }
 
 }  // namespace corridor
