@@ -290,6 +290,13 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
                 post.not_reached =
                     why_not_established(post, r.units[u], theatre.units[u], waiting_for_road[u], theatre.duration);
     }
+    // A post whose convoy ran dry on the way says so (docs/model.md, "Fuel").
+    for (const auto& mover : w.roads.movers)
+        if (mover && mover->ran_dry && mover->plan.kind == MoverPlan::Client::convoy) {
+            const Convoy& convoy = w.deployment.convoys[mover->plan.client];
+            PostOutcome& post = r.posts[w.deployment.units[convoy.unit].first_post_outcome + convoy.post_slot];
+            if (post.established == kNever) post.not_reached = "a convoy of its unit ran dry on the way";
+        }
     // One row a day of the run, so that a planner sees the quiet days too.
     r.airlift_days.resize(
         std::max(r.airlift_days.size(), static_cast<std::size_t>((theatre.duration + kDay - 1) / kDay)));

@@ -57,10 +57,38 @@ TEST_CASE("fuel: burnt = distance x consumption, a convoy runs dry at tank / con
         REQUIRE(dry != kNever);
         CHECK(dry - left == 22500 * kSecond);  // 250 km at 40 km/h
         CHECK(place == "BASE-POST");           // on the road, 50 km short of its post
-        CHECK(r.fuel.force_l == Approx(200.0).epsilon(1e-12));
         CHECK(r.posts.at(0).established == kNever);
+        CHECK(r.posts.at(0).not_reached == "a convoy of its unit ran dry on the way");
         CHECK(first(r, "column/convoy-1", "arrived") == kNever);
-        CHECK(kpi(r, "vehicles_ran_dry") == 2);
+    }
+    SECTION("a mixed convoy goes as far as its vehicle with the shortest range, each burning its own") {
+        std::string place;
+        Time left = first(r, "mixed/convoy-1", "departed");
+        REQUIRE(left != kNever);
+        CHECK(first(r, "mixed/convoy-1", "ran dry", &place) - left == 22500 * kSecond);
+        CHECK(place == "BASE-2-POST-2");
+        // 200 L for the column's two thirsty vehicles, 250 x 0.4 + 250 x 0.2 for the mixed one.
+        CHECK(r.fuel.force_l == Approx(200.0 + 150.0).epsilon(1e-12));
+        CHECK(r.posts.at(1).established == kNever);
+    }
+    SECTION("a truck whose road closes behind its fuel check runs dry on the detour and is lost with its load") {
+        const FleetOutcome& detour = fleet(r, "detour");
+        std::string place;
+        Time dry = first(r, "detour/truck-1", "ran dry", &place);
+        CHECK(first(r, "detour/truck-1", "loaded") == kHour);
+        // 133.33 km at 40 km/h after it left at 1 h: 12,000 s, rounded up to the millisecond.
+        CHECK(dry >= kHour + 12000 * kSecond);
+        CHECK(dry <= kHour + 12000 * kSecond + 1);
+        CHECK(place == "X-TOWN-C");
+        CHECK(detour.fuel_l == Approx(40.0).epsilon(1e-12));  // the whole tank
+        CHECK(detour.fuel_taken_l == 0);                      // its depot holds no diesel
+        CHECK(detour.ran_dry == 1);
+        CHECK(detour.trips == 0);
+        // Lost: out of service from the moment it ran dry to the end of the run.
+        CHECK(detour.down_h == Approx(to_hours(theatre.duration - dry)).epsilon(1e-12));
+        // Its 10 t never arrive.
+        for (const SupplyOutcome& supply : r.supplies)
+            if (theatre.aid.towns[supply.town].name == "town-c") CHECK(supply.delivered == 0);
     }
     SECTION("a truck with fuel to spare: 4 legs of 60 km at 30 L/100 km, every litre taken back at its depot") {
         const FleetOutcome& plenty = fleet(r, "plenty");
@@ -85,8 +113,9 @@ TEST_CASE("fuel: burnt = distance x consumption, a convoy runs dry at tank / con
         CHECK(count(r, "scarce/truck-1", "dispatched") == 1);
     }
     SECTION("the totals") {
-        CHECK(kpi(r, "fuel_used_l") == Approx(200.0 + 72.0 + 36.0).epsilon(1e-12));
-        CHECK(r.fuel.trucks_l == Approx(108.0).epsilon(1e-12));
+        CHECK(kpi(r, "fuel_used_l") == Approx(200.0 + 150.0 + 72.0 + 36.0 + 40.0).epsilon(1e-12));
+        CHECK(r.fuel.trucks_l == Approx(148.0).epsilon(1e-12));
+        CHECK(kpi(r, "vehicles_ran_dry") == 5);
         CHECK(r.fuel.buses_l == 0);
         CHECK(r.fuel.teams_l == 0);
     }
