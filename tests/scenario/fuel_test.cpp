@@ -121,6 +121,19 @@ TEST_CASE("fuel: burnt = distance x consumption, a convoy runs dry at tank / con
     }
 }
 
+TEST_CASE("validate warns of a unit whose route to a post is longer than a full tank lasts", "[fuel]") {
+    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/validation/fuel.yaml");
+    REQUIRE(loaded.theatre.has_value());
+    std::vector<std::string> warnings;
+    for (const Diagnostic& d : loaded.diagnostics.items())
+        if (d.severity == Severity::warning) warnings.push_back(d.message);
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0] ==
+          "unit 'column' drives 300 km from BASE to post 'P1', but a full tank of its 'thirsty' lasts 250 km: its "
+          "convoys will run dry on the way (they do not refuel)");
+    CHECK(warnings[1].find("unit 'mixed' drives 300 km from BASE-2") == 0);
+}
+
 TEST_CASE("fuel is not counted where no vehicle type gives a consumption", "[fuel]") {
     Theatre theatre = test::load_theatre("validation/aid-one-depot.yaml");
     DeploymentResult r = simulate_deployment(theatre, theatre.seed);
