@@ -294,7 +294,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     for (const auto& mover : w.roads.movers)
         if (mover && mover->ran_dry && mover->plan.kind == MoverPlan::Client::convoy) {
             const Convoy& convoy = w.deployment.convoys[mover->plan.client];
-            PostOutcome& post = r.posts[w.deployment.units[convoy.unit].first_post_outcome + convoy.post_slot];
+            PostOutcome& post =
+                r.posts[w.deployment.units[convoy.unit].first_post_outcome + convoy.post_slot];
             if (post.established == kNever) post.not_reached = "a convoy of its unit ran dry on the way";
         }
     // One row a day of the run, so that a planner sees the quiet days too.

@@ -380,9 +380,9 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
         line("fleet utilisation", use && use->value ? fixed(*use->value * 100, 1) + "%" : std::string("no fleet"));
     }
     if (r.fuel.modelled) {
-        line("fuel used", fixed(r.fuel.total_l(), 0) + " L (force " + fixed(r.fuel.force_l, 0) + ", aid trucks " +
-                              fixed(r.fuel.trucks_l, 0) + ", buses " + fixed(r.fuel.buses_l, 0) + ", teams " +
-                              fixed(r.fuel.teams_l, 0) + ")");
+        line("fuel used", fixed(r.fuel.total_l(), 0) + " L (force " + fixed(r.fuel.force_l, 0) +
+                              ", aid trucks " + fixed(r.fuel.trucks_l, 0) + ", buses " +
+                              fixed(r.fuel.buses_l, 0) + ", teams " + fixed(r.fuel.teams_l, 0) + ")");
         line("vehicles ran dry", std::to_string(r.fuel.vehicles_ran_dry));
     }
     return out;

@@ -53,8 +53,8 @@ namespace {
 
 // A unit whose route to a post is longer than its vehicles' fuel lasts (docs/model.md, "Fuel"):
 // its convoys set off full, do not refuel on the way and will run dry.
-void warn_if_beyond_range(Build& build, const Section& s, const YAML::Node& at, const Unit& unit, const Post& post,
-                          NodeIndex start, double route_m) {
+void warn_if_beyond_range(Build& build, const Section& s, const YAML::Node& at, const Unit& unit,
+                          const Post& post, NodeIndex start, double route_m) {
     const Theatre& t = build.theatre;
     for (const UnitVehicles& v : unit.vehicles) {
         const VehicleType& type = t.vehicle_types[v.type];
@@ -62,8 +62,9 @@ void warn_if_beyond_range(Build& build, const Section& s, const YAML::Node& at, 
         double range_m = type.tank_l / (type.fuel_per_100km / 100000.0);
         if (route_m <= range_m) continue;
         build.diagnostics->warning(s.source.file, at.Mark().line + 1, at.Mark().column + 1,
-                                   "unit '" + unit.name + "' drives " + format_number(std::round(route_m / 100.0) / 10.0) +
-                                       " km from " + t.network.node(start).id + " to post '" + post.name +
+                                   "unit '" + unit.name + "' drives " +
+                                       format_number(std::round(route_m / 100.0) / 10.0) + " km from " +
+                                       t.network.node(start).id + " to post '" + post.name +
                                        "', but a full tank of its '" + type.name + "' lasts " +
                                        format_number(std::round(range_m / 100.0) / 10.0) +
                                        " km: its convoys will run dry on the way (they do not refuel)");

@@ -58,11 +58,14 @@ void read_commodities(const Section& s, Build& build) {
         if (auto fuel = m.boolean("fuel"); fuel && *fuel) {
             std::optional<std::size_t>& named = build.theatre.aid.fuel;
             if (c.unit != "L")
-                s.source.error(*m.get("fuel"), "commodity '" + c.name + "' is the fuel, so it must count in litres "
-                                               "('unit: L', as tanks and consumption do), not '" + c.unit + "'");
+                s.source.error(*m.get("fuel"), "commodity '" + c.name +
+                                                   "' is the fuel, so it must count in litres "
+                                                   "('unit: L', as tanks and consumption do), not '" +
+                                                   c.unit + "'");
             else if (named)
-                s.source.error(*m.get("fuel"), "commodity '" + build.theatre.aid.commodities[*named].name +
-                                                    "' is the fuel already: only one commodity may say 'fuel: true'");
+                s.source.error(*m.get("fuel"),
+                               "commodity '" + build.theatre.aid.commodities[*named].name +
+                                   "' is the fuel already: only one commodity may say 'fuel: true'");
             else {
                 c.fuel = true;
                 named = build.theatre.aid.commodities.size();

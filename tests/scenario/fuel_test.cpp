@@ -20,7 +20,8 @@ double kpi(const DeploymentResult& r, std::string_view name) {
 }
 
 // The time of the first timeline row of `entity` with `event`, or kNever.
-Time first(const DeploymentResult& r, const std::string& entity, std::string_view event, std::string* place = nullptr) {
+Time first(const DeploymentResult& r, const std::string& entity, std::string_view event,
+           std::string* place = nullptr) {
     for (const TimelineRow& row : r.timeline)
         if (row.entity == entity && row.event == event) {
             if (place) *place = row.place;
@@ -44,8 +45,10 @@ const FleetOutcome& fleet(const DeploymentResult& r, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("fuel: burnt = distance x consumption, a convoy runs dry at tank / consumption, depots give what trucks take",
-          "[fuel][validation]") {
+TEST_CASE(
+    "fuel: burnt = distance x consumption, a convoy runs dry at tank / consumption, depots give what trucks "
+    "take",
+    "[fuel][validation]") {
     Theatre theatre = test::load_theatre("validation/fuel.yaml");
     DeploymentResult r = simulate_deployment(theatre, theatre.seed);
 
@@ -71,7 +74,8 @@ TEST_CASE("fuel: burnt = distance x consumption, a convoy runs dry at tank / con
         CHECK(r.fuel.force_l == Approx(200.0 + 150.0).epsilon(1e-12));
         CHECK(r.posts.at(1).established == kNever);
     }
-    SECTION("a truck whose road closes behind its fuel check runs dry on the detour and is lost with its load") {
+    SECTION(
+        "a truck whose road closes behind its fuel check runs dry on the detour and is lost with its load") {
         const FleetOutcome& detour = fleet(r, "detour");
         std::string place;
         Time dry = first(r, "detour/truck-1", "ran dry", &place);
@@ -90,7 +94,8 @@ TEST_CASE("fuel: burnt = distance x consumption, a convoy runs dry at tank / con
         for (const SupplyOutcome& supply : r.supplies)
             if (theatre.aid.towns[supply.town].name == "town-c") CHECK(supply.delivered == 0);
     }
-    SECTION("a truck with fuel to spare: 4 legs of 60 km at 30 L/100 km, every litre taken back at its depot") {
+    SECTION(
+        "a truck with fuel to spare: 4 legs of 60 km at 30 L/100 km, every litre taken back at its depot") {
         const FleetOutcome& plenty = fleet(r, "plenty");
         CHECK(plenty.trips == 2);
         CHECK(plenty.vehicle_km == Approx(240.0));
@@ -122,14 +127,16 @@ TEST_CASE("fuel: burnt = distance x consumption, a convoy runs dry at tank / con
 }
 
 TEST_CASE("validate warns of a unit whose route to a post is longer than a full tank lasts", "[fuel]") {
-    LoadedScenario loaded = load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/validation/fuel.yaml");
+    LoadedScenario loaded =
+        load_scenario(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/validation/fuel.yaml");
     REQUIRE(loaded.theatre.has_value());
     std::vector<std::string> warnings;
     for (const Diagnostic& d : loaded.diagnostics.items())
         if (d.severity == Severity::warning) warnings.push_back(d.message);
     REQUIRE(warnings.size() == 2);
     CHECK(warnings[0] ==
-          "unit 'column' drives 300 km from BASE to post 'P1', but a full tank of its 'thirsty' lasts 250 km: its "
+          "unit 'column' drives 300 km from BASE to post 'P1', but a full tank of its 'thirsty' lasts 250 "
+          "km: its "
           "convoys will run dry on the way (they do not refuel)");
     CHECK(warnings[1].find("unit 'mixed' drives 300 km from BASE-2") == 0);
 }
@@ -144,7 +151,8 @@ TEST_CASE("fuel is not counted where no vehicle type gives a consumption", "[fue
     CHECK(kpi(r, "vehicles_ran_dry") == 0);
 }
 
-TEST_CASE("the reference theatre's fuel: every kind of mover burns, and the parts add up", "[fuel][reference]") {
+TEST_CASE("the reference theatre's fuel: every kind of mover burns, and the parts add up",
+          "[fuel][reference]") {
     Theatre theatre = test::load_theatre("karabakh-2020/scenario.yaml");
     REQUIRE(theatre.aid.fuel.has_value());
     DeploymentResult r = simulate_deployment(theatre, theatre.seed);
@@ -168,7 +176,8 @@ TEST_CASE("the reference theatre's fuel: every kind of mover burns, and the part
     }
     CHECK(r.fuel.trucks_l == Approx(fleets_l));
     CHECK(taken_l > 0);
-    CHECK(kpi(r, "fuel_used_l") == Approx(r.fuel.force_l + r.fuel.trucks_l + r.fuel.buses_l + r.fuel.teams_l));
+    CHECK(kpi(r, "fuel_used_l") ==
+          Approx(r.fuel.force_l + r.fuel.trucks_l + r.fuel.buses_l + r.fuel.teams_l));
 }
 
 }  // namespace corridor

@@ -33,7 +33,9 @@ double distance_m(const World& w, std::size_t fleet, std::size_t from, std::size
 
 }  // namespace
 
-double truck_l_per_m(const World& w, std::size_t index) { return type_of(w, index).fuel_per_100km / 100000.0; }
+double truck_l_per_m(const World& w, std::size_t index) {
+    return type_of(w, index).fuel_per_100km / 100000.0;
+}
 
 double truck_range_m(const World& w, std::size_t index) {
     double per_m = truck_l_per_m(w, index);
@@ -63,7 +65,8 @@ bool fuel_for_trip(const World& w, const Truck& truck, std::size_t here, const T
     double offered_l = depot_fuel_l(w, trip.depot);
     if (w.theatre.aid.fuel) offered_l = std::max(0.0, offered_l - trip.load[*w.theatre.aid.fuel]);
     double at_depot_l = std::min(type_of(w, truck).tank_l, truck.fuel_l - to_depot_l + offered_l);
-    double onward_l = (distance_m(w, truck.fleet, depot, town) + distance_m(w, truck.fleet, town, base)) * per_m;
+    double onward_l =
+        (distance_m(w, truck.fleet, depot, town) + distance_m(w, truck.fleet, town, base)) * per_m;
     return onward_l <= at_depot_l;
 }
 

@@ -88,8 +88,8 @@ struct Mover {
     bool step_reaches_end = false;
     bool step_runs_dry = false;  // the fuel ends where this step ends (fuel.cpp)
 
-    double range_m = 0;      // left on the fuel it carries (from its plan when it forms)
-    bool ran_dry = false;    // it stands where its fuel ran out, for the rest of the run
+    double range_m = 0;    // left on the fuel it carries (from its plan when it forms)
+    bool ran_dry = false;  // it stands where its fuel ran out, for the rest of the run
 
     // The wait in progress, if any, and since when.
     enum class Wait { none, gate, checkpoint, route } waiting = Wait::none;
