@@ -123,6 +123,13 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
         plan.vehicles += vehicles_by_type[type];
         plan.top_speed_kph = std::min(plan.top_speed_kph, t.vehicle_types[type].speed_kph);
         plan.heaviest_t = std::max(plan.heaviest_t, t.vehicle_types[type].weight_t);
+        // Fuel (docs/model.md, "Fuel"): every vehicle burns its own; the convoy goes as far as
+        // the one with the shortest range, all setting off full from their own supply.
+        double per_m = t.vehicle_types[type].fuel_per_100km / 100000.0;
+        if (per_m > 0) {
+            plan.fuel_l_per_m += vehicles_by_type[type] * per_m;
+            plan.range_m = std::min(plan.range_m, t.vehicle_types[type].tank_l / per_m);
+        }
     }
     UnitOutcome& outcome = w.result.units[unit_index];
     ++outcome.convoys;
@@ -253,6 +260,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
 
     DeploymentResult& r = w.result;
     r.events = w.sim.events_executed();
+    for (const VehicleType& type : theatre.vehicle_types) r.fuel.modelled |= type.fuel_per_100km > 0;
     r.mover_slots = w.roads.movers.size();
     r.checkpoint_batch_slots = w.checkpoints.batches.size();
     // Convoys still on the road (or waiting) at the end; those that arrived wrote their rows then.
@@ -283,6 +291,14 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
                 post.not_reached =
                     why_not_established(post, r.units[u], theatre.units[u], waiting_for_road[u], theatre.duration);
     }
+    // A post whose convoy ran dry on the way says so (docs/model.md, "Fuel").
+    for (const auto& mover : w.roads.movers)
+        if (mover && mover->ran_dry && mover->plan.kind == MoverPlan::Client::convoy) {
+            const Convoy& convoy = w.deployment.convoys[mover->plan.client];
+            PostOutcome& post =
+                r.posts[w.deployment.units[convoy.unit].first_post_outcome + convoy.post_slot];
+            if (post.established == kNever) post.not_reached = "a convoy of its unit ran dry on the way";
+        }
     // One row a day of the run, so that a planner sees the quiet days too.
     r.airlift_days.resize(
         std::max(r.airlift_days.size(), static_cast<std::size_t>((theatre.duration + kDay - 1) / kDay)));

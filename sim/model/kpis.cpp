@@ -49,7 +49,8 @@ std::vector<Kpi> kpi_record(const DeploymentResult& r) {
     }
     int returned = 0;
     for (const ReturnOutcome& flow : r.returns) returned += flow.returned;
-    std::optional<double> lead_time_h, utilisation;
+    std::optional<double> lead_time_h, utilisation, fuel_used_l;
+    if (r.fuel.modelled) fuel_used_l = r.fuel.total_l();
     if (trips > 0) lead_time_h = lead_h / trips;
     if (truck_h > 0) utilisation = busy_h / truck_h;
     return {
@@ -76,6 +77,8 @@ std::vector<Kpi> kpi_record(const DeploymentResult& r) {
         {"fleet_utilisation", "share", utilisation},
         {"truck_breakdowns", "breakdowns", static_cast<double>(breakdowns)},
         {"people_returned", "people", static_cast<double>(returned)},
+        {"fuel_used_l", "L", fuel_used_l},
+        {"vehicles_ran_dry", "vehicles", static_cast<double>(r.fuel.vehicles_ran_dry)},
         {"returned_50_h", "h", hours(r.returned_50)},
         {"returned_90_h", "h", hours(r.returned_90)},
     };

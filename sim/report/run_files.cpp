@@ -113,6 +113,11 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
         fleet["breakdowns"] = f.breakdowns;
         fleet["availability"] = f.truck_h > 0 ? Json(round3(1.0 - f.down_h / f.truck_h)) : Json(nullptr);
         if (!theatre.aid.fleets[i].escorts.empty()) fleet["escort_wait_h"] = round3(f.escort_wait_h);
+        if (r.fuel.modelled) {
+            fleet["fuel_l"] = round3(f.fuel_l);
+            fleet["fuel_taken_l"] = round3(f.fuel_taken_l);
+            fleet["ran_dry"] = f.ran_dry;
+        }
         fleets.push_back(fleet);
     }
     aid["fleets"] = fleets;
@@ -196,6 +201,16 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
     }
     out["airfields"] = airfields;
     if (!theatre.aid.empty()) out["aid"] = aid_json(theatre, r);
+    if (r.fuel.modelled) {
+        Json fuel;
+        fuel["fuel_used_l"] = round3(r.fuel.total_l());
+        fuel["force_l"] = round3(r.fuel.force_l);
+        fuel["aid_trucks_l"] = round3(r.fuel.trucks_l);
+        fuel["return_buses_l"] = round3(r.fuel.buses_l);
+        fuel["repair_teams_l"] = round3(r.fuel.teams_l);
+        fuel["vehicles_ran_dry"] = r.fuel.vehicles_ran_dry;
+        out["fuel"] = fuel;
+    }
     if (!theatre.random_closures.empty()) out["random_closures"] = r.random_closures;
     if (!theatre.incidents.empty()) out["incidents"] = r.incidents;
     if (!r.repairs.empty()) {
@@ -370,6 +385,12 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
         }
         const Kpi* use = find_kpi(kpis, "fleet_utilisation");
         line("fleet utilisation", use && use->value ? fixed(*use->value * 100, 1) + "%" : std::string("no fleet"));
+    }
+    if (r.fuel.modelled) {
+        line("fuel used", fixed(r.fuel.total_l(), 0) + " L (force " + fixed(r.fuel.force_l, 0) +
+                              ", aid trucks " + fixed(r.fuel.trucks_l, 0) + ", buses " +
+                              fixed(r.fuel.buses_l, 0) + ", teams " + fixed(r.fuel.teams_l, 0) + ")");
+        line("vehicles ran dry", std::to_string(r.fuel.vehicles_ran_dry));
     }
     return out;
 }

@@ -7,8 +7,10 @@
 // sections `units`, `airlift`, `aircraft_types`, `towns` and `fleets`.
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
+#include "corridor/engine/format.hpp"
 #include "corridor/network/router.hpp"
 #include "section_helpers.hpp"
 #include "sections.hpp"
@@ -47,6 +49,31 @@ void check_air_loads(const Section& s, Build& build) {
     }
 }
 
+namespace {
+
+// A unit whose route to a post is longer than its vehicles' fuel lasts (docs/model.md, "Fuel"):
+// its convoys set off full, do not refuel on the way and will run dry.
+void warn_if_beyond_range(Build& build, const Section& s, const YAML::Node& at, const Unit& unit,
+                          const Post& post, NodeIndex start, double route_m) {
+    const Theatre& t = build.theatre;
+    for (const UnitVehicles& v : unit.vehicles) {
+        const VehicleType& type = t.vehicle_types[v.type];
+        if (type.fuel_per_100km <= 0) continue;
+        double range_m = type.tank_l / (type.fuel_per_100km / 100000.0);
+        if (route_m <= range_m) continue;
+        build.diagnostics->warning(s.source.file, at.Mark().line + 1, at.Mark().column + 1,
+                                   "unit '" + unit.name + "' drives " +
+                                       format_number(std::round(route_m / 100.0) / 10.0) + " km from " +
+                                       t.network.node(start).id + " to post '" + post.name +
+                                       "', but a full tank of its '" + type.name + "' lasts " +
+                                       format_number(std::round(range_m / 100.0) / 10.0) +
+                                       " km: its convoys will run dry on the way (they do not refuel)");
+        return;
+    }
+}
+
+}  // namespace
+
 void check_reachability(const Section& s, Build& build) {
     const Theatre& t = build.theatre;
     Router router(t.network);
@@ -72,7 +99,9 @@ void check_reachability(const Section& s, Build& build) {
         for (std::size_t p = 0; p < unit.posts.size(); ++p) {
             const Post& post = t.posts[unit.posts[p]];
             YAML::Node at = posts.IsSequence() ? posts[p] : posts;
-            if (router.route({start, post.node, Metric::time, heaviest}).found) {
+            Route route = router.route({start, post.node, Metric::time, heaviest});
+            if (route.found) {
+                warn_if_beyond_range(build, s, at, unit, post, start, route.distance_m);
                 if (!closed_roads.empty() && !closed_router.route({start, post.node, Metric::time, heaviest}).found)
                     build.diagnostics->warning(
                         s.source.file, at.Mark().line + 1, at.Mark().column + 1,

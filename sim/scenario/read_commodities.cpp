@@ -54,6 +54,23 @@ void read_commodities(const Section& s, Build& build) {
             c.daily_need =
                 plain_number(*need, s.source, "need of " + c.name + " (" + c.unit + " a person a day)", 10000)
                     .value_or(c.daily_need);
+        // The fuel vehicles burn (docs/model.md, "Fuel"): one commodity, in litres as tanks are.
+        if (auto fuel = m.boolean("fuel"); fuel && *fuel) {
+            std::optional<std::size_t>& named = build.theatre.aid.fuel;
+            if (c.unit != "L")
+                s.source.error(*m.get("fuel"), "commodity '" + c.name +
+                                                   "' is the fuel, so it must count in litres "
+                                                   "('unit: L', as tanks and consumption do), not '" +
+                                                   c.unit + "'");
+            else if (named)
+                s.source.error(*m.get("fuel"),
+                               "commodity '" + build.theatre.aid.commodities[*named].name +
+                                   "' is the fuel already: only one commodity may say 'fuel: true'");
+            else {
+                c.fuel = true;
+                named = build.theatre.aid.commodities.size();
+            }
+        }
         m.finish();
         build.commodity.emplace(c.name, build.theatre.aid.commodities.size());
         build.theatre.aid.commodities.push_back(c);

@@ -31,6 +31,23 @@ void read_vehicle_types(const Section& s, Build& build) {
             type.mtbf = *mtbf;
             type.repair_time = *repair;
         }
+        // Fuel (docs/model.md, "Fuel"): litres per 100 km and the tank, both or neither.
+        auto consumption = m.get("fuel_per_100km"), tank = m.get("tank");
+        std::string what = "vehicle type '" + type.name + "'";
+        std::optional<double> per_100km, tank_l;
+        if (consumption)
+            per_100km = plain_number(*consumption, s.source, "fuel_per_100km of " + what + " (litres)", 1000);
+        if (tank) tank_l = plain_number(*tank, s.source, "tank of " + what + " (litres)", 100000);
+        if (consumption.has_value() != tank.has_value())
+            s.source.error(consumption ? *consumption : *tank,
+                           "give the fuel of " + what + " as both 'fuel_per_100km' and 'tank' (litres)");
+        else if (per_100km && tank_l && *per_100km > 0 && *tank_l == 0)
+            s.source.error(
+                *tank, "the tank of " + what + " holds 0 litres, so it could never move: give what it holds");
+        else if (per_100km && tank_l) {
+            type.fuel_per_100km = *per_100km;
+            type.tank_l = *tank_l;
+        }
         // Aid cargo (the `fleets` section): none unless a payload is given.
         type.payload_t = m.parsed<double>("payload", &parse_mass_t).value_or(0);
         if (type.payload_t > 100)

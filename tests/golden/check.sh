@@ -26,6 +26,7 @@ cases=(
     "repair-team scenarios/validation/repair-team.yaml"
     "random-closures scenarios/validation/random-closures.yaml"
     "escort scenarios/validation/escort.yaml"
+    "fuel scenarios/validation/fuel.yaml"
 )
 
 stable() {

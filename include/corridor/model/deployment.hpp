@@ -129,6 +129,17 @@ struct FleetOutcome {
     int breakdowns = 0;
     double down_h = 0;           // truck-hours out of service for repair
     double escort_wait_h = 0;    // truck-hours waiting for an escorted convoy (trips ended in the run)
+    double fuel_l = 0;           // burnt (docs/model.md, "Fuel")
+    double fuel_taken_l = 0;     // taken from depots' stock of the fuel commodity
+    int ran_dry = 0;             // trucks that ran dry and were lost
+};
+
+/// Fuel burnt by every kind of mover, and the vehicles that ran dry (docs/model.md, "Fuel").
+struct FuelOutcome {
+    bool modelled = false;  // some vehicle type gives a consumption
+    double force_l = 0, trucks_l = 0, buses_l = 0, teams_l = 0;
+    int vehicles_ran_dry = 0;
+    double total_l() const { return force_l + trucks_l + buses_l + teams_l; }
 };
 
 /// One flow of returns over the whole run.
@@ -178,6 +189,7 @@ struct DeploymentResult {
     Time returned_50 = kNever, returned_90 = kNever;  // of every flow's people together
     std::vector<TownDay> town_days;       // when recorded (towns.csv)
     double depot_turned_away_t = 0;       // inbound cargo beyond a depot's capacity
+    FuelOutcome fuel;
     std::uint64_t events = 0;
     // Memory: the most movers on the road and checkpoint batches in inspection at once, which is
     // what their tables hold (a finished one's place is reused), however long the run.

@@ -23,6 +23,7 @@ struct Commodity {
     double mass_kg = 1;       // of one unit
     double volume_m3 = 0;     // of one unit; 0: its volume never limits a load
     double daily_need = 0;    // units a person needs a day (a town may say otherwise)
+    bool fuel = false;        // the fuel vehicles burn (docs/model.md, "Fuel"); counted in litres
 };
 
 struct Organisation {
@@ -131,6 +132,7 @@ struct Humanitarian {
     std::vector<Fleet> fleets;
     std::vector<ReturnFlow> returns;
     std::vector<Escort> escorts;
+    std::optional<std::size_t> fuel;  // the commodity vehicles burn, if one is marked `fuel: true`
 
     bool empty() const { return towns.empty() && depots.empty() && fleets.empty() && returns.empty(); }
 };

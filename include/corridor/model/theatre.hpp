@@ -29,6 +29,10 @@ struct VehicleType {
     /// failures (exponential) and the time a repair takes; 0: it never breaks down.
     Time mtbf = 0;
     Time repair_time = 0;
+    /// Fuel (docs/model.md, "Fuel"): litres one vehicle burns per 100 km and what its tank holds;
+    /// 0: its fuel is not modelled.
+    double fuel_per_100km = 0;
+    double tank_l = 0;
 };
 
 struct AircraftType {

@@ -56,8 +56,9 @@ struct Truck {
     // Breakdowns (breakdowns.cpp): a failure falls due at a drawn time and takes effect when the
     // truck next stands (idle at home, or arriving somewhere); then it is out for its repair.
     bool failure_due = false;
-    bool broken = false;
+    bool broken = false;  // out for a repair, or lost where it ran dry (then for good)
     Time broken_since = 0;
+    double fuel_l = 0;  // in its tank (refuel.cpp); it starts full
 };
 
 /// What a dispatch policy chose: load `load` at `depot` and take it to `town`.
@@ -95,12 +96,15 @@ struct Aid {
     // Travel times in seconds between the aid places (depots first, then towns) on the roads as
     // they are at the start, for the policies' "nearest": one table per fleet, for its weight.
     std::vector<double> place_time_s;
+    std::vector<double> place_m;  // the same routes' lengths, for fleets whose fuel is modelled
     std::size_t places = 0;
     // Per fleet: trips, tonnes delivered, lead times, idle time and distance, for the KPIs.
     std::vector<int> trips;
     std::vector<double> tonnes, lead_time_h_sum, idle_h, vehicle_km, down_h;
     std::vector<double> escort_wait_h;  // per fleet: truck-hours waiting for an escort
     std::vector<int> breakdowns;                // per fleet
+    std::vector<double> fuel_l, fuel_taken_l;   // per fleet: burnt, and taken from depots
+    std::vector<int> ran_dry;                   // per fleet: trucks lost where they ran dry
     std::vector<RandomStream> failure_streams;  // per truck, keyed by its fleet's name and number
     std::vector<ReturnState> returns;
     std::vector<BusConvoy> bus_convoys;  // every one formed, in order
@@ -147,6 +151,20 @@ void start_breakdowns(World& world);
 /// Truck `index` stands (idle, or arrived somewhere): if a failure is due it breaks down now and
 /// `true` is returned; `resume` then runs for it once it is repaired.
 bool break_down_if_due(World& world, std::size_t index);
+
+// --- fuel of aid trucks (refuel.cpp) ---
+/// Truck `index`, standing at a depot, fills its tank from the depot's fuel.
+void refuel(World& world, std::size_t index);
+/// Whether `truck`, standing at aid place `here`, has the fuel for `trip` and back to its base,
+/// counting what it can take at the trip's depot.
+bool fuel_for_trip(const World& world, const Truck& truck, std::size_t here, const Trip& trip);
+/// How far truck `index` goes on its tank, and what it burns a metre (0: fuel not modelled).
+double truck_range_m(const World& world, std::size_t index);
+double truck_l_per_m(const World& world, std::size_t index);
+/// Truck `index` burnt `litres` on the road.
+void truck_burnt(World& world, std::size_t index, double litres);
+/// Truck `index` ran dry on the road: it is lost for the rest of the run with its load.
+void truck_ran_dry(World& world, std::size_t index);
 
 // --- trucks (trucks.cpp) ---
 /// The truck's next step from where it stands (after a repair): as on arriving there.

@@ -195,6 +195,7 @@ void measure_places(World& w) {
     std::size_t places = nodes.size();
     w.aid.places = places;
     w.aid.place_time_s.assign(aid.fleets.size() * places * places, kNoRoad);
+    w.aid.place_m.assign(aid.fleets.size() * places * places, kNoRoad);
     // One table per fleet, for its own trucks' weight (a light fleet may cross a bridge a heavy one
     // may not).
     for (std::size_t f = 0; f < aid.fleets.size(); ++f) {
@@ -206,6 +207,13 @@ void measure_places(World& w) {
                 w.aid.place_time_s[(f * places + from) * places + to] = std::isfinite(s) ? s : kNoRoad;
             }
         }
+        // The lengths of those routes, for the trucks' fuel (refuel.cpp), only when it is modelled.
+        if (w.theatre.vehicle_types[aid.fleets[f].vehicle_type].fuel_per_100km <= 0) continue;
+        for (std::size_t from = 0; from < places; ++from)
+            for (std::size_t to = 0; to < places; ++to) {
+                Route route = w.router.route({nodes[from], nodes[to], Metric::time, weight_t});
+                if (route.found) w.aid.place_m[(f * places + from) * places + to] = route.distance_m;
+            }
     }
 }
 
@@ -223,6 +231,10 @@ std::optional<Trip> choose_trip(World& w, const Truck& truck, std::size_t here) 
             break;
     }
     if (!trip) return trip;
+    if (!fuel_for_trip(w, truck, here, *trip)) {
+        if (w.sinks.timeline) w.log(w.sim.now(), truck.id, "short of fuel", w.node_id(place_node(w, here)));
+        return std::nullopt;
+    }
     // The load is spoken for: no other truck plans on it.
     for (std::size_t c = 0; c < trip->load.size(); ++c) {
         w.aid.depots[trip->depot].stock[c] -= trip->load[c];

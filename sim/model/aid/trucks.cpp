@@ -56,6 +56,7 @@ void drive(World& w, std::size_t index, std::size_t to) {
     plan.id = truck.id;
     plan.clock = truck.clock;  // its drivers' driving carries over from the last trip
     if (!fleet.escorts.empty()) plan.escorts = &fleet.escorts;
+    if (truck_l_per_m(w, index) > 0) plan.range_m = truck_range_m(w, index);  // not always full
     World* world = &w;
     start_mover(w, plan, [world, index, to](const Mover& mover, Time) {
         Truck& t = world->aid.trucks[index];
@@ -119,6 +120,7 @@ void unload(World& w, std::size_t index) {
 void load(World& w, std::size_t index) {
     Truck& truck = w.aid.trucks[index];
     truck.state = Truck::State::loading;
+    refuel(w, index);
     World* world = &w;
     w.aid.depots[truck.depot].bays->request([world, index](int bay) {
         Truck& t = world->aid.trucks[index];
@@ -138,6 +140,7 @@ void load(World& w, std::size_t index) {
 
 void dispatch(World& w, std::size_t index) {
     Truck& truck = w.aid.trucks[index];
+    refuel(w, index);  // at a depot, it fills up before it chooses
     std::optional<Trip> trip = choose_trip(w, truck, truck.place);
     const Fleet& fleet = w.theatre.aid.fleets[truck.fleet];
     if (!trip) {
@@ -184,6 +187,9 @@ void start_fleets(World& w) {
     w.aid.idle_h.assign(fleets, 0.0);
     w.aid.escort_wait_h.assign(fleets, 0.0);
     w.aid.vehicle_km.assign(fleets, 0.0);
+    w.aid.fuel_l.assign(fleets, 0.0);
+    w.aid.fuel_taken_l.assign(fleets, 0.0);
+    w.aid.ran_dry.assign(fleets, 0);
     w.aid.fleet_trucks.assign(fleets, {});
     w.aid.recheck_planned.assign(fleets, false);
     for (std::size_t f = 0; f < fleets; ++f) {
@@ -201,6 +207,7 @@ void start_fleets(World& w) {
             truck.fleet = f;
             truck.place = depot_place(fleet.base);
             truck.state = Truck::State::idle;
+            truck.fuel_l = w.theatre.vehicle_types[fleet.vehicle_type].tank_l;
             if (w.sinks.timeline || w.sinks.convoys) truck.id = fleet.name + "/truck-" + std::to_string(k + 1);
             w.aid.fleet_trucks[f].push_back(w.aid.trucks.size());
             w.aid.trucks.push_back(std::move(truck));
@@ -244,6 +251,9 @@ void close_fleets(World& w) {
         o.breakdowns = w.aid.breakdowns[f];
         o.busy_h = o.truck_h - w.aid.idle_h[f] - o.down_h;
         o.escort_wait_h = w.aid.escort_wait_h[f];
+        o.fuel_l = w.aid.fuel_l[f];
+        o.fuel_taken_l = w.aid.fuel_taken_l[f];
+        o.ran_dry = w.aid.ran_dry[f];
         w.result.fleets.push_back(o);
     }
 }

@@ -29,8 +29,10 @@ void end_step(World& w, Mover& m) {
     const MarchDoctrine& rules = *m.plan.rules;
     m.clock.driving_since_halt += m.step;
     m.clock.driving_today += m.step;
+    double remaining_before_m = m.remaining_m;
     m.remaining_m =
         m.step_reaches_end ? 0 : std::max(0.0, m.remaining_m - m.step_speed_kph * to_hours(m.step) * 1000.0);
+    if (burn_fuel(w, m, remaining_before_m)) return;  // ran dry (fuel.cpp): it stays where it stands
     Time now = w.sim.now();
     Stop due = stop_due(rules, m.clock);
     // A halt or rest that falls due as the head reaches its destination is not taken.
@@ -137,9 +139,10 @@ void drive(World& w, Mover& m) {
     Time to_end = std::max<Time>(1, static_cast<Time>(std::ceil(m.remaining_m / 1000.0 / v * kHour)));
     Time step = std::min(to_end, until_stop_due(rules, m.clock));
     if (rules.night_mode != NightMode::drive) step = std::min(step, until_light_changes(rules, time_of_day));
+    step = cut_step_to_fuel(m, step, to_end, v);
     if (m.tally.rolled == kNever) m.tally.rolled = now;
     m.step = step;
-    m.step_reaches_end = step >= to_end;
+    m.step_reaches_end = step >= to_end && !m.step_runs_dry;
     m.step_speed_kph = v;
     w.sim.schedule_after(step, [world, mover] { end_step(*world, *mover); });
 }
@@ -185,6 +188,7 @@ void start_mover(World& w, const MoverPlan& plan, SmallFunction<void(const Mover
     m.on_arrival = on_arrival;
     m.slot = slot;
     m.clock = plan.clock;
+    m.range_m = plan.range_m;
     m.tally.formed = w.sim.now();
     depart(w, m);
 }

@@ -4,6 +4,7 @@
 // it arc by arc under its own march rules and calls its client back when its last vehicle is in.
 // Private to sim/model/.
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ struct MoverPlan {
     // The escorts (Humanitarian::escorts) it waits for before entering their roads; none when
     // null (the force's convoys, repair teams, fleets and returns naming none).
     const std::vector<std::size_t>* escorts = nullptr;
+    // Fuel (fuel.cpp): litres all its vehicles burn a metre together (0: not modelled), and how far
+    // the vehicle that runs dry first goes on what it carries as it sets off.
+    double fuel_l_per_m = 0;
+    double range_m = std::numeric_limits<double>::infinity();
 };
 
 /// The plan of a mover whose vehicles are all of one type (an aid truck, a bus convoy, a repair
@@ -46,6 +51,10 @@ inline MoverPlan plan_of_one_type(const VehicleType& type, int vehicles, const M
     plan.destination = destination;
     plan.client = client;
     plan.kind = kind;
+    if (type.fuel_per_100km > 0) {  // it sets off full
+        plan.fuel_l_per_m = vehicles * type.fuel_per_100km / 100000.0;
+        plan.range_m = type.tank_l / (type.fuel_per_100km / 100000.0);
+    }
     return plan;
 }
 
@@ -81,6 +90,10 @@ struct Mover {
     Time step = 0;
     double step_speed_kph = 0;
     bool step_reaches_end = false;
+    bool step_runs_dry = false;  // the fuel ends where this step ends (fuel.cpp)
+
+    double range_m = 0;    // left on the fuel it carries (from its plan when it forms)
+    bool ran_dry = false;  // it stands where its fuel ran out, for the rest of the run
 
     // The wait in progress, if any, and since when.
     enum class Wait { none, gate, checkpoint, route, escort } waiting = Wait::none;

@@ -17,6 +17,14 @@ void arrive(World& world, Mover& mover);
 double march_speed_kph(const World& world, const Mover& mover, ArcIndex arc, Time now);
 Time pass_time(const World& world, const Mover& mover, double speed_kph, Time now);
 
+// fuel.cpp: what a mover burns as it drives, and where it runs dry.
+/// The step of `step` (reaching the arc's end at `to_end`) at `speed_kph`, cut where the fuel ends
+/// when it ends sooner (the mover's `step_runs_dry` then holds).
+Time cut_step_to_fuel(Mover& mover, Time step, Time to_end, double speed_kph);
+/// Counts the fuel of the step just driven (the arc had `remaining_before_m` left before it); when
+/// the step ran dry, reports it and returns true: the mover stands there for the rest of the run.
+bool burn_fuel(World& world, Mover& mover, double remaining_before_m);
+
 // gates.cpp: first come, first served at the entry of each arc.
 /// At the gate of the arc ahead: true when the mover enters it now, false when it must wait
 /// (it drives on when the gate frees).

@@ -17,7 +17,7 @@ bool queued_at_gate(const Mover& m) { return !m.on_arc && m.remaining_m < 0; }
 
 // Plans again from the next node of a mover on the road; true when its route changed.
 void replan(World& w, Mover& m) {
-    if (!m.routed || m.head_arrived || m.waiting == Mover::Wait::route) return;
+    if (!m.routed || m.head_arrived || m.ran_dry || m.waiting == Mover::Wait::route) return;
     NodeIndex from = next_node(w, m);
     if (from == m.plan.destination) return;
     std::size_t cut = m.on_arc ? m.arc + 1 : m.arc;
