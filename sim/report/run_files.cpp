@@ -352,6 +352,9 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     line("100% of posts established", when(r.posts_100));
     line("sorties flown", std::to_string(r.sorties));
     line("tonnes lifted", fixed(r.tonnes_lifted, 1) + " t");
+    if (r.aid_tonnes_lifted > 0)
+        line("  of which aid", fixed(r.aid_tonnes_lifted, 1) + " t, waiting " +
+                                   fixed(r.aid_air_wait_t_h / r.aid_tonnes_lifted, 1) + " h a tonne for a sortie");
     line("largest apron queue", fixed(r.largest_apron_queue, 0) + " aircraft");
     for (const CheckpointOutcome& c : r.checkpoints) {
         line("checkpoint " + c.name + " wait", "mean " + fixed(c.mean_wait_s / 60, 1) + " min, max " +

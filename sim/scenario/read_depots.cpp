@@ -80,7 +80,7 @@ void read_inbound(const YAML::Node& node, const Source& source, Build& build, De
         if (auto field = m.get("by_air")) read_air_route(*field, source, build, depot, depot_placed, what, in);
         if (auto priority = m.whole("priority", 0, 1000)) {
             in.priority = static_cast<int>(*priority);
-            if (!in.by_air)
+            if (!m.get("by_air"))
                 source.error(*m.get("priority"), "'priority' is a place on the airlift: it needs 'by_air'");
         }
         m.finish();

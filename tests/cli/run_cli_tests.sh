@@ -35,7 +35,7 @@ out=$(mktemp -d)
 one=$source_dir/scenarios/validation/one-convoy.yaml
 expect 0 'valid: 1 unit, 1 post, 1 unit-post assignment,' -- validate "$one"
 expect 0 'valid: 9 units, 28 posts, 28 unit-post assignments,' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
-expect 0 'aid: 4 commodities, 4 towns, 2 depots, 2 truck fleets \(18 trucks\), 5 flows of returns' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
+expect 0 'aid: 4 commodities, 4 towns, 3 depots, 2 truck fleets \(18 trucks\), 5 flows of returns' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
 expect 0 '1 kind of repair team, 0 random closure rules' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
 # A scenario with towns writes towns.csv, listed in its manifest; one without does not.
 expect 0 'aid delivered +200\.0 t in 20 trips' -- run "$source_dir/scenarios/validation/aid-one-depot.yaml" --out "$out/aid"
