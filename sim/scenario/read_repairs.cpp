@@ -1,6 +1,7 @@
 // The `repair_teams` section: each kind of repair or demining team (base node, vehicle, count,
-// work rate and own march rules). The jobs are the disruptions that give `repair` work. Its keys
-// are documented in docs/scenario-reference.md, sections `repair_teams` and `disruptions`.
+// work rate and own march rules); and the keys of a repair job, shared by the disruptions and the
+// towns' services that give `repair` work. Its keys are documented in docs/scenario-reference.md,
+// sections `repair_teams`, `disruptions` and `towns`.
 
 #include <string>
 
@@ -41,6 +42,23 @@ std::optional<double> read_rate(MapReader& m) {
 }
 
 }  // namespace
+
+void read_repair_job(MapReader& m, const std::string& ends, Time& work, int& priority) {
+    if (auto repair = m.duration("repair")) {
+        if (*repair == 0)
+            m.source().error(*m.get("repair"), "repair must be longer than 0h (the team-hours of work that end it)");
+        else if (m.get("until"))
+            m.source().error(*m.get("repair"),
+                             ends + " either at its 'until' or when a team repairs it ('repair'), not both");
+        work = *repair;
+    }
+    if (auto order = m.whole("priority", 1, 1000)) {
+        if (!m.get("repair"))
+            m.source().error(*m.get("priority"), "priority orders repair jobs: give it with the 'repair' work "
+                                                 "of " + m.what());
+        priority = static_cast<int>(*order);
+    }
+}
 
 void read_repair_teams(const Section& s, Build& build) {
     for_each_entry(s, "repair_teams", [&](const YAML::Node& key, const YAML::Node& value) {
