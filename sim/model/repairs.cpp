@@ -32,8 +32,9 @@ void work(World& w, std::size_t crew, std::size_t job_index) {
     const RepairTeam& team = w.theatre.repair_teams[c.kind];
     const RepairJob job = w.repairs.jobs[job_index];
     if (w.sinks.timeline)
-        w.log(w.sim.now(), c.id, "repair started",
-              job.service ? service_label(w, job.town, job.town_service) : w.disruptions[job.disruption].road);
+        w.log(
+            w.sim.now(), c.id, "repair started",
+            job.service ? service_label(w, job.town, job.town_service) : w.disruptions[job.disruption].road);
     Time working = static_cast<Time>(std::llround(static_cast<double>(work_of(w, job)) / team.rate));
     World* world = &w;
     w.sim.schedule_after(working, [world, crew, job_index] {
@@ -114,9 +115,11 @@ void order_jobs(World& w) {
     for (std::size_t t = 0; t < towns.size(); ++t)
         for (std::size_t s = 0; s < towns[t].services.size(); ++s) {
             const TownService& service = towns[t].services[s];
-            if (service.damaged && service.repair_work > 0) jobs.push_back({service.priority, {true, 0, t, s}});
+            if (service.damaged && service.repair_work > 0)
+                jobs.push_back({service.priority, {true, 0, t, s}});
         }
-    std::stable_sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(jobs.begin(), jobs.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     w.repairs.jobs.clear();
     for (const auto& job : jobs) w.repairs.jobs.push_back(job.second);
     w.repairs.crew_on.assign(w.repairs.jobs.size(), -1);

@@ -29,8 +29,8 @@ void open_services(World& w) {
 void restore_service(World& w, std::size_t town, std::size_t service, std::string_view by) {
     w.services.restored_at[town][service] = w.sim.now();
     if (w.sinks.timeline)
-        w.log(w.sim.now(), by.empty() ? std::string_view(w.theatre.aid.towns[town].name) : by, "service restored",
-              service_label(w, town, service));
+        w.log(w.sim.now(), by.empty() ? std::string_view(w.theatre.aid.towns[town].name) : by,
+              "service restored", service_label(w, town, service));
 }
 
 std::string service_label(const World& w, std::size_t town, std::size_t service) {

@@ -134,7 +134,7 @@ struct RepairCrew {
 /// A job for the teams: a disruption's road, or a town's damaged service.
 struct RepairJob {
     bool service = false;
-    std::size_t disruption = 0;            // (a road's) index into World::disruptions
+    std::size_t disruption = 0;              // (a road's) index into World::disruptions
     std::size_t town = 0, town_service = 0;  // (a service's) indices into the towns and their services
 };
 

@@ -46,7 +46,8 @@ std::optional<double> read_rate(MapReader& m) {
 void read_repair_job(MapReader& m, const std::string& ends, Time& work, int& priority) {
     if (auto repair = m.duration("repair")) {
         if (*repair == 0)
-            m.source().error(*m.get("repair"), "repair must be longer than 0h (the team-hours of work that end it)");
+            m.source().error(*m.get("repair"),
+                             "repair must be longer than 0h (the team-hours of work that end it)");
         else if (m.get("until"))
             m.source().error(*m.get("repair"),
                              ends + " either at its 'until' or when a team repairs it ('repair'), not both");
@@ -54,8 +55,10 @@ void read_repair_job(MapReader& m, const std::string& ends, Time& work, int& pri
     }
     if (auto order = m.whole("priority", 1, 1000)) {
         if (!m.get("repair"))
-            m.source().error(*m.get("priority"), "priority orders repair jobs: give it with the 'repair' work "
-                                                 "of " + m.what());
+            m.source().error(*m.get("priority"),
+                             "priority orders repair jobs: give it with the 'repair' work "
+                             "of " +
+                                 m.what());
         priority = static_cast<int>(*order);
     }
 }

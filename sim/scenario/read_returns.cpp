@@ -1,7 +1,7 @@
 // The `returns` section: each flow of displaced people going home by bus convoys (origin node,
 // town, people, bus type and pool, convoy size, departure times, start, the posts and the town's
-// services it waits for, and the buses' own march rules). Its keys are documented in docs/scenario-reference.md, section
-// `returns`.
+// services it waits for, and the buses' own march rules). Its keys are documented in
+// docs/scenario-reference.md, section `returns`.
 
 #include <algorithm>
 #include <map>
@@ -103,7 +103,8 @@ void read_returns(const Section& s, Build& build) {
                     flow.after_posts.push_back(post);
             }
         if (auto services = m.get("after_services"))
-            if (town_found) read_after_services(*services, s.source, build.theatre.aid.towns[flow.town], flow, what);
+            if (town_found)
+                read_after_services(*services, s.source, build.theatre.aid.towns[flow.town], flow, what);
         if (auto march = m.get("march")) {
             flow.march = build.theatre.march;
             read_march_rules(*march, s.source, *flow.march, "the march rules of " + what);

@@ -59,12 +59,22 @@ void read_population(const YAML::Node& node, const Source& source, const Build& 
     town.population_changes.assign(changes.begin() + 1, changes.end());
 }
 
+// Whether a service gives only its own keys: with another (perhaps a misspelt `damaged`), the
+// checks that depend on `damaged` are left to the message on the unknown key.
+bool only_service_keys(const YAML::Node& item) {
+    static const std::set<std::string> keys{"name", "damaged", "repair", "priority", "until"};
+    for (auto it = item.begin(); it != item.end(); ++it)
+        if (!keys.count(it->first.Scalar())) return false;
+    return true;
+}
+
 // `services`: a list of names (working services) or maps {name, damaged, repair, priority, until}.
 void read_services(const YAML::Node& node, const Source& source, const Build& build, Town& town,
                    const std::string& what) {
     if (!node.IsSequence()) {
-        source.error(node, "services of " + what + " must be a list, e.g. [{name: water, damaged: true, repair: 40h}], "
-                           "not " + describe(node));
+        const std::string example = "[{name: water, damaged: true, repair: 40h}]";
+        source.error(node,
+                     "services of " + what + " must be a list, e.g. " + example + ", not " + describe(node));
         return;
     }
     for (const YAML::Node& item : node) {
@@ -77,21 +87,18 @@ void read_services(const YAML::Node& node, const Source& source, const Build& bu
             service.damaged = m.boolean("damaged").value_or(false);
             read_repair_job(m, "a damaged service is restored", service.repair_work, service.priority);
             auto until = m.duration("until");
-            // (A misspelt key, perhaps `damaged`, is reported below instead.)
-            bool keys_known = true;
-            for (auto it = item.begin(); it != item.end(); ++it)
-                keys_known = keys_known && std::set<std::string>{"name", "damaged", "repair", "priority", "until"}
-                                               .count(it->first.Scalar());
             for (const char* key : {"repair", "until"})
-                if (!service.damaged && keys_known && m.get(key))
-                    source.error(*m.get(key), "service '" + service.name + "' of " + what + " is working: '" + key +
-                                                  "' is for a damaged one (give 'damaged: true')");
-            if (until && *until == 0) source.error(*m.get("until"), "until must be later than 0h (the start)");
+                if (!service.damaged && only_service_keys(item) && m.get(key))
+                    source.error(*m.get(key), "service '" + service.name + "' of " + what + " is working: '" +
+                                                  key + "' is for a damaged one (give 'damaged: true')");
+            if (until && *until == 0)
+                source.error(*m.get("until"), "until must be later than 0h (the start)");
             service.until = until.value_or(build.theatre.duration + 1);
             m.finish();
         }
         if (service.name.empty()) {
-            if (item.IsScalar()) source.error(item, "a service of " + what + " needs a name (water, power, ...)");
+            if (item.IsScalar())
+                source.error(item, "a service of " + what + " needs a name (water, power, ...)");
             continue;
         }
         for (const TownService& before : town.services)

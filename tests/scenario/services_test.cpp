@@ -36,7 +36,8 @@ TEST_CASE("a repair team restores a town's water at travel time + work / rate, a
     REQUIRE(town.services.size() == 2);
     const TownService& water = town.services[1];
     REQUIRE(water.name == "water");
-    const Time restored = team_drive(theatre) + from_seconds(to_seconds(water.repair_work) / theatre.repair_teams[0].rate);
+    const Time restored =
+        team_drive(theatre) + from_seconds(to_seconds(water.repair_work) / theatre.repair_teams[0].rate);
     CHECK(restored == 10 * kHour + 45 * kMinute + 9 * kSecond);
 
     DeploymentResult r = simulate_deployment(theatre, theatre.seed);
@@ -97,7 +98,8 @@ TEST_CASE("repair jobs go by priority, then roads before services in the scenari
     Disruption damage;
     damage.road = "ORIGIN-TOWN";
     damage.arcs = net.arcs_between(*net.find_node("ORIGIN"), *net.find_node("TOWN"));
-    for (ArcIndex a : net.arcs_between(*net.find_node("TOWN"), *net.find_node("ORIGIN"))) damage.arcs.push_back(a);
+    for (ArcIndex a : net.arcs_between(*net.find_node("TOWN"), *net.find_node("ORIGIN")))
+        damage.arcs.push_back(a);
     damage.speed_factor = 0.5;
     damage.until = theatre.duration + 1;
     damage.repair_work = 5 * kHour;
@@ -125,7 +127,8 @@ TEST_CASE("repair jobs go by priority, then roads before services in the scenari
     }
 }
 
-TEST_CASE("a town's services: names, or damaged ones with their repair work and priority", "[repairs][scenario]") {
+TEST_CASE("a town's services: names, or damaged ones with their repair work and priority",
+          "[repairs][scenario]") {
     Theatre theatre = test::load_theatre("validation/service-repair.yaml");
     const std::vector<TownService>& services = theatre.aid.towns[0].services;
     REQUIRE(services.size() == 2);
@@ -136,6 +139,29 @@ TEST_CASE("a town's services: names, or damaged ones with their repair work and 
     CHECK(services[1].priority == kNoRepairPriority);
     REQUIRE(theatre.aid.returns[0].after_services.size() == 1);
     CHECK(theatre.aid.returns[0].after_services[0] == 1);
+}
+
+}  // namespace corridor
+
+namespace corridor {
+
+TEST_CASE("the reference theatre: nobody reaches Stepanakert before its water works",
+          "[repairs][returns][reference]") {
+    Theatre theatre = test::load_theatre("karabakh-2020/scenario.yaml");
+    DeploymentResult r = simulate_deployment(theatre, theatre.seed);
+    REQUIRE(r.services.size() == 1);
+    const Town& town = theatre.aid.towns[r.services[0].town];
+    REQUIRE(town.name == "Stepanakert");
+    // The engineers are based at Stepanakert: no drive, 120 team-hours at 100%.
+    CHECK(r.services[0].restored == 120 * kHour);
+    int flows = 0;
+    for (std::size_t f = 0; f < theatre.aid.returns.size(); ++f) {
+        if (theatre.aid.returns[f].town != r.services[0].town) continue;
+        ++flows;
+        CHECK(r.returns[f].first_arrival > r.services[0].restored);
+        CHECK(r.returns[f].held > 0);
+    }
+    CHECK(flows == 2);
 }
 
 }  // namespace corridor

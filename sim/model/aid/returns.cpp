@@ -2,8 +2,8 @@
 // by bus convoys. A convoy may leave at each of the flow's departure times of day, from its `from`
 // time on, when every post it waits for is established, every service of the town it waits for
 // works (services.cpp) and an open road leads to the town; it takes as many buses of the pool as
-// are at the origin (at most `convoy_buses`) and as people as they seat. On arrival the people join the town's population (and its need); the buses drive
-// back empty for the next departure.
+// are at the origin (at most `convoy_buses`) and as people as they seat. On arrival the people
+// join the town's population (and its need); the buses drive back empty for the next departure.
 
 #include <algorithm>
 #include <string>
@@ -79,7 +79,8 @@ std::string held_by(World& w, std::size_t f) {
             return "waiting for " + service_label(w, flow.town, service);
     const VehicleType& bus = w.theatre.vehicle_types[flow.bus_type];
     NodeIndex town = w.theatre.aid.towns[flow.town].node;
-    if (!w.router.route({flow.origin, town, Metric::time, bus.weight_t}).found) return "no open road to " + w.node_id(town);
+    if (!w.router.route({flow.origin, town, Metric::time, bus.weight_t}).found)
+        return "no open road to " + w.node_id(town);
     return "";
 }
 
