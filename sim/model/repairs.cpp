@@ -1,11 +1,12 @@
 // Repairs (docs/model.md, "Repairs"): repair and demining teams end the disruptions that take
 // repair work and restore towns' damaged services. The jobs are ordered once: by priority (lower
 // first), then roads before services, each in the scenario's order. A free team takes the first
-// job that is open (a road's disruption has begun and not ended, a service is down) and that no
-// team is on, drives (a mover of one vehicle) to the site (the nearer end of the road it can
-// reach, or the town's node), and works there for work / rate; then the road reopens (or is
-// repaired, if it was only slowed) and the movers plan again, or the service is restored. A team
-// with nothing to do stays where it is and looks again when a disruption with repair work begins.
+// job that is open (a road's disruption has begun and not ended, a service is down), that is for
+// its kind of team (or any) and that no team is on, drives (a mover of one vehicle) to the site
+// (the nearer end of the road it can reach, or the town's node), and works there for work / rate;
+// then the road reopens (or is repaired, if it was only slowed) and the movers plan again, or the
+// service is restored. A team with nothing to do stays where it is and looks again when a
+// disruption with repair work begins.
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,12 @@ void look_for_work(World& w, std::size_t crew);
 
 const MarchDoctrine& rules_of(const World& w, const RepairTeam& team) {
     return team.march ? *team.march : w.theatre.march;
+}
+
+// The kind of team a job is for, if only one kind may take it.
+std::optional<std::size_t> team_for(const World& w, const RepairJob& job) {
+    return job.service ? w.theatre.aid.towns[job.town].services[job.town_service].team
+                       : w.disruptions[job.disruption].team;
 }
 
 Time work_of(const World& w, const RepairJob& job) {
@@ -88,6 +95,8 @@ void look_for_work(World& w, std::size_t crew) {
     if (c.busy) return;
     for (std::size_t job = 0; job < w.repairs.jobs.size(); ++job) {
         if (w.repairs.crew_on[job] >= 0 || !job_open(w, w.repairs.jobs[job])) continue;
+        std::optional<std::size_t> kind = team_for(w, w.repairs.jobs[job]);
+        if (kind && *kind != c.kind) continue;
         std::optional<NodeIndex> site = site_of(w, c, w.repairs.jobs[job]);
         if (!site) continue;
         c.busy = true;

@@ -41,7 +41,7 @@ void read_disruptions(const Section& s, Build& build) {
         bool factor_given = m.get("speed_factor").has_value();
         d.from = m.duration("from", false, 0, build.horizon()).value_or(0);
         d.until = m.duration("until").value_or(build.theatre.duration + 1);
-        read_repair_job(m, "a disruption ends", d.repair_work, d.priority);
+        read_repair_job(m, build, "a disruption ends", d.repair_work, d.priority, d.team);
         m.finish();
         if (closed.value_or(false) == factor_given)
             s.source.error(item,

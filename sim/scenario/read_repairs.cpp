@@ -43,7 +43,8 @@ std::optional<double> read_rate(MapReader& m) {
 
 }  // namespace
 
-void read_repair_job(MapReader& m, const std::string& ends, Time& work, int& priority) {
+void read_repair_job(MapReader& m, const Build& build, const std::string& ends, Time& work, int& priority,
+                     std::optional<std::size_t>& team) {
     if (auto repair = m.duration("repair")) {
         if (*repair == 0)
             m.source().error(*m.get("repair"),
@@ -60,6 +61,15 @@ void read_repair_job(MapReader& m, const std::string& ends, Time& work, int& pri
                              "of " +
                                  m.what());
         priority = static_cast<int>(*order);
+    }
+    if (auto kind = m.get("team")) {
+        if (!m.get("repair"))
+            m.source().error(*kind,
+                             "team names the kind of team for a repair job: give it with the "
+                             "'repair' work of " +
+                                 m.what());
+        else if (auto name = scalar_text(*kind, m.source(), "team"))
+            team = find_name(build.repair_team, *name, "repair team", *kind, m.source());
     }
 }
 
@@ -83,6 +93,7 @@ void read_repair_teams(const Section& s, Build& build) {
             read_march_rules(*march, s.source, *team.march, "the march rules of " + what);
         }
         m.finish();
+        build.repair_team.emplace(team.name, build.theatre.repair_teams.size());
         build.theatre.repair_teams.push_back(team);
     });
 }

@@ -62,13 +62,14 @@ void read_population(const YAML::Node& node, const Source& source, const Build& 
 // Whether a service gives only its own keys: with another (perhaps a misspelt `damaged`), the
 // checks that depend on `damaged` are left to the message on the unknown key.
 bool only_service_keys(const YAML::Node& item) {
-    static const std::set<std::string> keys{"name", "damaged", "repair", "priority", "until"};
+    static const std::set<std::string> keys{"name", "damaged", "repair", "priority", "team", "until"};
     for (auto it = item.begin(); it != item.end(); ++it)
         if (!keys.count(it->first.Scalar())) return false;
     return true;
 }
 
-// `services`: a list of names (working services) or maps {name, damaged, repair, priority, until}.
+// `services`: a list of names (working services) or maps {name, damaged, repair, priority, team,
+// until}.
 void read_services(const YAML::Node& node, const Source& source, const Build& build, Town& town,
                    const std::string& what) {
     if (!node.IsSequence()) {
@@ -85,7 +86,8 @@ void read_services(const YAML::Node& node, const Source& source, const Build& bu
             MapReader m(item, source, "a service of " + what);
             service.name = m.text("name", true).value_or("");
             service.damaged = m.boolean("damaged").value_or(false);
-            read_repair_job(m, "a damaged service is restored", service.repair_work, service.priority);
+            read_repair_job(m, build, "a damaged service is restored", service.repair_work, service.priority,
+                            service.team);
             auto until = m.duration("until");
             for (const char* key : {"repair", "until"})
                 if (!service.damaged && only_service_keys(item) && m.get(key))

@@ -56,8 +56,10 @@ std::optional<double> positive(MapReader& m, const std::string& key,
 
 /// The keys of a repair job (a disruption's, a town service's; read_repairs.cpp): `repair`, the
 /// team-hours of work that end it, more than 0h, not with an `until` (`ends` says how the job
-/// otherwise ends: "a disruption ends"); and `priority`, 1 to 1,000, lower first, only with `repair`.
-void read_repair_job(MapReader& m, const std::string& ends, Time& work, int& priority);
+/// otherwise ends: "a disruption ends"); `priority`, 1 to 1,000, lower first, and `team`, the kind
+/// of repair team for it, both only with `repair`.
+void read_repair_job(MapReader& m, const Build& build, const std::string& ends, Time& work, int& priority,
+                     std::optional<std::size_t>& team);
 
 // The aid part (read_commodities.cpp to read_fleets.cpp).
 

@@ -1,9 +1,15 @@
 // Towns' services restored by repair teams, and returns that wait for them (docs/model.md,
 // "Repairs" and "Returns"; docs/validation.md, "A repair team restores a town's water").
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "corridor/model/deployment.hpp"
+#include "corridor/scenario/load.hpp"
 #include "scenarios.hpp"
 
 namespace corridor {
@@ -127,6 +133,26 @@ TEST_CASE("repair jobs go by priority, then roads before services in the scenari
     }
 }
 
+TEST_CASE("a job for one kind of team waits for that kind", "[repairs]") {
+    Theatre theatre = test::load_theatre("validation/service-repair.yaml");
+    // Deminers at twice a standard team's rate, from BASE as the engineers; the water is theirs.
+    RepairTeam deminers = theatre.repair_teams[0];
+    deminers.name = "deminers";
+    deminers.rate = 2.0;
+    theatre.repair_teams.push_back(deminers);
+    theatre.aid.towns[0].services[1].team = 1;
+    DeploymentResult r = simulate_deployment(theatre, theatre.seed);
+    CHECK(r.services[0].restored == team_drive(theatre) + 5 * kHour);
+    const TimelineRow* started = first_row(r, "repair started");
+    REQUIRE(started != nullptr);
+    CHECK(started->entity == "deminers/team-1");
+    // Without deminers, the engineers leave it alone: the water stays down.
+    theatre.repair_teams.pop_back();
+    DeploymentResult none = simulate_deployment(theatre, theatre.seed);
+    CHECK(none.services[0].restored == kNever);
+    CHECK(first_row(none, "repair started") == nullptr);
+}
+
 TEST_CASE("a town's services: names, or damaged ones with their repair work and priority",
           "[repairs][scenario]") {
     Theatre theatre = test::load_theatre("validation/service-repair.yaml");
@@ -162,6 +188,35 @@ TEST_CASE("the reference theatre: nobody reaches Stepanakert before its water wo
         CHECK(r.returns[f].held > 0);
     }
     CHECK(flows == 2);
+}
+
+}  // namespace corridor
+
+namespace corridor {
+
+TEST_CASE("a repair job's team must be a kind of repair team, given with its work", "[repairs][scenario]") {
+    auto first_error = [](const std::string& from, const std::string& to) {
+        std::stringstream text;
+        text << std::ifstream(std::string(CORRIDOR_SOURCE_DIR) + "/scenarios/validation/service-repair.yaml")
+                    .rdbuf();
+        std::string yaml = text.str();
+        REQUIRE(yaml.find(from) != std::string::npos);
+        yaml.replace(yaml.find(from), from.size(), to);
+        std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("corridor-services-" + std::to_string(::getpid()) + ".yaml");
+        std::ofstream(file, std::ios::binary) << yaml;
+        LoadedScenario loaded = load_scenario(file.string());
+        std::filesystem::remove(file);
+        return loaded.diagnostics.first_error();
+    };
+    const std::string water = "{name: water, damaged: true, repair: 10h}";
+    CHECK(first_error(water, "{name: water, damaged: true, repair: 10h, team: engineer}")
+              .find("unknown repair team 'engineer'; did you mean 'engineers'?") != std::string::npos);
+    CHECK(
+        first_error(water, "{name: water, damaged: true, until: 8h, team: engineers}")
+            .find("team names the kind of team for a repair job: give it with the 'repair' work of a service "
+                  "of town 'town'") != std::string::npos);
+    CHECK(first_error(water, "{name: water, damaged: true, repair: 10h, team: engineers}").empty());
 }
 
 }  // namespace corridor

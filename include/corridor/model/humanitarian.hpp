@@ -71,6 +71,7 @@ struct TownService {
     Time repair_work = 0;
     Time until = 0;  // without repair work: restored then (past the run's end: never)
     int priority = kNoRepairPriority;
+    std::optional<std::size_t> team;  // the kind of team (Theatre::repair_teams) for it; any when none
 };
 
 struct Town {

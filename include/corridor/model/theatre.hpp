@@ -124,6 +124,7 @@ struct Disruption {
     /// ends at `until`. With work, it lasts until a team has done it (docs/model.md, "Repairs").
     Time repair_work = 0;
     int priority = kNoRepairPriority;  // of its repair job: lower first (docs/model.md, "Repairs")
+    std::optional<std::size_t> team;   // the kind of team (Theatre::repair_teams) for it; any when none
 };
 
 /// Closures that happen at random (docs/model.md, "Random closures"): on every road of the given
