@@ -54,20 +54,16 @@ void read_repair_job(MapReader& m, const Build& build, const std::string& ends, 
                              ends + " either at its 'until' or when a team repairs it ('repair'), not both");
         work = *repair;
     }
+    // A priority or a team orders or restricts a job, which the work makes.
+    const std::string with_work = "give it with the 'repair' work of " + m.what();
     if (auto order = m.whole("priority", 1, 1000)) {
         if (!m.get("repair"))
-            m.source().error(*m.get("priority"),
-                             "priority orders repair jobs: give it with the 'repair' work "
-                             "of " +
-                                 m.what());
+            m.source().error(*m.get("priority"), "priority orders repair jobs: " + with_work);
         priority = static_cast<int>(*order);
     }
     if (auto kind = m.get("team")) {
         if (!m.get("repair"))
-            m.source().error(*kind,
-                             "team names the kind of team for a repair job: give it with the "
-                             "'repair' work of " +
-                                 m.what());
+            m.source().error(*kind, "team names the kind of team for a repair job: " + with_work);
         else if (auto name = scalar_text(*kind, m.source(), "team"))
             team = find_name(build.repair_team, *name, "repair team", *kind, m.source());
     }
