@@ -240,6 +240,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     open_depots(w);
     open_towns(w);
     start_fleets(w);
+    open_services(w);
     start_returns(w);
     start_repairs(w);
     for (std::size_t u = 0; u < theatre.units.size(); ++u) {
@@ -317,6 +318,12 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         if (d.repair_work > 0)
             r.repairs.push_back({i, w.disruption_ends[i] <= theatre.duration ? w.disruption_ends[i] : kNever});
     }
+    for (std::size_t t = 0; t < theatre.aid.towns.size(); ++t)
+        for (std::size_t s = 0; s < theatre.aid.towns[t].services.size(); ++s)
+            if (theatre.aid.towns[t].services[s].damaged) {
+                Time restored = w.services.restored_at[t][s];
+                r.services.push_back({t, s, restored <= theatre.duration ? restored : kNever});
+            }
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
         const Resource& lanes = *w.checkpoints.lanes[i];
         CheckpointOutcome cp{theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),

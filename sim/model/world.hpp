@@ -160,9 +160,22 @@ struct RepairCrew {
     std::string id;  // "KIND/team-N", built only when written out
 };
 
+/// A job for the teams: a disruption's road, or a town's damaged service.
+struct RepairJob {
+    bool service = false;
+    std::size_t disruption = 0;              // (a road's) index into World::disruptions
+    std::size_t town = 0, town_service = 0;  // (a service's) indices into the towns and their services
+};
+
 struct Repairs {
     std::vector<RepairCrew> crews;
-    std::vector<int> crew_on;  // per disruption: the crew on its job, or -1
+    std::vector<RepairJob> jobs;  // in the order teams take them: by priority, then the scenario's
+    std::vector<int> crew_on;     // per job: the crew on it, or -1
+};
+
+/// Towns' services (sim/model/services.cpp): when each works again.
+struct Services {
+    std::vector<std::vector<Time>> restored_at;  // per town and service: 0 if never down, kNever while down
 };
 
 /// Marshalling, convoys and posts (sim/model/deployment.cpp).
@@ -189,6 +202,14 @@ void end_disruption(World& world, std::size_t index, std::string_view by);
 void start_repairs(World& world);
 /// A disruption with repair work has begun: idle teams look for work.
 void repair_job_appeared(World& world);
+
+// --- towns' services (sim/model/services.cpp) ---
+/// Services damaged from the start are down; those restored at a time are scheduled.
+void open_services(World& world);
+/// Service `service` of town `town` works again now (`by` names the team that restored it).
+void restore_service(World& world, std::size_t town, std::size_t service, std::string_view by);
+/// "TOWN/SERVICE", for the timeline.
+std::string service_label(const World& world, std::size_t town, std::size_t service);
 
 // --- checkpoints (sim/model/checkpoint.cpp) ---
 void open_checkpoints(World& world);
@@ -230,6 +251,7 @@ struct World {
     std::vector<Disruption> disruptions;
     std::vector<Time> disruption_ends;  // per disruption: its `until`, or when it was repaired
     Repairs repairs;
+    Services services;
 
     /// A row of the timeline, when it is recorded (a place that takes work to name is better
     /// given only when `sinks.timeline` holds).

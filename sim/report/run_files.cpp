@@ -213,7 +213,7 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
     }
     if (!theatre.random_closures.empty()) out["random_closures"] = r.random_closures;
     if (!theatre.incidents.empty()) out["incidents"] = r.incidents;
-    if (!r.repairs.empty()) {
+    if (!r.repairs.empty() || !r.services.empty()) {
         Json repairs = Json::array();
         for (const RepairOutcome& o : r.repairs) {
             Json repair;
@@ -221,6 +221,15 @@ std::string kpis_json(const Theatre& theatre, const DeploymentResult& r) {
             repair["disruption"] = "disruption-" + std::to_string(o.disruption + 1);
             repair["repaired"] = time_entry(theatre, o.repaired);
             repairs.push_back(repair);
+        }
+        // Towns' services damaged at the start (restored by a team, at their `until`, or not at all).
+        for (const ServiceOutcome& o : r.services) {
+            const Town& town = theatre.aid.towns[o.town];
+            Json service;
+            service["town"] = town.name;
+            service["service"] = town.services[o.service].name;
+            service["restored"] = time_entry(theatre, o.restored);
+            repairs.push_back(service);
         }
         out["repairs"] = repairs;
     }

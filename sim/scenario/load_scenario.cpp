@@ -384,8 +384,9 @@ LoadedScenario load_scenario(const std::string& path) {
         if (const Section* s = section("posts")) read_posts(*s, build);
         if (const Section* s = section("units")) read_units(*s, build, section("airlift") != nullptr);
         if (const Section* s = section("checkpoints")) read_checkpoints(*s, build);
-        if (const Section* s = section("disruptions")) read_disruptions(*s, build);
+        // (Teams first: a disruption may name the kind of team for it.)
         if (const Section* s = section("repair_teams")) read_repair_teams(*s, build);
+        if (const Section* s = section("disruptions")) read_disruptions(*s, build);
         if (const Section* s = section("random_closures")) read_random_closures(*s, build);
         if (const Section* s = section("incidents")) read_incidents(*s, build);
         if (const Section* s = section("commodities")) read_commodities(*s, build);

@@ -26,14 +26,7 @@ void read_disruptions(const Section& s, Build& build) {
         bool factor_given = m.get("speed_factor").has_value();
         d.from = m.duration("from", false, 0, build.horizon()).value_or(0);
         d.until = m.duration("until").value_or(build.theatre.duration + 1);
-        if (auto work = m.duration("repair")) {
-            if (*work == 0)
-                s.source.error(*m.get("repair"), "repair must be longer than 0h (the team-hours of work that end it)");
-            else if (m.get("until"))
-                s.source.error(*m.get("repair"), "a disruption ends either at its 'until' or when a team repairs it "
-                                                 "('repair'), not both");
-            d.repair_work = *work;
-        }
+        read_repair_job(m, build, "a disruption ends", d.repair_work, d.priority, d.team);
         m.finish();
         if (closed.value_or(false) == factor_given)
             s.source.error(item,

@@ -1,6 +1,7 @@
 // The `repair_teams` section: each kind of repair or demining team (base node, vehicle, count,
-// work rate and own march rules). The jobs are the disruptions that give `repair` work. Its keys
-// are documented in docs/scenario-reference.md, sections `repair_teams` and `disruptions`.
+// work rate and own march rules); and the keys of a repair job, shared by the disruptions and the
+// towns' services that give `repair` work. Its keys are documented in docs/scenario-reference.md,
+// sections `repair_teams`, `disruptions` and `towns`.
 
 #include <string>
 
@@ -42,6 +43,32 @@ std::optional<double> read_rate(MapReader& m) {
 
 }  // namespace
 
+void read_repair_job(MapReader& m, const Build& build, const std::string& ends, Time& work, int& priority,
+                     std::optional<std::size_t>& team) {
+    if (auto repair = m.duration("repair")) {
+        if (*repair == 0)
+            m.source().error(*m.get("repair"),
+                             "repair must be longer than 0h (the team-hours of work that end it)");
+        else if (m.get("until"))
+            m.source().error(*m.get("repair"),
+                             ends + " either at its 'until' or when a team repairs it ('repair'), not both");
+        work = *repair;
+    }
+    // A priority or a team orders or restricts a job, which the work makes.
+    const std::string with_work = "give it with the 'repair' work of " + m.what();
+    if (auto order = m.whole("priority", 1, 1000)) {
+        if (!m.get("repair"))
+            m.source().error(*m.get("priority"), "priority orders repair jobs: " + with_work);
+        priority = static_cast<int>(*order);
+    }
+    if (auto kind = m.get("team")) {
+        if (!m.get("repair"))
+            m.source().error(*kind, "team names the kind of team for a repair job: " + with_work);
+        else if (auto name = scalar_text(*kind, m.source(), "team"))
+            team = find_name(build.repair_team, *name, "repair team", *kind, m.source());
+    }
+}
+
 void read_repair_teams(const Section& s, Build& build) {
     for_each_entry(s, "repair_teams", [&](const YAML::Node& key, const YAML::Node& value) {
         RepairTeam team;
@@ -62,6 +89,7 @@ void read_repair_teams(const Section& s, Build& build) {
             read_march_rules(*march, s.source, *team.march, "the march rules of " + what);
         }
         m.finish();
+        build.repair_team.emplace(team.name, build.theatre.repair_teams.size());
         build.theatre.repair_teams.push_back(team);
     });
 }

@@ -1,9 +1,10 @@
 // The `returns` section: each flow of displaced people going home by bus convoys (origin node,
-// town, people, bus type and pool, convoy size, departure times, start, the posts it waits for
-// and the buses' own march rules). Its keys are documented in docs/scenario-reference.md, section
-// `returns`.
+// town, people, bus type and pool, convoy size, departure times, start, the posts and the town's
+// services it waits for, and the buses' own march rules). Its keys are documented in
+// docs/scenario-reference.md, section `returns`.
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,22 @@
 #include "sections.hpp"
 
 namespace corridor::scenario {
+namespace {
+
+// `after_services`: services of the flow's town that must be working before a convoy leaves.
+void read_after_services(const YAML::Node& node, const Source& source, const Town& town, ReturnFlow& flow,
+                         const std::string& what) {
+    if (town.services.empty()) {
+        source.error(node, "town '" + town.name + "' lists no 'services' for " + what + " to wait for");
+        return;
+    }
+    std::map<std::string, std::size_t> services;
+    for (std::size_t i = 0; i < town.services.size(); ++i) services.emplace(town.services[i].name, i);
+    for (const auto& found : find_names(node, source, services, "service", what))
+        flow.after_services.push_back(found.first);
+}
+
+}  // namespace
 
 void read_returns(const Section& s, Build& build) {
     for_each_entry(s, "returns", [&](const YAML::Node& key, const YAML::Node& value) {
@@ -20,12 +37,16 @@ void read_returns(const Section& s, Build& build) {
         flow.name = key.Scalar();
         std::string what = "returns '" + flow.name + "'";
         MapReader m(value, s.source, what);
+        bool town_found = false;
         if (auto origin = m.get("origin", true))
             if (auto id = scalar_text(*origin, s.source, "origin"))
                 if (auto node = find_node(build, *id, *origin, s.source)) flow.origin = *node;
         if (auto town = m.get("town", true))
             if (auto name = scalar_text(*town, s.source, "town"))
-                if (auto index = find_name(build.town, *name, "town", *town, s.source)) flow.town = *index;
+                if (auto index = find_name(build.town, *name, "town", *town, s.source)) {
+                    flow.town = *index;
+                    town_found = true;
+                }
         flow.people = static_cast<int>(m.whole("people", 1, 10'000'000, true).value_or(0));
         if (auto bus = m.get("bus", true))
             if (auto name = scalar_text(*bus, s.source, "bus"))
@@ -56,6 +77,9 @@ void read_returns(const Section& s, Build& build) {
                 else
                     flow.after_posts.push_back(post);
             }
+        if (auto services = m.get("after_services"))
+            if (town_found)
+                read_after_services(*services, s.source, build.theatre.aid.towns[flow.town], flow, what);
         if (auto march = m.get("march")) {
             flow.march = build.theatre.march;
             read_march_rules(*march, s.source, *flow.march, "the march rules of " + what);

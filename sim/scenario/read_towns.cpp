@@ -4,6 +4,7 @@
 // no depot stocks or receives. Its keys are documented in docs/scenario-reference.md, section `towns`.
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,57 @@ void read_population(const YAML::Node& node, const Source& source, const Build& 
     town.population_changes.assign(changes.begin() + 1, changes.end());
 }
 
+// Whether a service gives only its own keys: with another (perhaps a misspelt `damaged`), the
+// checks that depend on `damaged` are left to the message on the unknown key.
+bool only_service_keys(const YAML::Node& item) {
+    static const std::set<std::string> keys{"name", "damaged", "repair", "priority", "team", "until"};
+    for (auto it = item.begin(); it != item.end(); ++it)
+        if (!keys.count(it->first.Scalar())) return false;
+    return true;
+}
+
+// `services`: a list of names (working services) or maps {name, damaged, repair, priority, team,
+// until}.
+void read_services(const YAML::Node& node, const Source& source, const Build& build, Town& town,
+                   const std::string& what) {
+    if (!node.IsSequence()) {
+        const std::string example = "[{name: water, damaged: true, repair: 40h}]";
+        source.error(node,
+                     "services of " + what + " must be a list, e.g. " + example + ", not " + describe(node));
+        return;
+    }
+    for (const YAML::Node& item : node) {
+        TownService service;
+        if (item.IsScalar()) {
+            service.name = item.Scalar();
+        } else {
+            MapReader m(item, source, "a service of " + what);
+            service.name = m.text("name", true).value_or("");
+            service.damaged = m.boolean("damaged").value_or(false);
+            read_repair_job(m, build, "a damaged service is restored", service.repair_work, service.priority,
+                            service.team);
+            auto until = m.duration("until");
+            for (const char* key : {"repair", "until"})
+                if (!service.damaged && only_service_keys(item) && m.get(key))
+                    source.error(*m.get(key), "service '" + service.name + "' of " + what + " is working: '" +
+                                                  key + "' is for a damaged one (give 'damaged: true')");
+            if (until && *until == 0)
+                source.error(*m.get("until"), "until must be later than 0h (the start)");
+            service.until = until.value_or(build.theatre.duration + 1);
+            m.finish();
+        }
+        if (service.name.empty()) {
+            if (item.IsScalar())
+                source.error(item, "a service of " + what + " needs a name (water, power, ...)");
+            continue;
+        }
+        for (const TownService& before : town.services)
+            if (before.name == service.name)
+                source.error(item, "service '" + service.name + "' is listed twice for " + what);
+        town.services.push_back(service);
+    }
+}
+
 }  // namespace
 
 void read_towns(const Section& s, Build& build) {
@@ -109,6 +161,7 @@ void read_towns(const Section& s, Build& build) {
             else
                 town.target_cover = *cover;
         }
+        if (auto services = m.get("services")) read_services(*services, s.source, build, town, what);
         m.finish();
         keys.push_back(key);
         build.town.emplace(town.name, build.theatre.aid.towns.size());

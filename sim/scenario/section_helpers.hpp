@@ -74,6 +74,13 @@ std::optional<Area> read_area(const YAML::Node& node, const Source& source, cons
 std::optional<double> positive(MapReader& m, const std::string& key,
                                Result<double> (*parse)(std::string_view), bool required);
 
+/// The keys of a repair job (a disruption's, a town service's; read_repairs.cpp): `repair`, the
+/// team-hours of work that end it, more than 0h, not with an `until` (`ends` says how the job
+/// otherwise ends: "a disruption ends"); `priority`, 1 to 1,000, lower first, and `team`, the kind
+/// of repair team for it, both only with `repair`.
+void read_repair_job(MapReader& m, const Build& build, const std::string& ends, Time& work, int& priority,
+                     std::optional<std::size_t>& team);
+
 // The aid part (read_commodities.cpp to read_fleets.cpp).
 
 /// The most of a commodity any stock or delivery holds, in its units.

@@ -21,6 +21,7 @@ struct Build {
     Theatre theatre;
     bool network_ok = false;
     std::map<std::string, std::size_t> vehicle_type, aircraft_type, airfield, post;
+    std::map<std::string, std::size_t> repair_team;                           // kinds of repair team
     std::map<std::string, std::size_t> commodity, organisation, depot, town, escort;  // the aid part
     Diagnostics* diagnostics = nullptr;
     std::set<std::string> airfields_naming_a_node;

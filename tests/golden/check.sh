@@ -24,6 +24,7 @@ cases=(
     "aid-stock-out scenarios/validation/aid-stock-out.yaml"
     "returns-after-post scenarios/validation/returns-after-post.yaml"
     "repair-team scenarios/validation/repair-team.yaml"
+    "service-repair scenarios/validation/service-repair.yaml"
     "random-closures scenarios/validation/random-closures.yaml"
     "escort scenarios/validation/escort.yaml"
     "fuel scenarios/validation/fuel.yaml"

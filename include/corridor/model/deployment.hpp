@@ -160,6 +160,12 @@ struct RepairOutcome {
     Time repaired = kNever;
 };
 
+/// A town's service damaged at the start, and when it worked again (kNever: not within the run).
+struct ServiceOutcome {
+    std::size_t town = 0, service = 0;  // indices into Theatre::aid.towns and the town's services
+    Time restored = kNever;
+};
+
 struct DeploymentResult {
     Time closure_time = kNever;                                     // the last unit on its post
     Time posts_50 = kNever, posts_90 = kNever, posts_100 = kNever;  // share of posts established
@@ -184,6 +190,7 @@ struct DeploymentResult {
     std::vector<FleetOutcome> fleets;
     std::vector<ReturnOutcome> returns;
     std::vector<RepairOutcome> repairs;  // the disruptions that take repair work, in file order
+    std::vector<ServiceOutcome> services;  // towns' damaged services, by town, then service
     int random_closures = 0;             // drawn by `random_closures` rules, within the run
     int incidents = 0;                   // drawn by `incidents` rules, within the run
     Time returned_50 = kNever, returned_90 = kNever;  // of every flow's people together

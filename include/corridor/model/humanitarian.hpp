@@ -62,6 +62,23 @@ struct PopulationChange {
     double people = 0;
 };
 
+/// The priority of a repair job (a road's or a service's) that gives none: after every job that
+/// does, in the scenario's order.
+inline constexpr int kNoRepairPriority = std::numeric_limits<int>::max();
+
+/// A service of a town (water, power, housing, ...; docs/model.md, "Repairs"): working, or damaged
+/// from the start until a repair team has done its work, or until a time, or for the whole run.
+struct TownService {
+    std::string name;
+    bool damaged = false;
+    /// Team-hours of work that restore it (a team at 100% works one team-hour an hour); 0: no team
+    /// can, and it is down until `until`.
+    Time repair_work = 0;
+    Time until = 0;  // without repair work: restored then (past the run's end: never)
+    int priority = kNoRepairPriority;
+    std::optional<std::size_t> team;  // the kind of team (Theatre::repair_teams) for it; any when none
+};
+
 struct Town {
     std::string name;
     NodeIndex node = 0;
@@ -71,6 +88,7 @@ struct Town {
     std::vector<double> daily_need;              // per person, units by commodity
     double storage_t = std::numeric_limits<double>::infinity();  // what it can hold, all commodities
     Time target_cover = 7 * kDay;  // trucks bring it up to this many days of need, never more
+    std::vector<TownService> services;  // in the scenario's order
 };
 
 /// How a truck chooses its next trip (docs/model.md, "Dispatch policies").
@@ -108,6 +126,7 @@ struct ReturnFlow {
     std::vector<Time> departures;    // times of day a convoy may leave, in increasing order
     Time from = 0;                   // no convoy leaves before this
     std::vector<std::size_t> after_posts;  // posts (Theatre::posts) that must all be established
+    std::vector<std::size_t> after_services;  // services of the town that must all be working
     std::optional<MarchDoctrine> march;    // the buses' own rules; the theatre's when none
     std::vector<std::size_t> escorts;      // escorts its bus convoys must wait for
 };

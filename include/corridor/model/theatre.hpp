@@ -127,6 +127,8 @@ struct Disruption {
     /// Team-hours of work that end it (a repair team at 100% works one team-hour an hour); 0: it
     /// ends at `until`. With work, it lasts until a team has done it (docs/model.md, "Repairs").
     Time repair_work = 0;
+    int priority = kNoRepairPriority;  // of its repair job: lower first (docs/model.md, "Repairs")
+    std::optional<std::size_t> team;   // the kind of team (Theatre::repair_teams) for it; any when none
     bool incident = false;  // an incident's: every road of an area, `road` naming the area
 };
 
@@ -165,7 +167,8 @@ struct Incidents {
 };
 
 /// Repair and demining teams (docs/model.md, "Repairs"): they drive from their base to damaged
-/// roads, in the order the disruptions are listed, and end each by working on it.
+/// roads and towns' damaged services, in priority order (then the scenario's), and end each by
+/// working on it.
 struct RepairTeam {
     std::string name;
     NodeIndex base = 0;

@@ -1,11 +1,12 @@
 // Returns (docs/model.md, "Returns"): displaced people wait at an origin and go home to their town
 // by bus convoys. A convoy may leave at each of the flow's departure times of day, from its `from`
-// time on, when every post it waits for is established and an open road leads to the town; it
-// takes as many buses of the pool as are at the origin (at most `convoy_buses`) and as people
-// as they seat. On arrival the people join the town's population (and its need); the buses drive
-// back empty for the next departure.
+// time on, when every post it waits for is established, every service of the town it waits for
+// works (services.cpp) and an open road leads to the town; it takes as many buses of the pool as
+// are at the origin (at most `convoy_buses`) and as people as they seat. On arrival the people
+// join the town's population (and its need); the buses drive back empty for the next departure.
 
 #include <algorithm>
+#include <string>
 
 #include "../world.hpp"
 
@@ -65,22 +66,33 @@ void bus_convoy_in(World& w, std::size_t index, const Mover& mover) {
                 [world, back_index](const Mover& m, Time) { bus_convoy_in(*world, back_index, m); });
 }
 
-bool may_leave(World& w, std::size_t f) {
+// Why a convoy of flow `f` may not leave now ("" when it may): the first condition that does not
+// hold, for the timeline.
+std::string held_by(World& w, std::size_t f) {
     const ReturnFlow& flow = w.theatre.aid.returns[f];
-    for (std::size_t row : w.aid.returns[f].posts_needed)
-        if (row == kNoPost || w.result.posts[row].established == kNever || w.result.posts[row].established > w.sim.now())
-            return false;
+    const ReturnState& state = w.aid.returns[f];
+    for (std::size_t row : state.posts_needed) {
+        if (row == kNoPost) return "waiting for a post no unit is sent to";
+        if (w.result.posts[row].established == kNever || w.result.posts[row].established > w.sim.now())
+            return "waiting for post " + w.result.posts[row].name;
+    }
+    for (std::size_t service : flow.after_services)
+        if (w.services.restored_at[flow.town][service] == kNever)
+            return "waiting for " + service_label(w, flow.town, service);
     const VehicleType& bus = w.theatre.vehicle_types[flow.bus_type];
-    return w.router.route({flow.origin, w.theatre.aid.towns[flow.town].node, Metric::time, bus.weight_t}).found;
+    NodeIndex town = w.theatre.aid.towns[flow.town].node;
+    if (!w.router.route({flow.origin, town, Metric::time, bus.weight_t}).found)
+        return "no open road to " + w.node_id(town);
+    return "";
 }
 
 void depart(World& w, std::size_t f) {
     const ReturnFlow& flow = w.theatre.aid.returns[f];
     ReturnState& state = w.aid.returns[f];
     if (state.waiting <= 0) return;
-    if (!may_leave(w, f)) {
+    if (std::string why = held_by(w, f); !why.empty()) {
         w.result.returns[f].held += 1;
-        if (w.sinks.timeline) w.log(w.sim.now(), flow.name, "returns held", w.node_id(flow.origin));
+        w.log(w.sim.now(), flow.name, "returns held", why);
         schedule_departure(w, f, w.sim.now() + 1);
         return;
     }
