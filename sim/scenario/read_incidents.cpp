@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "section_helpers.hpp"
 #include "sections.hpp"
@@ -27,12 +28,7 @@ void read_incidents(const Section& s, Build& build) {
             if (auto read = read_area(*area, s.source, build, what)) rule.area = std::move(*read);
         rule.per_day = read_rate(m, "per_day", kMostIncidentsADay, "incidents a day", "0.2").value_or(0);
         rule.duration = read_length(m, build, "the duration of " + what);
-        rule.from = m.duration("from", false, 0, build.horizon()).value_or(0);
-        rule.until = m.duration("until").value_or(build.theatre.duration);
-        if (rule.until <= rule.from) {
-            auto until = m.get("until");
-            s.source.error(until ? *until : item, "incidents must end ('until') after they start ('from')");
-        }
+        std::tie(rule.from, rule.until) = read_window(m, item, build, "incidents");
         m.finish();
         build.theatre.incidents.push_back(std::move(rule));
     });

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "corridor/engine/format.hpp"
 #include "section_helpers.hpp"
@@ -36,12 +37,7 @@ void read_random_closures(const Section& s, Build& build) {
             read_rate(m, "per_km_day", 10, "closures per km of road a day", "0.002").value_or(0);
         rule.duration = read_length(m, build, "the duration of random closures '" + rule.name + "'");
         if (auto area = m.get("area")) rule.area = read_area(*area, s.source, build, "random closures '" + rule.name + "'");
-        rule.from = m.duration("from", false, 0, build.horizon()).value_or(0);
-        rule.until = m.duration("until").value_or(build.theatre.duration);
-        if (rule.until <= rule.from) {
-            auto until = m.get("until");
-            s.source.error(until ? *until : item, "random closures must end ('until') after they start ('from')");
-        }
+        std::tie(rule.from, rule.until) = read_window(m, item, build, "random closures");
         m.finish();
         build.theatre.random_closures.push_back(rule);
     });

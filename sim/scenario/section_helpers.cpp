@@ -54,6 +54,17 @@ ServiceTime read_length(MapReader& m, const Build& build, const std::string& wha
     return read_distribution(*node, m.source(), what, "duration");
 }
 
+std::pair<Time, Time> read_window(MapReader& m, const YAML::Node& item, const Build& build,
+                                  const std::string& what) {
+    Time from = m.duration("from", false, 0, build.horizon()).value_or(0);
+    Time until = m.duration("until").value_or(build.theatre.duration);
+    if (until <= from) {
+        auto node = m.get("until");
+        m.source().error(node ? *node : item, what + " must end ('until') after they start ('from')");
+    }
+    return {from, until};
+}
+
 std::optional<Area> read_area(const YAML::Node& node, const Source& source, const Build& build,
                               const std::string& what) {
     MapReader m(node, source, "the area of " + what);

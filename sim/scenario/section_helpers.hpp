@@ -67,6 +67,9 @@ std::optional<double> read_rate(MapReader& m, const std::string& key, double mos
                                 const std::string& example);
 /// How long each random disruption lasts: a fixed duration written plainly, or a distribution.
 ServiceTime read_length(MapReader& m, const Build& build, const std::string& what);
+/// When a rule of random disruptions applies: `from` (default the start) to `until` (default the
+/// end), `until` after `from`; `what` names them in the message ("random closures").
+std::pair<Time, Time> read_window(MapReader& m, const YAML::Node& item, const Build& build, const std::string& what);
 /// `area: {around: NODE, radius: 20km}`: the roads with an end within the radius of the node.
 std::optional<Area> read_area(const YAML::Node& node, const Source& source, const Build& build,
                               const std::string& what);
