@@ -9,7 +9,9 @@
 
 #include "commands.hpp"
 #include "corridor/model/deployment.hpp"
+#include "corridor/model/kpis.hpp"
 #include "corridor/report/publish.hpp"
+#include "corridor/report/replication_files.hpp"
 #include "corridor/report/run_files.hpp"
 #include "corridor/scenario/load.hpp"
 
@@ -32,7 +34,12 @@ struct RunOptions {
     std::string scenario;
     std::optional<std::string> seed;
     std::optional<std::string> out;
+    int replications = 1;
+    int threads = 0;
 };
+
+// The most replications one run command makes: a sweep's work, not a run's.
+constexpr int kMostReplications = 100'000;
 
 // A seed as the scenario file takes it: a whole number from 0 to 2^62, never wrapped.
 Result<std::uint64_t> parse_seed(const std::string& text) {
@@ -52,6 +59,10 @@ int run(const RunOptions& o) {
         seed_option = parsed.value();
     }
     if (o.out && o.out->empty()) return usage_error("--out names no folder");
+    if (o.replications < 1 || o.replications > kMostReplications)
+        return usage_error("--replications must be from 1 to " + std::to_string(kMostReplications) + ", not " +
+                           std::to_string(o.replications));
+    if (o.threads < 0) return usage_error("--threads must be 0 (all cores) or more, not " + std::to_string(o.threads));
     auto loaded = read_checked(o.scenario);
     if (!loaded) return 2;
     const Theatre& theatre = *loaded->theatre;
@@ -69,12 +80,24 @@ int run(const RunOptions& o) {
         {"convoys.csv", convoys_csv(theatre, result)}, {"roads.csv", roads_csv(theatre, result)},
         {"airlift.csv", airlift_csv(theatre, result)}};
     if (!theatre.aid.towns.empty()) files.push_back({"towns.csv", towns_csv(theatre, result)});
+    // With replications, the files above are replication 0's; these say what all of them give.
+    std::vector<KpiSummary> summary;
+    if (o.replications > 1) {
+        std::vector<std::vector<Kpi>> records = {kpi_record(result)};
+        std::vector<std::vector<Kpi>> others =
+            run_replications(theatre, seed, 1, static_cast<std::uint32_t>(o.replications - 1), o.threads);
+        records.insert(records.end(), others.begin(), others.end());
+        summary = summarise(records);
+        files.push_back({"replications.csv", replications_csv(records)});
+        files.push_back({"summary.csv", summary_csv(summary)});
+    }
     std::vector<std::string> names = {kManifestName};
     for (const OutputFile& file : files) names.push_back(file.name);
     RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names};
     files.insert(files.begin(), {kManifestName, manifest_json(theatre, manifest)});
     auto written = publish_folder(dir, files, inputs);
     std::fputs(kpi_table(theatre, result).c_str(), stdout);
+    if (!summary.empty()) std::fputs(summary_table(summary, static_cast<std::size_t>(o.replications)).c_str(), stdout);
     if (!written) return usage_error(written.error());
     std::printf("  results in %s%s\n", dir.c_str(), dir.back() == '/' ? "" : "/");
     return 0;
@@ -120,10 +143,13 @@ Runner add_validate_command(CLI::App& app) {
 Runner add_run_command(CLI::App& app) {
     auto o = std::make_shared<RunOptions>();
     CLI::App* command = app.add_subcommand(
-        "run", "run one replication of a scenario: KPIs to the terminal, files to a folder");
+        "run", "run a scenario (one replication, or --replications N): KPIs to the terminal, files to a folder");
     command->add_option("SCENARIO", o->scenario, "the scenario's YAML file")->required();
     command->add_option("--seed", o->seed, "random seed (default: the scenario's)");
     command->add_option("--out", o->out, "results folder (default: results/NAME-seedN)");
+    command->add_option("--replications", o->replications,
+                        "run replications 0..N-1 and write each KPI's mean and 95% interval (default 1)");
+    command->add_option("--threads", o->threads, "replications at once (default 0: every core)");
     return [o] { return run(*o); };
 }
 

@@ -58,6 +58,19 @@ expect 0 'results in' -- run "$source_dir/scenarios/validation/checkpoint-mmc.ya
 expect 0 'results in' -- run "$source_dir/scenarios/validation/checkpoint-mmc.yaml" --seed 6 --out "$out/d"
 if ! cmp -s "$out/c/kpis.json" "$out/d/kpis.json" && grep -q '"seed": 5' "$out/c/manifest.json"; then passes=$((passes + 1)); else
     echo "FAIL: --seed does not change the run or the manifest"; failures=$((failures + 1)); fi
+# Replications: every KPI's mean and interval, the same bytes at 1 and 2 threads.
+mmc=$source_dir/scenarios/karabakh-2020/scenario.yaml
+expect 0 'over 4 replications \(mean \+- 95% half-width\)' -- run "$mmc" --replications 4 --threads 1 --out "$out/rep1"
+expect 0 'force_checkpoint_mean_wait_min +[0-9.]+ \+- [0-9.]+ min' -- run "$mmc" --replications 4 --threads 2 --out "$out/rep2"
+for f in replications.csv summary.csv kpis.json; do
+    if [ -s "$out/rep1/$f" ] && cmp -s "$out/rep1/$f" "$out/rep2/$f"; then passes=$((passes + 1)); else
+        echo "FAIL: $f missing or different at 1 and 2 threads"; failures=$((failures + 1)); fi
+done
+check "replications.csv has not its header and 4 rows" test "$(wc -l <"$out/rep1/replications.csv")" = 5
+check "summary.csv lacks the sorties row with n = 4" grep -q '^truck_breakdowns,breakdowns,4,' "$out/rep1/summary.csv"
+check "replications.csv and summary.csv not in the manifest" grep -q '"summary.csv"' "$out/rep1/manifest.json"
+expect 2 'replications must be from 1 to 100000, not 0' -- run "$one" --replications 0
+expect 2 'threads must be 0 \(all cores\) or more, not -2' -- run "$one" --replications 2 --threads -2
 expect 0 "results in $out/slash/" -- run "$one" --out "$out/slash/"
 expect 0 "results in $out/slash/" -- run "$one" --out "$out/slash/"
 if [ -f "$out/slash/kpis.json" ] && [ "$(ls "$out" | grep -c slash)" = 1 ]; then passes=$((passes + 1)); else
