@@ -4,7 +4,7 @@
 // in the air, an apron slot at the arrival airfield (the queue a crowded apron makes), unloading
 // for the turnaround time, and the block time back. The load plan takes, in order of priority,
 // each unit's whole vehicles while the payload and the aircraft's vehicle limit allow, then its
-// people while seats and payload allow (100 kg per person with kit, an estimate), and aid cargo
+// people while seats and payload allow (each weighs its unit's `person_weight`), and aid cargo
 // for depots at the arrival airfield by mass, oldest lot first (docs/model.md, "Aid on the
 // airlift"); at equal priority the force's cargo goes first.
 
@@ -17,7 +17,6 @@
 namespace corridor::model {
 namespace {
 
-constexpr double kPersonTonnes = 0.1;  // a soldier with personal kit: estimate
 constexpr double kLeastAidKg = 1;      // a smaller part of a lot is not worth a place in the hold
 
 void begin_sortie(World& w, Aircraft& a);
@@ -67,14 +66,15 @@ void load_unit(World& w, Aircraft& a, std::size_t u, double& payload_left, int& 
             a.cargo_t += take * weight;
         }
     }
+    double person_t = t.units[u].person_t;
     int people = std::min(
-        {cargo.personnel_left, seats_left, static_cast<int>(std::floor(payload_left / kPersonTonnes + 1e-9))});
+        {cargo.personnel_left, seats_left, static_cast<int>(std::floor(payload_left / person_t + 1e-9))});
     if (people > 0) {
         cargo.personnel_left -= people;
         seats_left -= people;
-        payload_left -= people * kPersonTonnes;
+        payload_left -= people * person_t;
         a.cargo.push_back({u, -1, people});
-        a.cargo_t += people * kPersonTonnes;
+        a.cargo_t += people * person_t;
     }
 }
 

@@ -87,8 +87,8 @@ void read_airlift(const Section& s, Build& build) {
                                    "' has no cruise_speed to turn the distance into a block time");
                 return;
             }
-            // Block time: cruise over the distance plus 30 min for taxi, climb and descent (estimate).
-            fleet.block_time = from_seconds(*distance / 1000 / type.cruise_speed_kph * 3600) + 30 * kMinute;
+            // Block time: cruise over the distance plus the type's allowance for taxi, climb and descent.
+            fleet.block_time = from_seconds(*distance / 1000 / type.cruise_speed_kph * 3600) + type.taxi_allowance;
         } else if (block) {
             if (*block == 0) s.source.error(*m.get("block_time"), "block_time must be longer than 0s");
             fleet.block_time = *block;

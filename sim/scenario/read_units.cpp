@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "corridor/scenario/quantities.hpp"
 #include "section_helpers.hpp"
 #include "sections.hpp"
 
@@ -71,6 +72,13 @@ void read_units(const Section& s, Build& build, bool have_airlift) {
         }
         unit.ready = m.duration("ready", false, 0, build.horizon()).value_or(0);
         unit.priority = static_cast<int>(m.whole("priority", 0, 1000).value_or(unit.priority));
+        if (auto weight = positive(m, "person_weight", &parse_mass_t, false)) {
+            if (*weight > 1)  // a tonne
+                s.source.error(*m.get("person_weight"), "person_weight " + m.get("person_weight")->Scalar() +
+                                                            " is absurd for one person with kit (at most 1t)");
+            else
+                unit.person_t = *weight;
+        }
         if (auto march = m.get("march")) {
             unit.march = build.theatre.march;
             read_march_rules(*march, s.source, *unit.march, "the march rules of " + what);

@@ -79,6 +79,7 @@ void read_aircraft_types(const Section& s, Build& build) {
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(0));
         type.max_vehicles = static_cast<int>(m.whole("max_vehicles", 0, 100).value_or(type.max_vehicles));
         type.cruise_speed_kph = positive(m, "cruise_speed", &parse_speed_kph, false).value_or(0);
+        type.taxi_allowance = m.duration("taxi_allowance", false, 0, 12 * kHour).value_or(type.taxi_allowance);
         m.finish();
         build.aircraft_type.emplace(type.name, build.theatre.aircraft_types.size());
         build.theatre.aircraft_types.push_back(type);

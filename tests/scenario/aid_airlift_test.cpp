@@ -81,3 +81,26 @@ TEST_CASE("repeating aid lots on the airlift wait for the next sortie and capaci
 }
 
 }  // namespace corridor
+
+namespace corridor {
+
+TEST_CASE("a unit's person_weight is what its people weigh in the hold", "[airlift]") {
+    // airlift-only.yaml: 40 trucks of 10 t fill ten 40 t sorties; then 200 people in seats of 100.
+    auto sorties = [](double person_t) {
+        Theatre t = test::load_theatre("validation/airlift-only.yaml");
+        t.aircraft_types[0].seats = 100;
+        t.units[0].personnel = 200;
+        t.units[0].person_t = person_t;
+        return simulate_deployment(t, t.seed);
+    };
+    DeploymentResult light = sorties(0.1);  // 100 a sortie (the seats): 2 more sorties
+    DeploymentResult heavy = sorties(1.0);  // 40 a sortie (40 t): 5 more sorties
+    CHECK(light.sorties == 12);
+    CHECK(heavy.sorties == 15);
+    CHECK(light.tonnes_lifted == Approx(400 + 20));
+    CHECK(heavy.tonnes_lifted == Approx(400 + 200));
+    CHECK(light.personnel_lifted == 200);
+    CHECK(heavy.personnel_lifted == 200);
+}
+
+}  // namespace corridor

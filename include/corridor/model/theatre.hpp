@@ -41,6 +41,7 @@ struct AircraftType {
     int seats = 0;
     int max_vehicles = 1;
     double cruise_speed_kph = 0;
+    Time taxi_allowance = 30 * kMinute;  // added to cruise time for a block time given by distance
 };
 
 struct Airfield {
@@ -85,6 +86,7 @@ struct Unit {
     Time ready = 0;
     std::vector<std::size_t> posts;  // indices into posts
     int priority = 1;
+    double person_t = 0.1;  // a person with personal kit, on the airlift (estimate: 100 kg)
     /// The unit's own march rules (the theatre's, with its `march` keys over them), or none: the
     /// theatre's apply.
     std::optional<MarchDoctrine> march;
