@@ -93,7 +93,8 @@ int run(const RunOptions& o) {
     }
     std::vector<std::string> names = {kManifestName};
     for (const OutputFile& file : files) names.push_back(file.name);
-    RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names};
+    RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names, {}};
+    for (const OutputFile& file : files) manifest.checksums.emplace_back(file.name, content_checksum(file.content));
     files.insert(files.begin(), {kManifestName, manifest_json(theatre, manifest)});
     auto written = publish_folder(dir, files, inputs);
     std::fputs(kpi_table(theatre, result).c_str(), stdout);

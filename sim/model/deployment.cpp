@@ -306,11 +306,13 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.posts_50 = share_established(established, 0.5);
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);
+    // Each road's closed time: the union of the closures on it (overlapping ones count once).
+    std::vector<std::vector<std::pair<Time, Time>>> closed_spans(sinks.roads ? theatre.network.arc_count() : 0);
     for (std::size_t i = 0; i < w.disruptions.size(); ++i) {
         const Disruption& d = w.disruptions[i];
         Time ends = std::min(w.disruption_ends[i], theatre.duration);
         if (sinks.roads && d.closed && d.from < theatre.duration)
-            for (ArcIndex a : d.arcs) r.roads[a].closed += ends - d.from;
+            for (ArcIndex a : d.arcs) closed_spans[a].emplace_back(d.from, ends);
         if (d.incident && d.from < theatre.duration)
             ++r.incidents;
         else if (d.closed && !d.label.empty())
@@ -324,6 +326,18 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
                 Time restored = w.services.restored_at[t][s];
                 r.services.push_back({t, s, restored <= theatre.duration ? restored : kNever});
             }
+    for (std::size_t a = 0; a < closed_spans.size(); ++a) {
+        std::vector<std::pair<Time, Time>>& spans = closed_spans[a];
+        std::sort(spans.begin(), spans.end());
+        Time covered_to = 0;
+        for (auto [from, to] : spans) {
+            from = std::max(from, covered_to);
+            if (to > from) {
+                r.roads[a].closed += to - from;
+                covered_to = to;
+            }
+        }
+    }
     for (std::size_t i = 0; i < theatre.checkpoints.size(); ++i) {
         const Resource& lanes = *w.checkpoints.lanes[i];
         CheckpointOutcome cp{theatre.checkpoints[i].name, lanes.waits_s().count(), lanes.waits_s().mean(),

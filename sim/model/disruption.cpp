@@ -15,22 +15,14 @@
 namespace corridor::model {
 namespace {
 
-// The state of one arc from every disruption in force now: closed if any closes it, slowed by
-// the product of the speed factors of the others, down to kMinSpeedFactor (many overlapping
-// factors multiplied to zero, or to a travel time past the clock's range).
+// The state of one arc from the disruptions in force on it now: closed if any closes it, slowed
+// by the product of the speed factors of the others, down to kMinSpeedFactor (many overlapping
+// factors multiplied to zero, or to a travel time past the clock's range). Kept per arc, so that a
+// change costs the arcs it touches, not every disruption of the run (thousands of incidents).
 void refresh_arc(World& w, ArcIndex arc) {
-    Time now = w.sim.now();
-    bool closed = false;
+    bool closed = w.closures_on_arc[arc] > 0;
     double factor = 1.0;
-    for (std::size_t i = 0; i < w.disruptions.size(); ++i) {
-        const Disruption& d = w.disruptions[i];
-        if (now < d.from || now >= w.disruption_ends[i]) continue;
-        if (std::find(d.arcs.begin(), d.arcs.end(), arc) == d.arcs.end()) continue;
-        if (d.closed)
-            closed = true;
-        else
-            factor *= d.speed_factor;
-    }
+    for (std::size_t i : w.damage_on_arc[arc]) factor *= w.disruptions[i].speed_factor;
     if (closed != w.overlay.closed(arc)) {
         if (closed)
             w.overlay.close(arc);
@@ -45,7 +37,18 @@ void refresh_arc(World& w, ArcIndex arc) {
 // when a team did).
 void change(World& w, std::size_t index, bool starts, std::string_view by = {}) {
     const Disruption& d = w.disruptions[index];
-    for (ArcIndex arc : d.arcs) refresh_arc(w, arc);
+    for (ArcIndex arc : d.arcs) {
+        if (d.closed) {
+            w.closures_on_arc[arc] += starts ? 1 : -1;
+        } else {
+            std::vector<std::size_t>& damage = w.damage_on_arc[arc];
+            if (starts)
+                damage.push_back(index);
+            else if (auto it = std::find(damage.begin(), damage.end(), index); it != damage.end())
+                damage.erase(it);
+        }
+        refresh_arc(w, arc);
+    }
     const char* event = d.incident ? (starts ? "incident" : "incident over")
                         : d.closed ? (starts ? "road closed" : "road reopened")
                                    : (starts ? "road damaged" : "road repaired");
@@ -126,6 +129,8 @@ void draw_incidents(World& w, const Incidents& rule) {
 }  // namespace
 
 void schedule_disruptions(World& w) {
+    w.closures_on_arc.assign(w.theatre.network.arc_count(), 0);
+    w.damage_on_arc.assign(w.theatre.network.arc_count(), {});
     w.disruptions = w.theatre.disruptions;
     for (const RandomClosures& rule : w.theatre.random_closures) draw_random_closures(w, rule);
     for (const Incidents& rule : w.theatre.incidents) draw_incidents(w, rule);

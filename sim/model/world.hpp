@@ -250,6 +250,9 @@ struct World {
     // The scenario's disruptions, then those its `random_closures` drew for this replication.
     std::vector<Disruption> disruptions;
     std::vector<Time> disruption_ends;  // per disruption: its `until`, or when it was repaired
+    // Per arc, the disruptions in force now: how many close it, and those that slow it.
+    std::vector<int> closures_on_arc;
+    std::vector<std::vector<std::size_t>> damage_on_arc;
     Repairs repairs;
     Services services;
 

@@ -74,6 +74,30 @@ std::optional<std::set<std::string>> manifest_files(const fs::path& manifest) {
     return files;
 }
 
+// The first file of a corridor results folder whose bytes differ from the checksum its manifest
+// records (a planner's edit, which replacing the folder would lose), or nothing.
+std::optional<std::string> changed_file(const fs::path& folder) {
+    std::error_code error;
+    fs::path manifest = folder / kManifestName;
+    if (!fs::is_regular_file(fs::symlink_status(manifest, error)) || fs::file_size(manifest, error) > (1u << 24))
+        return std::nullopt;
+    std::ifstream in(manifest, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    nlohmann::json json = nlohmann::json::parse(text.str(), nullptr, false);
+    if (!json.is_object() || !json.contains("checksums") || !json["checksums"].is_object()) return std::nullopt;
+    for (const auto& [name, checksum] : json["checksums"].items()) {
+        if (!checksum.is_string() || name.find('/') != std::string::npos) continue;
+        fs::path file = folder / name;
+        if (!fs::is_regular_file(fs::symlink_status(file, error))) continue;
+        std::ifstream content_in(file, std::ios::binary);
+        std::stringstream content;
+        content << content_in.rdbuf();
+        if (content_checksum(content.str()) != checksum.get<std::string>()) return name;
+    }
+    return std::nullopt;
+}
+
 // Whether `folder` holds only what a corridor run wrote (or is being filled or emptied by one:
 // then an empty folder counts too).
 bool written_by_corridor(const fs::path& folder, bool accept_filling) {
@@ -256,6 +280,17 @@ int exchange(const fs::path& a, const fs::path& b) {
 
 }  // namespace
 
+std::string content_checksum(const std::string& content) {
+    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
+    for (char c : content) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return std::string("fnv1a64:") + hex;
+}
+
 std::string check_results_folder(const std::string& dir, const std::vector<std::string>& inputs) {
     std::error_code error;
     if (dir.empty()) return "the results folder is an empty name";
@@ -312,11 +347,21 @@ std::string check_results_folder(const std::string& dir, const std::vector<std::
     }
     if (!fs::is_directory(status))
         return named + " is a file, not a folder; choose another --out (nothing was written)";
-    if (fs::is_empty(target, error) && !error) return "";
-    if (!written_by_corridor(target, false))
+    if (!(fs::is_empty(target, error) && !error) && !written_by_corridor(target, false))
         return named +
                " holds files that a corridor run did not write; corridor replaces only its own results "
                "folders: choose a new or empty folder with --out (nothing was written)";
+    if (auto changed = changed_file(target))
+        return in_quotes((target / *changed).string()) +
+               " was changed after corridor wrote it; replacing the folder would lose the change: "
+               "move the file out or choose another --out (nothing was written)";
+    // An empty or earlier run's folder is replaced by a folder written beside it: say now, not
+    // after the run, when its parent takes no new folder.
+    std::string probe = (target.parent_path() / ".corridor-probe-XXXXXX").string();
+    if (::mkdtemp(probe.data()) == nullptr)
+        return named + " cannot be replaced: no folder can be made in " + in_quotes(target.parent_path()) + " (" +
+               std::strerror(errno) + "); choose another --out (nothing was written)";
+    ::rmdir(probe.c_str());
     return "";
 }
 

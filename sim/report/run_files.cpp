@@ -68,6 +68,9 @@ std::string manifest_json(const Theatre& theatre, const RunManifest& m) {
     out["corridor_version"] = kVersion;
     out["command"] = m.command;
     out["files"] = m.output_files;
+    Json checksums = Json::object();
+    for (const auto& [name, checksum] : m.checksums) checksums[name] = checksum;
+    out["checksums"] = checksums;
     return json_text(out);
 }
 

@@ -80,6 +80,12 @@ if [ -f "$out/slash/kpis.json" ] && [ "$(ls "$out" | grep -c slash)" = 1 ]; then
 mkdir -p "$out/mine" "$out/area/b" "$out/r.old" "$out/r.partial" "$out/empty"
 echo "notes" >"$out/mine/notes.txt"; echo "keep" >"$out/area/x"; echo "hello" >"$out/afile"
 echo "k" >"$out/r.old/k"; echo "k" >"$out/r.partial/k"
+# A result the planner edited after the run is never lost: the folder is refused, the edit kept.
+expect 0 'results in' -- run "$one" --out "$out/edited"
+echo "planner comment" >>"$out/edited/kpis.json"
+expect 2 "'$out/edited/kpis.json' was changed after corridor wrote it" -- run "$one" --out "$out/edited"
+check "the planner's edit to kpis.json was lost" grep -q "planner comment" "$out/edited/kpis.json"
+check "the manifest records no checksum of kpis.json" grep -q '"kpis.json": "fnv1a64:[0-9a-f]\{16\}"' "$out/edited/manifest.json"
 expect 2 "'$out/mine' holds files that a corridor run did not write" -- run "$one" --out "$out/mine"
 check "a folder of other files was changed" test "$(ls -A "$out/mine")" = notes.txt
 expect 2 "is a file, not a folder" -- run "$one" --out "$out/afile"

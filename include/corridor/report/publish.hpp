@@ -18,6 +18,10 @@ struct OutputFile {
     std::string content;
 };
 
+/// A file's checksum as manifests record it ("fnv1a64:" and 16 hex digits), so that a later run
+/// sees whether a planner changed a result before it replaces the folder.
+std::string content_checksum(const std::string& content);
+
 /// Why `dir` may not receive a run's results, or an empty string when it may: it does not exist,
 /// is an empty folder, or is a folder a corridor run wrote. `inputs` are the files the run read;
 /// a folder holding any of them is never replaced.

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corridor/model/deployment.hpp"
@@ -18,6 +19,7 @@ struct RunManifest {
     std::uint64_t seed = 0;
     std::string command;
     std::vector<std::string> output_files;  // every file of the run's folder, the manifest included
+    std::vector<std::pair<std::string, std::string>> checksums;  // of every file but the manifest
 };
 
 std::string manifest_json(const Theatre& theatre, const RunManifest& manifest);

@@ -22,8 +22,8 @@ bool pass_gate(World& w, Mover& m) {
     Time now = w.sim.now();
     ArcIndex a = m.route[m.arc];
     if (roads.arc_free_at[a] > now) {
-        w.log(now, m.plan.id, "queue entry", w.node_id(net.arc_from(a)));
-        if (m.remaining_m >= 0) {  // (a mover may be called back more than once)
+        if (m.remaining_m >= 0) {  // (a mover may be called back more than once: it queued once)
+            w.log(now, m.plan.id, "queue entry", w.node_id(net.arc_from(a)));
             m.waiting_since = now;
             m.waiting = Mover::Wait::gate;
             int& queued = roads.gate_queue[a];
