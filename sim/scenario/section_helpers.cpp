@@ -58,10 +58,10 @@ std::pair<Time, Time> read_window(MapReader& m, const YAML::Node& item, const Bu
                                   const std::string& what) {
     Time from = m.duration("from", false, 0, build.horizon()).value_or(0);
     Time until = m.duration("until").value_or(build.theatre.duration);
-    if (until <= from) {
-        auto node = m.get("until");
+    auto node = m.get("until");
+    // (Without 'until', a scenario whose duration is wrong, and said so, makes no second error.)
+    if (until <= from && (node || build.theatre.duration > 0))
         m.source().error(node ? *node : item, what + " must end ('until') after they start ('from')");
-    }
     return {from, until};
 }
 
