@@ -358,10 +358,12 @@ std::string kpi_table(const Theatre& theatre, const DeploymentResult& r) {
     };
     out += theatre.name + ": " + posts_summary(theatre) +
            "\n";
-    line("closure (last unit on its post)", when(r.closure_time));
-    line("50% of posts established", when(r.posts_50));
-    line("90% of posts established", when(r.posts_90));
-    line("100% of posts established", when(r.posts_100));
+    if (!theatre.units.empty()) {  // (an aid-only theatre has no posts to establish)
+        line("closure (last unit on its post)", when(r.closure_time));
+        line("50% of posts established", when(r.posts_50));
+        line("90% of posts established", when(r.posts_90));
+        line("100% of posts established", when(r.posts_100));
+    }
     line("sorties flown", std::to_string(r.sorties));
     line("tonnes lifted", fixed(r.tonnes_lifted, 1) + " t");
     if (r.aid_tonnes_lifted > 0)

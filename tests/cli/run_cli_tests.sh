@@ -40,6 +40,8 @@ expect 0 '1 kind of repair team, 0 random closure rules' -- validate "$source_di
 # A scenario with towns writes towns.csv, listed in its manifest; one without does not.
 expect 0 'aid delivered +200\.0 t in 20 trips' -- run "$source_dir/scenarios/validation/aid-one-depot.yaml" --out "$out/aid"
 check "towns.csv missing or not in the manifest" grep -q '"towns.csv"' "$out/aid/manifest.json"
+check "an aid-only run's summary speaks of posts it has not" \
+    bash -c "! '$corridor' run '$source_dir/scenarios/validation/aid-one-depot.yaml' --out '$out/aid2' | grep -q 'posts established'"
 check "towns.csv has not its 1 day x 1 town x 1 commodity row" test "$(wc -l <"$out/aid/towns.csv")" = 2
 expect 0 'closure \(last unit on its post\) +3\.3 h  \(2020-11-10T09:18:00Z\)' -- run "$one" --out "$out/a"
 expect 0 'results in' -- run "$one" --out "$out/b"
