@@ -147,6 +147,23 @@ void check_aid_reachability(const Section& s, Build& build) {
                                        ": its trucks could not come back");
         }
     }
+    // Trucks that burn fuel fill up only at their organisation's depots that hold the fuel
+    // commodity: with none, they run on what their tanks hold at the start and then stand.
+    f = 0;
+    for (auto it = s.node.begin(); it != s.node.end(); ++it) {
+        const Fleet& fleet = aid.fleets[f++];
+        if (!aid.fuel || t.vehicle_types[fleet.vehicle_type].fuel_per_100km <= 0) continue;
+        bool stocked = std::any_of(aid.depots.begin(), aid.depots.end(), [&](const Depot& d) {
+            bool inbound = std::any_of(d.inbound.begin(), d.inbound.end(),
+                                       [&](const Inbound& in) { return in.commodity == *aid.fuel; });
+            return d.organisation == fleet.organisation && (d.stock[*aid.fuel] > 0 || inbound);
+        });
+        if (!stocked)
+            build.diagnostics->warning(s.source.file, it->first.Mark().line + 1, it->first.Mark().column + 1,
+                                       "fleet '" + fleet.name + "' burns fuel but no depot of its organisation holds "
+                                       "or receives '" + aid.commodities[*aid.fuel].name +
+                                       "': its trucks stop when their first tankful is spent");
+    }
     // (At the section's name: the fix is a fleet's `towns`.)
     for (std::size_t town = 0; town < aid.towns.size(); ++town) {
         const Town& tw = aid.towns[town];

@@ -37,6 +37,8 @@ expect 0 'valid: 1 unit, 1 post, 1 unit-post assignment,' -- validate "$one"
 expect 0 'valid: 9 units, 28 posts, 28 unit-post assignments,' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
 expect 0 'aid: 4 commodities, 4 towns, 3 depots, 2 truck fleets \(18 trucks\), 5 flows of returns' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
 expect 0 '1 kind of repair team, 0 random closure rules' -- validate "$source_dir/scenarios/karabakh-2020/scenario.yaml"
+# A fleet that burns fuel no depot of its organisation holds is warned of (fuel.yaml's "detour").
+expect 0 "fuel.yaml:107:3: warning: fleet 'detour' burns fuel but no depot of its organisation holds or receives 'diesel'" -- validate "$source_dir/scenarios/validation/fuel.yaml"
 # A scenario with towns writes towns.csv, listed in its manifest; one without does not.
 expect 0 'aid delivered +200\.0 t in 20 trips' -- run "$source_dir/scenarios/validation/aid-one-depot.yaml" --out "$out/aid"
 check "towns.csv missing or not in the manifest" grep -q '"towns.csv"' "$out/aid/manifest.json"
