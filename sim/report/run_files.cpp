@@ -118,6 +118,10 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
             fleet["fuel_taken_l"] = round3(f.fuel_taken_l);
             fleet["ran_dry"] = f.ran_dry;
         }
+        if (f.recovery_modelled) {
+            fleet["recovered"] = f.recovered;
+            fleet["written_off"] = f.written_off;
+        }
         fleets.push_back(fleet);
     }
     aid["fleets"] = fleets;
