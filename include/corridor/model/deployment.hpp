@@ -155,6 +155,7 @@ struct ReturnOutcome {
     int held = 0;       // departure times skipped because a condition did not hold
     double vehicle_km = 0;  // its buses, going and coming back
     double escort_wait_h = 0;  // bus convoys' hours waiting for an escort (convoys in by the end)
+    int breakdowns = 0;        // bus convoys halted on the road for a bus's repair
 };
 
 /// A disruption that takes repair work, and when a team ended it (kNever: not within the run).

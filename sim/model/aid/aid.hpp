@@ -115,6 +115,7 @@ struct Aid {
     std::vector<int> recovered, written_off;             // per fleet
     std::vector<ReturnState> returns;
     std::vector<BusConvoy> bus_convoys;  // every one formed, in order
+    std::vector<RandomStream> bus_failure_streams;  // per flow, keyed by its name
     std::int64_t waiting_at_start = 0, returned = 0;  // over every flow
 };
 
@@ -134,6 +135,10 @@ void add_people(World& world, std::size_t town, int people);
 
 // --- returns (returns.cpp) ---
 void start_returns(World& world);
+/// Bus convoy `index` broke down on the road: counted, and the repair time of its bus returned.
+Time bus_convoy_broke_down(World& world, std::size_t index);
+/// Bus convoy `index` is repaired: how far it drives before its next failure.
+double bus_convoy_failure_m(World& world, std::size_t index);
 
 // --- depots (depots.cpp) ---
 void open_depots(World& world);

@@ -2,7 +2,8 @@
 // carries how far it drives before its next failure. A step that would take it further is cut
 // where the failure falls due (at the exact distance; the time is rounded up to the clock's tick,
 // as fuel's is), and there it halts for the repair: the timeline says "broke down" on that road,
-// then "repaired", and it drives on. Its client counts the breakdown and draws the next distance;
+// then "repaired", and it drives on (a bus convoy, for the repair of the one bus that failed).
+// Its client counts the breakdown and draws the next distance;
 // when the client recovers it instead (aid/recovery.cpp), the mover leaves the road for good.
 // The repair does not count as a halt or rest of the drivers' march clock: they are at work.
 
@@ -19,12 +20,14 @@ namespace {
 // recovered, off the road).
 std::optional<Time> client_broke_down(World& w, const Mover& m) {
     if (m.plan.kind == MoverPlan::Client::truck) return truck_broke_down_on_road(w, m.plan.client);
-    return Time{0};  // only aid trucks fail by distance so far
+    if (m.plan.kind == MoverPlan::Client::bus) return bus_convoy_broke_down(w, m.plan.client);
+    return Time{0};  // the force's convoys and repair teams do not fail
 }
 
 // The client's vehicle is repaired: how far it drives before its next failure.
 double client_repaired(World& w, const Mover& m) {
     if (m.plan.kind == MoverPlan::Client::truck) return truck_repaired_on_road(w, m.plan.client);
+    if (m.plan.kind == MoverPlan::Client::bus) return bus_convoy_failure_m(w, m.plan.client);
     return std::numeric_limits<double>::infinity();
 }
 
