@@ -121,6 +121,10 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
             fleet["fuel_taken_l"] = round3(f.fuel_taken_l);
             fleet["ran_dry"] = f.ran_dry;
         }
+        if (f.recovery_modelled) {
+            fleet["recovered"] = f.recovered;
+            fleet["written_off"] = f.written_off;
+        }
         fleets.push_back(fleet);
     }
     aid["fleets"] = fleets;
@@ -135,6 +139,7 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
         flow["departures_held"] = o.held;
         flow["vehicle_km"] = round3(o.vehicle_km);
         if (!theatre.aid.returns[i].escorts.empty()) flow["escort_wait_h"] = round3(o.escort_wait_h);
+        if (theatre.vehicle_types[theatre.aid.returns[i].bus_type].mdbf_m > 0) flow["breakdowns"] = o.breakdowns;
         flow["first_arrival"] = time_entry(theatre, o.first_arrival);
         flow["half_returned"] = time_entry(theatre, o.half);
         flow["ninety_percent_returned"] = time_entry(theatre, o.ninety);

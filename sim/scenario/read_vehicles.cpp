@@ -9,6 +9,28 @@
 #include "sections.hpp"
 
 namespace corridor::scenario {
+namespace {
+
+// Recovery after a breakdown (docs/model.md, "Breakdowns"): the share not repaired on the spot,
+// the time to bring one to its base depot, and the share of those written off.
+void read_recovery(const YAML::Node& node, const Source& source, VehicleType& type) {
+    std::string what = "recovery of vehicle type '" + type.name + "'";
+    MapReader r(node, source, what);
+    auto share = r.parsed<double>("probability", &parse_fraction, true);
+    auto time = r.duration("time", true, kMinute, 365 * kDay);
+    auto written_off = r.parsed<double>("written_off", &parse_fraction, false);
+    r.finish();
+    if (type.repair_time == 0)
+        source.error(node, "the " + what + " is given, but it never breaks down: give 'repair_time' with "
+                           "'mtbf' or 'mdbf'");
+    else if (share && time) {
+        type.recovery_share = *share;
+        type.recovery_time = *time;
+        type.written_off_share = written_off.value_or(0);
+    }
+}
+
+}  // namespace
 
 void read_vehicle_types(const Section& s, Build& build) {
     for_each_entry(s, "vehicle_types", [&](const YAML::Node& key, const YAML::Node& value) {
@@ -20,17 +42,25 @@ void read_vehicle_types(const Section& s, Build& build) {
         type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(type.seats));
         if (m.get("seats")) build.seats_given.insert(build.theatre.vehicle_types.size());
-        // Breakdowns: both keys or neither.
+        // Breakdowns: a mean time or distance between failures (or both), with the repair time.
         auto mtbf = m.duration("mtbf", false, kHour, kLongestScenario);
+        auto mdbf = positive(m, "mdbf", &parse_length_m, false);
         auto repair = m.duration("repair_time", false, kMinute, 365 * kDay);
-        bool mtbf_given = m.get("mtbf").has_value(), repair_given = m.get("repair_time").has_value();
-        if (mtbf_given != repair_given)
-            s.source.error(*m.get(mtbf_given ? "mtbf" : "repair_time"),
-                           "give breakdowns as both 'mtbf' (mean time between failures) and 'repair_time'");
-        else if (mtbf && repair) {
-            type.mtbf = *mtbf;
+        bool failures_given = m.get("mtbf").has_value() || m.get("mdbf").has_value();
+        bool repair_given = m.get("repair_time").has_value();
+        if (mdbf && *mdbf < 1000)
+            s.source.error(*m.get("mdbf"), "mdbf " + m.get("mdbf")->Scalar() +
+                                               " is absurd for a mean distance between failures (give at least 1km)");
+        else if (failures_given != repair_given)
+            s.source.error(*m.get(repair_given ? "repair_time" : m.get("mtbf") ? "mtbf" : "mdbf"),
+                           "give breakdowns as 'repair_time' with 'mtbf' (mean time between failures), "
+                           "'mdbf' (mean distance between failures) or both");
+        else if ((mtbf || mdbf) && repair) {
+            type.mtbf = mtbf.value_or(0);
+            type.mdbf_m = mdbf.value_or(0);
             type.repair_time = *repair;
         }
+        if (auto recovery = m.get("recovery")) read_recovery(*recovery, s.source, type);
         // Fuel (docs/model.md, "Fuel"): litres per 100 km and the tank, both or neither.
         auto consumption = m.get("fuel_per_100km"), tank = m.get("tank");
         std::string what = "vehicle type '" + type.name + "'";

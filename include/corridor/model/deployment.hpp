@@ -132,6 +132,9 @@ struct FleetOutcome {
     double fuel_l = 0;           // burnt (docs/model.md, "Fuel")
     double fuel_taken_l = 0;     // taken from depots' stock of the fuel commodity
     int ran_dry = 0;             // trucks that ran dry and were lost
+    int recovered = 0;           // breakdowns not repaired on the spot: taken to the base depot
+    int written_off = 0;         // of those, trucks lost for the rest of the run
+    bool recovery_modelled = false;  // its vehicle type gives a `recovery`
 };
 
 /// Fuel burnt by every kind of mover, and the vehicles that ran dry (docs/model.md, "Fuel").
@@ -152,6 +155,7 @@ struct ReturnOutcome {
     int held = 0;       // departure times skipped because a condition did not hold
     double vehicle_km = 0;  // its buses, going and coming back
     double escort_wait_h = 0;  // bus convoys' hours waiting for an escort (convoys in by the end)
+    int breakdowns = 0;        // bus convoys halted on the road for a bus's repair
 };
 
 /// A disruption that takes repair work, and when a team ended it (kNever: not within the run).

@@ -25,10 +25,18 @@ struct VehicleType {
     int seats = 2;
     double payload_t = 0;  // what it carries as aid cargo; 0: it carries none
     double volume_m3 = 0;  // its cargo space; 0: volume never limits a load
-    /// Breakdowns of aid trucks of this type (docs/model.md, "Breakdowns"): the mean time between
-    /// failures (exponential) and the time a repair takes; 0: it never breaks down.
+    /// Breakdowns of aid trucks of this type (docs/model.md, "Breakdowns"): the mean time and the
+    /// mean distance driven between failures (exponential, whichever falls due first) and the
+    /// time a repair takes; 0: it never fails that way.
     Time mtbf = 0;
+    double mdbf_m = 0;
     Time repair_time = 0;
+    /// Recovery: the share of breakdowns that cannot be repaired where they happen. Such a truck
+    /// is taken to its base depot in `recovery_time` and repaired there, unless it is among the
+    /// `written_off` share of them, lost for the rest of the run. 0: all repaired on the spot.
+    double recovery_share = 0;
+    Time recovery_time = 0;
+    double written_off_share = 0;
     /// Fuel (docs/model.md, "Fuel"): litres one vehicle burns per 100 km and what its tank holds;
     /// 0: its fuel is not modelled.
     double fuel_per_100km = 0;

@@ -5,7 +5,9 @@
 // those trips as movers of the road-movement part (trucks.cpp), and the bus convoys that bring
 // displaced people home (returns.cpp). Private to sim/model/.
 
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,8 @@ struct Truck {
     // Breakdowns (breakdowns.cpp): a failure falls due at a drawn time and takes effect when the
     // truck next stands (idle at home, or arriving somewhere); then it is out for its repair.
     bool failure_due = false;
+    // A failure by distance falls due after this much driving; it stops the truck on the road.
+    double failure_in_m = std::numeric_limits<double>::infinity();
     bool broken = false;  // out for a repair, or lost where it ran dry (then for good)
     Time broken_since = 0;
     double fuel_l = 0;  // in its tank (refuel.cpp); it starts full
@@ -106,8 +110,12 @@ struct Aid {
     std::vector<double> fuel_l, fuel_taken_l;   // per fleet: burnt, and taken from depots
     std::vector<int> ran_dry;                   // per fleet: trucks lost where they ran dry
     std::vector<RandomStream> failure_streams;  // per truck, keyed by its fleet's name and number
+    std::vector<RandomStream> distance_failure_streams;  // the same, for failures by distance
+    std::vector<RandomStream> recovery_streams;          // the same, for recovery and write-off
+    std::vector<int> recovered, written_off;             // per fleet
     std::vector<ReturnState> returns;
     std::vector<BusConvoy> bus_convoys;  // every one formed, in order
+    std::vector<RandomStream> bus_failure_streams;  // per flow, keyed by its name
     std::int64_t waiting_at_start = 0, returned = 0;  // over every flow
 };
 
@@ -127,6 +135,10 @@ void add_people(World& world, std::size_t town, int people);
 
 // --- returns (returns.cpp) ---
 void start_returns(World& world);
+/// Bus convoy `index` broke down on the road: counted, and the repair time of its bus returned.
+Time bus_convoy_broke_down(World& world, std::size_t index);
+/// Bus convoy `index` is repaired: how far it drives before its next failure.
+double bus_convoy_failure_m(World& world, std::size_t index);
 
 // --- depots (depots.cpp) ---
 void open_depots(World& world);
@@ -151,6 +163,22 @@ void start_breakdowns(World& world);
 /// Truck `index` stands (idle, or arrived somewhere): if a failure is due it breaks down now and
 /// `true` is returned; `resume` then runs for it once it is repaired.
 bool break_down_if_due(World& world, std::size_t index);
+/// Truck `index`, broken down (`by_time`: by its `mtbf`), is repaired where it stands (its
+/// `repair_time` from now), then goes on as on arriving there.
+void repair(World& world, std::size_t index, bool by_time);
+/// How far truck `index` drives before its next failure by distance (infinite: it has no `mdbf`).
+double next_failure_m(World& world, std::size_t index);
+/// Truck `index` failed on the road, where its mover halts: counted, and the repair time there
+/// returned; none when it cannot be repaired there: it is taken off the road (recovered).
+std::optional<Time> truck_broke_down_on_road(World& world, std::size_t index);
+/// Truck `index` is repaired on the road: how far it drives before its next failure.
+double truck_repaired_on_road(World& world, std::size_t index);
+
+// --- recovery (recovery.cpp) ---
+/// Whether truck `index`, just broken down, cannot be repaired where it is (drawn).
+bool needs_recovery(World& world, std::size_t index);
+/// Truck `index` is taken to its base depot with its load, then repaired there or written off.
+void recover(World& world, std::size_t index, bool by_time);
 
 // --- fuel of aid trucks (refuel.cpp) ---
 /// Truck `index`, standing at a depot, fills its tank from the depot's fuel.

@@ -4,11 +4,16 @@
 // works (services.cpp) and an open road leads to the town; it takes as many buses of the pool as
 // are at the origin (at most `convoy_buses`) and as people as they seat. On arrival the people
 // join the town's population (and its need); the buses drive back empty for the next departure.
+// Buses of a type with an `mdbf` fail on the road (movement/failures.cpp): a convoy of n buses
+// fails after an exponential distance of mean mdbf / n (the first of its buses to fail), drawn
+// from the flow's own stream, and halts for that bus's repair_time; it is never recovered.
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "../world.hpp"
+#include "corridor/engine/distributions.hpp"
 
 namespace corridor::model {
 namespace {
@@ -16,6 +21,10 @@ namespace {
 constexpr std::size_t kNoPost = static_cast<std::size_t>(-1);
 
 void schedule_departure(World& w, std::size_t flow, Time after);
+
+const VehicleType& bus_of(const World& w, std::size_t convoy) {
+    return w.theatre.vehicle_types[w.theatre.aid.returns[w.aid.bus_convoys[convoy].flow].bus_type];
+}
 
 const MarchDoctrine& rules_of(const World& w, const ReturnFlow& flow) {
     return flow.march ? *flow.march : w.theatre.march;
@@ -60,6 +69,7 @@ void bus_convoy_in(World& w, std::size_t index, const Mover& mover) {
     MoverPlan plan = plan_of_one_type(bus, convoy.buses, rules_of(w, flow), w.theatre.aid.towns[flow.town].node,
                                       flow.origin, MoverPlan::Client::bus, back_index);
     if (w.sinks.timeline) plan.id = flow.name + "/buses-back-" + std::to_string(back_index + 1);
+    plan.failure_in_m = bus_convoy_failure_m(w, back_index);
     if (!flow.escorts.empty()) plan.escorts = &flow.escorts;
     World* world = &w;
     start_mover(w, plan,
@@ -109,6 +119,7 @@ void depart(World& w, std::size_t f) {
         MoverPlan plan = plan_of_one_type(bus, buses, rules_of(w, flow), flow.origin,
                                           w.theatre.aid.towns[flow.town].node, MoverPlan::Client::bus, index);
         if (w.sinks.timeline) plan.id = flow.name + "/buses-" + std::to_string(index + 1);
+        plan.failure_in_m = bus_convoy_failure_m(w, index);
         if (!flow.escorts.empty()) plan.escorts = &flow.escorts;
         World* world = &w;
         start_mover(w, plan, [world, index](const Mover& m, Time) { bus_convoy_in(*world, index, m); });
@@ -150,6 +161,8 @@ void start_returns(World& w) {
             if (state.posts_needed.size() == rows) state.posts_needed.push_back(kNoPost);
         }
         w.aid.returns.push_back(state);
+        w.aid.bus_failure_streams.emplace_back(
+            StreamKey{w.seed, w.replication, purpose_id("bus-breakdown"), entity_id(flow.name)});
         ReturnOutcome o;
         o.name = flow.name;
         o.people = flow.people;
@@ -157,6 +170,18 @@ void start_returns(World& w) {
         w.aid.waiting_at_start += flow.people;
         schedule_departure(w, f, 0);
     }
+}
+
+Time bus_convoy_broke_down(World& w, std::size_t index) {
+    ++w.result.returns[w.aid.bus_convoys[index].flow].breakdowns;
+    return bus_of(w, index).repair_time;
+}
+
+double bus_convoy_failure_m(World& w, std::size_t index) {
+    const BusConvoy& convoy = w.aid.bus_convoys[index];
+    double mdbf_m = bus_of(w, index).mdbf_m;
+    if (mdbf_m <= 0 || convoy.buses <= 0) return std::numeric_limits<double>::infinity();
+    return draw_exponential(w.aid.bus_failure_streams[convoy.flow], mdbf_m / convoy.buses);
 }
 
 }  // namespace corridor::model

@@ -57,10 +57,12 @@ void drive(World& w, std::size_t index, std::size_t to) {
     plan.clock = truck.clock;  // its drivers' driving carries over from the last trip
     if (!fleet.escorts.empty()) plan.escorts = &fleet.escorts;
     if (truck_l_per_m(w, index) > 0) plan.range_m = truck_range_m(w, index);  // not always full
+    plan.failure_in_m = truck.failure_in_m;  // driving since its last repair counts over trips
     World* world = &w;
     start_mover(w, plan, [world, index, to](const Mover& mover, Time) {
         Truck& t = world->aid.trucks[index];
         t.clock = mover.clock;
+        t.failure_in_m = mover.failure_in_m;
         world->aid.vehicle_km[t.fleet] += mover.tally.route_m / 1000.0;
         world->aid.escort_wait_h[t.fleet] += to_hours(mover.tally.escort_wait);
         t.place = to;
@@ -254,6 +256,9 @@ void close_fleets(World& w) {
         o.fuel_l = w.aid.fuel_l[f];
         o.fuel_taken_l = w.aid.fuel_taken_l[f];
         o.ran_dry = w.aid.ran_dry[f];
+        o.recovered = w.aid.recovered[f];
+        o.written_off = w.aid.written_off[f];
+        o.recovery_modelled = w.theatre.vehicle_types[aid.fleets[f].vehicle_type].recovery_share > 0;
         w.result.fleets.push_back(o);
     }
 }

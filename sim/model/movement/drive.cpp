@@ -15,15 +15,6 @@ namespace {
 
 void reach_node(World& w, Mover& m);
 
-// Goes on after a halt or rest, where the step that ran into it left off.
-void resume(World& w, Mover& m) {
-    if (w.sinks.timeline) w.log(w.sim.now(), m.plan.id, "moves on", where(w, m));
-    if (m.remaining_m <= 0 && m.on_arc)
-        reach_node(w, m);
-    else
-        drive(w, m);
-}
-
 // The step under way has ended: count the driving, then go on, stop or reach the node.
 void end_step(World& w, Mover& m) {
     const MarchDoctrine& rules = *m.plan.rules;
@@ -32,7 +23,12 @@ void end_step(World& w, Mover& m) {
     double remaining_before_m = m.remaining_m;
     m.remaining_m =
         m.step_reaches_end ? 0 : std::max(0.0, m.remaining_m - m.step_speed_kph * to_hours(m.step) * 1000.0);
+    drive_towards_failure(m, remaining_before_m);
     if (burn_fuel(w, m, remaining_before_m)) return;  // ran dry (fuel.cpp): it stays where it stands
+    if (m.step_breaks_down) {
+        break_down_on_road(w, m);  // failures.cpp: it drives on after its repair
+        return;
+    }
     Time now = w.sim.now();
     Stop due = stop_due(rules, m.clock);
     // A halt or rest that falls due as the head reaches its destination is not taken.
@@ -90,6 +86,14 @@ void finish(World& w, Mover& m, Time tail) {
 
 }  // namespace
 
+void resume(World& w, Mover& m) {
+    if (w.sinks.timeline) w.log(w.sim.now(), m.plan.id, "moves on", where(w, m));
+    if (m.remaining_m <= 0 && m.on_arc)
+        reach_node(w, m);
+    else
+        drive(w, m);
+}
+
 std::string where(const World& w, const Mover& m) {
     if (m.on_arc && m.remaining_m > 0) return road_name(w, m.route[m.arc]);
     return w.node_id(next_node(w, m));
@@ -140,9 +144,10 @@ void drive(World& w, Mover& m) {
     Time step = std::min(to_end, until_stop_due(rules, m.clock));
     if (rules.night_mode != NightMode::drive) step = std::min(step, until_light_changes(rules, time_of_day));
     step = cut_step_to_fuel(m, step, to_end, v);
+    step = cut_step_to_failure(m, step, to_end, v);
     if (m.tally.rolled == kNever) m.tally.rolled = now;
     m.step = step;
-    m.step_reaches_end = step >= to_end && !m.step_runs_dry;
+    m.step_reaches_end = step >= to_end && !m.step_runs_dry && !m.step_breaks_down;
     m.step_speed_kph = v;
     w.sim.schedule_after(step, [world, mover] { end_step(*world, *mover); });
 }
@@ -189,6 +194,7 @@ void start_mover(World& w, const MoverPlan& plan, SmallFunction<void(const Mover
     m.slot = slot;
     m.clock = plan.clock;
     m.range_m = plan.range_m;
+    m.failure_in_m = plan.failure_in_m;
     m.tally.formed = w.sim.now();
     depart(w, m);
 }

@@ -36,6 +36,9 @@ struct MoverPlan {
     // the vehicle that runs dry first goes on what it carries as it sets off.
     double fuel_l_per_m = 0;
     double range_m = std::numeric_limits<double>::infinity();
+    // Breakdowns by distance (failures.cpp): how far it drives before its next failure
+    // (infinite: it does not fail by distance).
+    double failure_in_m = std::numeric_limits<double>::infinity();
 };
 
 /// The plan of a mover whose vehicles are all of one type (an aid truck, a bus convoy, a repair
@@ -94,6 +97,9 @@ struct Mover {
 
     double range_m = 0;    // left on the fuel it carries (from its plan when it forms)
     bool ran_dry = false;  // it stands where its fuel ran out, for the rest of the run
+
+    double failure_in_m = 0;        // driven before its next failure (from its plan when it forms)
+    bool step_breaks_down = false;  // it fails where this step ends (failures.cpp)
 
     // The wait in progress, if any, and since when.
     enum class Wait { none, gate, checkpoint, route, escort } waiting = Wait::none;

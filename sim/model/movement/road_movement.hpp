@@ -25,6 +25,17 @@ Time cut_step_to_fuel(Mover& mover, Time step, Time to_end, double speed_kph);
 /// the step ran dry, reports it and returns true: the mover stands there for the rest of the run.
 bool burn_fuel(World& world, Mover& mover, double remaining_before_m);
 
+// failures.cpp: breakdowns on the road, at a drawn distance driven.
+/// The step of `step` (reaching the arc's end at `to_end`) at `speed_kph`, cut where the next
+/// failure falls due when it falls due sooner (the mover's `step_breaks_down` then holds).
+Time cut_step_to_failure(Mover& mover, Time step, Time to_end, double speed_kph);
+/// Counts the distance of the step just driven against the next failure (the arc had
+/// `remaining_before_m` left); when the step ends in a failure, sets the mover where it failed.
+void drive_towards_failure(Mover& mover, double remaining_before_m);
+/// The mover broke down where it stands: it halts for the repair, then drives on.
+void break_down_on_road(World& world, Mover& mover);
+/// Goes on after a halt, a rest or a repair, where the step that ran into it left off.
+void resume(World& world, Mover& mover);
 // gates.cpp: first come, first served at the entry of each arc.
 /// At the gate of the arc ahead: true when the mover enters it now, false when it must wait
 /// (it drives on when the gate frees).
