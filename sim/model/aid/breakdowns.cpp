@@ -1,10 +1,10 @@
 // Breakdowns of aid trucks (docs/model.md, "Breakdowns"): a truck of a type with an `mtbf` fails
-// after an exponential time of that mean, counted from the start or from its last repair, and is
-// out for the type's `repair_time`. The failure is drawn from the truck's own stream, keyed by its
-// fleet's name and its number, so a variant with more trucks sees the same failures for the trucks
-// both have. A failure that falls due on the road takes effect when the truck next stands (it
-// finishes the leg it is on: the model has no vehicle stopped mid-road yet); one that falls due
-// while the truck waits at home takes effect at once.
+// after an exponential time of that mean, counted from the start (or from when it joined its
+// fleet) or from its last repair, and is out for the type's `repair_time`. The failure is drawn
+// from the truck's own stream, keyed by its fleet's name and its number, so a variant with more
+// trucks sees the same failures for the trucks both have. A failure that falls due on the road
+// takes effect when the truck next stands (it finishes the leg it is on: the model has no vehicle
+// stopped mid-road yet); one that falls due while the truck waits at home takes effect at once.
 
 #include "../world.hpp"
 #include "corridor/engine/distributions.hpp"
@@ -40,8 +40,12 @@ void start_breakdowns(World& w) {
         std::string key = aid.fleets[fleet].name + "/truck-" + std::to_string(++number[fleet]);
         w.aid.failure_streams.emplace_back(
             StreamKey{w.seed, w.replication, purpose_id("truck-breakdown"), entity_id(key)});
-        if (type_of(w, index).mtbf > 0) schedule_failure(w, index);
+        if (w.aid.trucks[index].joined) start_failures(w, index);
     }
+}
+
+void start_failures(World& w, std::size_t index) {
+    if (type_of(w, index).mtbf > 0) schedule_failure(w, index);
 }
 
 bool break_down_if_due(World& w, std::size_t index) {
