@@ -258,6 +258,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     w.sim.run_until(theatre.duration);
     close_towns(w);
     close_fleets(w);
+    close_depots(w);
 
     DeploymentResult& r = w.result;
     r.events = w.sim.events_executed();

@@ -128,6 +128,17 @@ Json aid_json(const Theatre& theatre, const DeploymentResult& r) {
         fleets.push_back(fleet);
     }
     aid["fleets"] = fleets;
+    Json depots = Json::array();
+    for (const DepotOutcome& d : r.depots) {
+        Json depot;
+        depot["name"] = d.name;
+        depot["loadings"] = d.loadings;
+        depot["mean_bay_wait_min"] = d.loadings > 0 ? Json(round3(d.mean_bay_wait_s / 60)) : Json(nullptr);
+        depot["max_bay_wait_min"] = d.loadings > 0 ? Json(round3(d.max_bay_wait_s / 60)) : Json(nullptr);
+        depot["max_bay_queue"] = static_cast<std::int64_t>(d.max_bay_queue);  // a count of trucks
+        depots.push_back(depot);
+    }
+    aid["depots"] = depots;
     Json returns = Json::array();
     for (std::size_t i = 0; i < r.returns.size(); ++i) {
         const ReturnOutcome& o = r.returns[i];

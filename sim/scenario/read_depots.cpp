@@ -119,7 +119,7 @@ void read_depots(const Section& s, Build& build) {
                                    ", is more than its capacity of " + format_tonnes(*capacity));
         }
         depot.bays = static_cast<int>(m.whole("bays", 1, 100).value_or(depot.bays));
-        depot.loading_per_t = per_tonne(m, "load_time").value_or(depot.loading_per_t);
+        depot.loading_per_t = per_tonne_distribution(m, "load_time", what).value_or(depot.loading_per_t);
         if (auto inbound = m.get("inbound")) read_inbound(*inbound, s.source, build, depot, placed, what);
         m.finish();
         build.depot.emplace(depot.name, build.theatre.aid.depots.size());

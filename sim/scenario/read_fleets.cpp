@@ -1,7 +1,7 @@
 // The `fleets` section: each aid truck fleet's organisation, vehicle type (one with a payload),
 // count, base depot, dispatch policy, the towns it serves, minimum load, unloading time, idle
-// recheck and own march rules. Its keys are documented in docs/scenario-reference.md, section
-// `fleets`.
+// recheck, own march rules and how its trucks join. Its keys are documented in
+// docs/scenario-reference.md, section `fleets`.
 
 #include <algorithm>
 #include <string>
@@ -31,6 +31,44 @@ void read_policy(MapReader& m, Fleet& fleet) {
     else
         message += " (use most_need_first, nearest_depot or round_robin)";
     m.source().error(*m.get("policy"), message);
+}
+
+// `joins: {every: 1h}` or `{exponential: 1h}`, and `from`: the trucks come into service one by
+// one, the first at `from` (the start when not given), each next one a gap later.
+void read_joins(const YAML::Node& node, const Source& source, const Build& build, Fleet& fleet,
+                const std::string& what) {
+    if (node.IsScalar()) {
+        source.error(node, "the joins of " + what +
+                               " are a map, e.g. {every: 1h} or {exponential: 1h}, not '" + node.Scalar() +
+                               "'");
+        return;
+    }
+    MapReader j(node, source, "the joins of " + what);
+    ServiceTime gap;
+    int given = 0;
+    for (auto [key, kind] :
+         {std::pair{"every", ServiceKind::fixed}, std::pair{"exponential", ServiceKind::exponential}}) {
+        auto value = j.get(key);
+        if (!value) continue;
+        ++given;
+        auto length = j.duration(key, false, 0, build.horizon());
+        if (length && *length < kSecond) {
+            source.error(*value, std::string(key) + " " + format_duration(*length) + " in the joins of " +
+                                     what +
+                                     " is too short: trucks join one at a time, at least 1s apart (leave "
+                                     "'joins' out for all of them at the start)");
+            continue;
+        }
+        if (!length) continue;
+        gap = ServiceTime{kind, {to_seconds(*length), 0, 0}};
+    }
+    fleet.first_join = j.duration("from", false, 0, build.horizon()).value_or(0);
+    j.finish();
+    if (given != 1 && j.is_map())
+        source.error(node, "give the joins of " + what +
+                               " exactly one of 'every' (a fixed gap) or 'exponential' "
+                               "(the mean gap of Poisson arrivals), e.g. {every: 1h}");
+    fleet.join_gap = gap;
 }
 
 }  // namespace
@@ -91,6 +129,7 @@ void read_fleets(const Section& s, Build& build) {
             read_march_rules(*march, s.source, *fleet.march, "the march rules of " + what);
         }
         fleet.escorts = read_escort_names(m, build, what);
+        if (auto joins = m.get("joins")) read_joins(*joins, s.source, build, fleet, what);
         m.finish();
         build.theatre.aid.fleets.push_back(fleet);
     });

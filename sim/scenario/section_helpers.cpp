@@ -188,28 +188,46 @@ double stock_tonnes(const std::vector<double>& stock, const Build& build) {
     return tonnes;
 }
 
+namespace {
+
+// A time per tonne (`6min/t`), at most a day a tonne; messages name it as `key`.
+Result<Time> parse_per_tonne(const std::string& text, const std::string& key) {
+    std::string time = text;
+    while (!time.empty() && time.back() == ' ') time.pop_back();
+    if (time.size() < 2 || time.compare(time.size() - 2, 2, "/t") != 0)
+        return Error{key + " is a time per tonne: write e.g. '6min/t', not '" + text +
+                     "' (the '/t' is required)"};
+    auto value = parse_duration(std::string_view(time).substr(0, time.size() - 2));
+    if (!value) return Error{key + ": " + value.error()};
+    if (value.value() > kDay)
+        return Error{key + " " + text + " is out of range: it must lie between 0s/t and 1d/t"};
+    return value.value();
+}
+
+}  // namespace
+
 std::optional<Time> per_tonne(MapReader& m, const std::string& key) {
     auto node = m.get(key);
     if (!node) return std::nullopt;
     auto text = scalar_text(*node, m.source(), key);
     if (!text) return std::nullopt;
-    std::string time = *text;
-    while (!time.empty() && time.back() == ' ') time.pop_back();
-    if (time.size() < 2 || time.compare(time.size() - 2, 2, "/t") != 0) {
-        m.source().error(*node, key + " is a time per tonne: write e.g. '6min/t', not '" + *text +
-                                    "' (the '/t' is required)");
-        return std::nullopt;
-    }
-    auto value = parse_duration(std::string_view(time).substr(0, time.size() - 2));
+    auto value = parse_per_tonne(*text, key);
     if (!value) {
-        m.source().error(*node, key + ": " + value.error());
-        return std::nullopt;
-    }
-    if (value.value() > kDay) {
-        m.source().error(*node, key + " " + *text + " is out of range: it must lie between 0s/t and 1d/t");
+        m.source().error(*node, value.error());
         return std::nullopt;
     }
     return value.value();
+}
+
+std::optional<ServiceTime> per_tonne_distribution(MapReader& m, const std::string& key,
+                                                  const std::string& what) {
+    auto node = m.get(key);
+    if (!node) return std::nullopt;
+    if (node->IsMap())
+        return read_distribution(*node, m.source(), "the " + key + " of " + what, "loading", key);
+    auto fixed = per_tonne(m, key);
+    if (!fixed) return std::nullopt;
+    return ServiceTime{ServiceKind::fixed, {to_seconds(*fixed), 0, 0}};
 }
 
 std::vector<YAML::Node> one_or_many(const YAML::Node& node) {
@@ -285,14 +303,14 @@ std::vector<std::pair<std::size_t, YAML::Node>> find_names(const YAML::Node& nod
 }
 
 ServiceTime read_distribution(const YAML::Node& node, const Source& source, const std::string& what,
-                              const std::string& noun) {
+                              const std::string& noun, const std::string& per_tonne_key) {
     ServiceTime out;
     MapReader sv(node, source, what);
     int given = 0;
     auto seconds = [&](const YAML::Node& part) -> double {
         auto text = scalar_text(part, source, "a " + noun + " time");
         if (!text) return -1;
-        auto t = parse_duration(*text);
+        auto t = per_tonne_key.empty() ? parse_duration(*text) : parse_per_tonne(*text, per_tonne_key);
         if (!t) {
             source.error(part, t.error());
             return -1;
@@ -314,12 +332,20 @@ ServiceTime read_distribution(const YAML::Node& node, const Source& source, cons
         out.kind = form.kind;
         std::vector<YAML::Node> parts = one_or_many(*value);
         if (parts.size() != form.parameters) {
+            std::string unit = per_tonne_key.empty()
+                                   ? (form.parameters == 1 ? " duration" : " durations")
+                                   : (form.parameters == 1 ? " time per tonne" : " times per tonne");
             source.error(*value, std::string(form.key) + " " + noun + " takes " +
-                                       std::to_string(form.parameters) +
-                                       (form.parameters == 1 ? " duration" : " durations in a list"));
+                                     std::to_string(form.parameters) + unit +
+                                     (form.parameters == 1 ? "" : " in a list"));
             continue;
         }
-        for (std::size_t i = 0; i < parts.size(); ++i) out.seconds[i] = seconds(parts[i]);
+        bool read = true;  // (a part that is not a time is said once, not again as a bad shape)
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            out.seconds[i] = seconds(parts[i]);
+            read = read && out.seconds[i] >= 0;
+        }
+        if (!read) continue;
         const auto& p = out.seconds;
         if (form.kind == ServiceKind::triangular && !(p[0] <= p[1] && p[1] <= p[2] && p[0] < p[2]))
             source.error(*value, "triangular " + noun + " needs min <= mode <= max, with min < max");
@@ -327,7 +353,8 @@ ServiceTime read_distribution(const YAML::Node& node, const Source& source, cons
             source.error(*value, "uniform " + noun + " needs min < max");
         if ((form.kind == ServiceKind::exponential || form.kind == ServiceKind::lognormal) &&
             p[0] <= 0)
-            source.error(*value, std::string(form.key) + " " + noun + " needs a mean longer than 0s");
+            source.error(*value, std::string(form.key) + " " + noun + " needs a mean longer than " +
+                                     (per_tonne_key.empty() ? "0s" : "0s/t"));
     }
     sv.finish();
     if (given != 1 && sv.is_map())

@@ -55,9 +55,10 @@ std::optional<std::pair<std::vector<ArcIndex>, std::string>> read_road(const YAM
 
 /// A distribution of durations, one of `{fixed: D}`, `{exponential: MEAN}`, `{triangular: [MIN,
 /// MODE, MAX]}`, `{lognormal: [MEAN, SD]}`, `{uniform: [MIN, MAX]}`; `noun` names it in messages
-/// ("service": "triangular service needs min <= mode <= max").
+/// ("service": "triangular service needs min <= mode <= max"). With `per_tonne_key`, each
+/// parameter is a time per tonne instead (`{exponential: 6min/t}`), named as that key in messages.
 ServiceTime read_distribution(const YAML::Node& node, const Source& source, const std::string& what,
-                              const std::string& noun);
+                              const std::string& noun, const std::string& per_tonne_key = "");
 
 // Random disruptions (read_random_closures.cpp, read_incidents.cpp).
 
@@ -105,5 +106,9 @@ std::vector<double> read_stock(const YAML::Node& node, const Source& source, con
 double stock_tonnes(const std::vector<double>& stock, const Build& build);
 /// A time per tonne handled (`6min/t`), at most a day a tonne.
 std::optional<Time> per_tonne(MapReader& m, const std::string& key);
+/// The same written plainly (fixed), or a distribution of it (`{exponential: 6min/t}`, any of
+/// read_distribution's forms); `what` names its owner.
+std::optional<ServiceTime> per_tonne_distribution(MapReader& m, const std::string& key,
+                                                  const std::string& what);
 
 }  // namespace corridor::scenario

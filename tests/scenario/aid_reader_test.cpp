@@ -83,7 +83,8 @@ TEST_CASE("aid reader: a depot's stock and inbound in tonnes become units") {
     CHECK(d.stock[2] == Approx(200));  // 5t of 25kg kits
     CHECK(d.capacity_t == 500);
     CHECK(d.bays == 3);
-    CHECK(d.loading_per_t == 5 * kMinute);
+    CHECK(d.loading_per_t.kind == ServiceKind::fixed);
+    CHECK(d.loading_per_t.seconds[0] == 300);
     REQUIRE(d.inbound.size() == 2);
     CHECK(d.inbound[0].commodity == 1);
     CHECK(d.inbound[0].amount == Approx(20000));

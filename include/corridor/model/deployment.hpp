@@ -116,6 +116,15 @@ struct SupplyOutcome {
     Time first_out = kNever;
 };
 
+/// One depot's loading bays over the whole run (loadings begun within it).
+struct DepotOutcome {
+    std::string name;
+    std::int64_t loadings = 0;
+    double mean_bay_wait_s = 0;  // from reaching the depot's queue to a bay
+    double max_bay_wait_s = 0;
+    double max_bay_queue = 0;  // trucks waiting for a bay at once
+};
+
 /// One truck fleet over the whole run.
 struct FleetOutcome {
     std::string name;
@@ -125,7 +134,7 @@ struct FleetOutcome {
     double vehicle_km = 0;       // driven, loaded or empty
     double lead_time_h_sum = 0;  // from dispatch to delivery, summed over trips
     double busy_h = 0;           // truck-hours not idle
-    double truck_h = 0;          // trucks x the run's hours
+    double truck_h = 0;          // trucks x the run's hours, less the hours before each joined
     int breakdowns = 0;
     double down_h = 0;           // truck-hours out of service for repair
     double escort_wait_h = 0;    // truck-hours waiting for an escorted convoy (trips ended in the run)
@@ -192,6 +201,7 @@ struct DeploymentResult {
     // The aid part (empty without one).
     std::vector<SupplyOutcome> supplies;  // by town, then commodity
     std::vector<FleetOutcome> fleets;
+    std::vector<DepotOutcome> depots;
     std::vector<ReturnOutcome> returns;
     std::vector<RepairOutcome> repairs;  // the disruptions that take repair work, in file order
     std::vector<ServiceOutcome> services;  // towns' damaged services, by town, then service

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "corridor/engine/time.hpp"
+#include "corridor/model/distribution.hpp"
 #include "corridor/model/march.hpp"
 #include "corridor/network/road_network.hpp"
 
@@ -53,7 +54,8 @@ struct Depot {
     std::vector<double> stock;  // at the start, units by commodity
     double capacity_t = std::numeric_limits<double>::infinity();  // inbound beyond it is turned away
     int bays = 2;                                                  // trucks loading at once
-    Time loading_per_t = 6 * kMinute;                              // a bay's time per tonne loaded
+    // A bay's time per tonne loaded: fixed, or drawn for each loading from the depot's stream.
+    ServiceTime loading_per_t = {ServiceKind::fixed, {6.0 * 60, 0, 0}};
     std::vector<Inbound> inbound;
 };
 
@@ -111,6 +113,10 @@ struct Fleet {
     Time idle_recheck = kHour;        // how often a truck with nothing to do looks again
     std::optional<MarchDoctrine> march;  // its own rules; the theatre's when none
     std::vector<std::size_t> escorts;    // escorts (Humanitarian::escorts) its trucks must wait for
+    // Its trucks join one by one: the first at `first_join`, each next one a gap later, fixed or
+    // drawn from the fleet's stream. None: all are there at the start.
+    std::optional<ServiceTime> join_gap;
+    Time first_join = 0;
 };
 
 /// Displaced people going home by bus convoys (docs/model.md, "Returns"): from an origin node to a

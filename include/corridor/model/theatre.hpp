@@ -3,7 +3,6 @@
 // and checks, and what the model runs. Names are resolved to indices here; nothing refers back to
 // the YAML.
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +10,7 @@
 
 #include "corridor/engine/resource.hpp"
 #include "corridor/engine/time.hpp"
+#include "corridor/model/distribution.hpp"
 #include "corridor/model/humanitarian.hpp"
 #include "corridor/model/march.hpp"
 #include "corridor/network/road_network.hpp"
@@ -103,13 +103,6 @@ struct Unit {
         for (const UnitVehicles& v : vehicles) n += v.count;
         return n;
     }
-};
-
-enum class ServiceKind { fixed, exponential, triangular, lognormal, uniform };
-
-struct ServiceTime {
-    ServiceKind kind = ServiceKind::fixed;
-    std::array<double, 3> seconds = {0, 0, 0};  // the parameters, in seconds
 };
 
 struct Checkpoint {

@@ -41,6 +41,7 @@ struct TownState {
 struct DepotState {
     std::vector<double> stock;  // units by commodity, less what dispatched trucks will load
     std::unique_ptr<Resource> bays;
+    std::optional<RandomStream> loading;  // its loading times per tonne, keyed by its name
 };
 
 /// One truck of a fleet and the trip it is on.
@@ -63,6 +64,10 @@ struct Truck {
     bool broken = false;  // out for a repair, or lost where it ran dry (then for good)
     Time broken_since = 0;
     double fuel_l = 0;  // in its tank (refuel.cpp); it starts full
+    // In service from `joined_at` (a fleet's trucks may join one by one); until then it is not
+    // counted, dispatched or broken down.
+    bool joined = true;
+    Time joined_at = 0;
 };
 
 /// What a dispatch policy chose: load `load` at `depot` and take it to `town`.
@@ -145,6 +150,11 @@ void open_depots(World& world);
 /// Cargo has come in to a depot (by road or by air): what its capacity leaves room for is
 /// stocked, the rest turned away, and idle trucks look for work.
 void cargo_arrived(World& world, std::size_t depot, std::size_t commodity, double amount);
+/// How long truck `index` takes to load its trip's load at its trip's depot, drawn when the
+/// depot's time per tonne varies.
+Time loading_time(World& world, std::size_t index);
+/// The depots' bay figures at the end of the run.
+void close_depots(World& world);
 
 // --- dispatch policies (dispatch.cpp) ---
 /// Travel time between two aid places for a fleet's trucks (see Aid::place_time_s), infinite
@@ -160,6 +170,8 @@ void measure_places(World& world);
 
 // --- breakdowns (breakdowns.cpp) ---
 void start_breakdowns(World& world);
+/// Truck `index` has come into service (at the start, or when it joined): its first failure is drawn.
+void start_failures(World& world, std::size_t index);
 /// Truck `index` stands (idle, or arrived somewhere): if a failure is due it breaks down now and
 /// `true` is returned; `resume` then runs for it once it is repaired.
 bool break_down_if_due(World& world, std::size_t index);

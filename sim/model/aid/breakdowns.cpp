@@ -1,13 +1,13 @@
 // Breakdowns of aid trucks (docs/model.md, "Breakdowns"): a truck of a type with an `mtbf` fails
-// after an exponential time of that mean, counted from the start or from its last repair, and is
-// out for the type's `repair_time`. A failure by time that falls due on the road takes effect when
-// the truck next stands (it finishes the leg it is on); one that falls due while the truck waits
-// at home takes effect at once. A type with an `mdbf` also fails after an exponential distance
-// driven of that mean: that failure stops the truck on the road, where it is repaired
-// (movement/failures.cpp). The two are drawn apart, each from the truck's own stream keyed by its
-// fleet's name and its number, so a variant with more trucks sees the same failures for the
-// trucks both have. A share of breakdowns (the type's `recovery`) cannot be repaired where they
-// happen: recovery.cpp takes those trucks to their base depot.
+// after an exponential time of that mean, counted from the start (or from when it joined its
+// fleet) or from its last repair, and is out for the type's `repair_time`. A failure by time that
+// falls due on the road takes effect when the truck next stands (it finishes the leg it is on); one
+// that falls due while the truck waits at home takes effect at once. A type with an `mdbf` also
+// fails after an exponential distance driven of that mean: that failure stops the truck on the
+// road, where it is repaired (movement/failures.cpp). The two are drawn apart, each from the
+// truck's own stream keyed by its fleet's name and its number, so a variant with more trucks sees
+// the same failures for the trucks both have. A share of breakdowns (the type's `recovery`) cannot
+// be repaired where they happen: recovery.cpp takes those trucks to their base depot.
 
 #include <limits>
 
@@ -57,9 +57,13 @@ void start_breakdowns(World& w) {
             StreamKey{w.seed, w.replication, purpose_id("truck-breakdown-distance"), entity_id(key)});
         w.aid.recovery_streams.emplace_back(
             StreamKey{w.seed, w.replication, purpose_id("truck-recovery"), entity_id(key)});
-        if (type_of(w, index).mtbf > 0) schedule_failure(w, index);
         w.aid.trucks[index].failure_in_m = next_failure_m(w, index);
+        if (w.aid.trucks[index].joined) start_failures(w, index);
     }
+}
+
+void start_failures(World& w, std::size_t index) {
+    if (type_of(w, index).mtbf > 0) schedule_failure(w, index);
 }
 
 // Counts the breakdown of truck `index`, out of service from now.

@@ -1,7 +1,8 @@
-// Trucks (docs/model.md, "Truck fleets"): each truck of a fleet runs trips of its own. A trip is
-// chosen by the fleet's dispatch policy (dispatch.cpp) where the truck stands; the truck drives
-// empty to the depot if it is elsewhere, queues for a loading bay, loads, drives to the town,
-// unloads and delivers, and chooses again from there. With nothing worth a trip it drives home to
+// Trucks (docs/model.md, "Truck fleets"): each truck of a fleet runs trips of its own, from its
+// base depot at the start or from when it joined the fleet (`joins`). A trip is chosen by the
+// fleet's dispatch policy (dispatch.cpp) where the truck stands; the truck drives empty to the
+// depot if it is elsewhere, queues for a loading bay, loads, drives to the town, unloads and
+// delivers, and chooses again from there. With nothing worth a trip it drives home to
 // its base depot and waits, looking again whenever cargo comes in, a stock runs out or a
 // population changes, and every `idle_recheck` (the fleet's idle trucks together). Its drivers'
 // driving clock carries over from trip to trip, and a wait of at least the minimum rest counts as
@@ -93,7 +94,8 @@ void become_idle(World& w, std::size_t index) {
 // finds nothing the others would find nothing either.
 void wake_fleet(World& w, std::size_t fleet) {
     for (std::size_t index : w.aid.fleet_trucks[fleet]) {
-        if (w.aid.trucks[index].state != Truck::State::idle || w.aid.trucks[index].broken) continue;
+        const Truck& truck = w.aid.trucks[index];
+        if (truck.state != Truck::State::idle || truck.broken || !truck.joined) continue;
         dispatch(w, index);
         if (w.aid.trucks[index].state == Truck::State::idle) break;
     }
@@ -125,10 +127,7 @@ void load(World& w, std::size_t index) {
     refuel(w, index);
     World* world = &w;
     w.aid.depots[truck.depot].bays->request([world, index](int bay) {
-        Truck& t = world->aid.trucks[index];
-        const Depot& depot = world->theatre.aid.depots[t.depot];
-        Time loading = static_cast<Time>(static_cast<double>(depot.loading_per_t) * t.load_t);
-        world->sim.schedule_after(loading, [world, index, bay] {
+        world->sim.schedule_after(loading_time(*world, index), [world, index, bay] {
             Truck& loaded = world->aid.trucks[index];
             world->aid.depots[loaded.depot].bays->release(bay);
             if (world->sinks.timeline)
@@ -175,6 +174,34 @@ void dispatch(World& w, std::size_t index) {
     drive(w, index, depot_place(truck.depot));
 }
 
+// Truck `index` comes into service at its base depot and looks for work at once.
+void join(World& w, std::size_t index) {
+    Truck& truck = w.aid.trucks[index];
+    truck.joined = true;
+    truck.idle_since = w.sim.now();
+    if (w.sinks.timeline) w.log(w.sim.now(), truck.id, "joined", w.node_id(place_node(w, truck.place)));
+    start_failures(w, index);
+    dispatch(w, index);
+}
+
+// A fleet whose trucks join one by one: the first at its `first_join`, each next one a gap later,
+// fixed or drawn from the fleet's stream (keyed by its name, so other fleets and disruptions
+// leave the joins as they are). Trucks that would join after the run's end never do.
+void schedule_joins(World& w, std::size_t fleet) {
+    const Fleet& f = w.theatre.aid.fleets[fleet];
+    RandomStream gaps(StreamKey{w.seed, w.replication, purpose_id("fleet-joins"), entity_id(f.name)});
+    Time at = f.first_join;
+    World* world = &w;
+    for (std::size_t index : w.aid.fleet_trucks[fleet]) {
+        Truck& truck = w.aid.trucks[index];
+        truck.joined = false;
+        truck.joined_at = at;  // at or past the run's end: never within it
+        if (at >= w.theatre.duration) continue;
+        w.sim.schedule_at(at, [world, index] { join(*world, index); });
+        at += draw_duration(gaps, *f.join_gap);
+    }
+}
+
 }  // namespace
 
 void start_fleets(World& w) {
@@ -214,6 +241,7 @@ void start_fleets(World& w) {
             w.aid.fleet_trucks[f].push_back(w.aid.trucks.size());
             w.aid.trucks.push_back(std::move(truck));
         }
+        if (fleet.join_gap) schedule_joins(w, f);
     }
     start_breakdowns(w);
     World* world = &w;
@@ -234,7 +262,10 @@ void wake_idle_trucks(World& w) {
 void close_fleets(World& w) {
     const Humanitarian& aid = w.theatre.aid;
     Time end = w.theatre.duration;
+    std::vector<double> late_h(aid.fleets.size(), 0.0);  // truck-hours before each truck joined
     for (const Truck& truck : w.aid.trucks) {
+        late_h[truck.fleet] += to_hours(std::min(truck.joined_at, end));
+        if (!truck.joined) continue;
         if (truck.broken)
             w.aid.down_h[truck.fleet] += to_hours(end - truck.broken_since);
         else if (truck.state == Truck::State::idle)
@@ -248,7 +279,7 @@ void close_fleets(World& w) {
         o.tonnes = w.aid.tonnes[f];
         o.vehicle_km = w.aid.vehicle_km[f];
         o.lead_time_h_sum = w.aid.lead_time_h_sum[f];
-        o.truck_h = o.trucks * to_hours(end);
+        o.truck_h = o.trucks * to_hours(end) - late_h[f];
         o.down_h = w.aid.down_h[f];
         o.breakdowns = w.aid.breakdowns[f];
         o.busy_h = o.truck_h - w.aid.idle_h[f] - o.down_h;
