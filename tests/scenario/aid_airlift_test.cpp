@@ -11,12 +11,7 @@
 namespace corridor {
 namespace {
 
-std::vector<Time> times_of(const DeploymentResult& r, const std::string& entity, const std::string& event) {
-    std::vector<Time> times;
-    for (const TimelineRow& row : r.timeline)
-        if (row.entity == entity && row.event == event) times.push_back(row.at);
-    return times;
-}
+using test::times_of;
 
 }  // namespace
 

@@ -21,13 +21,7 @@ std::map<std::string, std::vector<Time>> delivery_times(const DeploymentResult& 
     return times;
 }
 
-double kpi(const DeploymentResult& r, std::string_view name) {
-    std::vector<Kpi> record = kpi_record(r);
-    const Kpi* k = find_kpi(record, name);
-    REQUIRE(k != nullptr);
-    REQUIRE(k->value.has_value());
-    return *k->value;
-}
+using test::kpi;
 
 }  // namespace
 

@@ -13,10 +13,7 @@ namespace corridor {
 namespace {
 
 std::vector<Time> times_of(const DeploymentResult& r, const std::string& event) {
-    std::vector<Time> times;
-    for (const TimelineRow& row : r.timeline)
-        if (row.entity == "trucks/truck-1" && row.event == event) times.push_back(row.at);
-    return times;
+    return test::times_of(r, "trucks/truck-1", event);
 }
 
 }  // namespace

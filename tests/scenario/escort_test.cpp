@@ -12,13 +12,7 @@
 namespace corridor {
 namespace {
 
-// When `entity` had `event`, in time order.
-std::vector<Time> times_of(const DeploymentResult& r, const std::string& entity, const std::string& event) {
-    std::vector<Time> times;
-    for (const TimelineRow& row : r.timeline)
-        if (row.entity == entity && row.event == event) times.push_back(row.at);
-    return times;
-}
+using test::times_of;
 
 // The run starts at 06:00: a time of day on its first day, as a time from the start.
 constexpr Time at_clock(int hours, int minutes, int seconds = 0) {

@@ -11,13 +11,7 @@
 namespace corridor {
 namespace {
 
-double kpi(const DeploymentResult& r, std::string_view name) {
-    std::vector<Kpi> record = kpi_record(r);
-    const Kpi* k = find_kpi(record, name);
-    REQUIRE(k != nullptr);
-    REQUIRE(k->value.has_value());
-    return *k->value;
-}
+using test::kpi;
 
 // The time of the first timeline row of `entity` with `event`, or kNever.
 Time first(const DeploymentResult& r, const std::string& entity, std::string_view event,
