@@ -62,6 +62,23 @@ void change(World& w, std::size_t index, bool starts, std::string_view by = {}) 
 
 using Change = std::pair<std::size_t, bool>;  // a disruption, and whether it starts (or ends)
 
+// Closures from `stream` as a Poisson process of `per_day` a day from `from` to `until`, each like
+// `closure` from its start for a draw from `duration` (at least a second); the same draws in the
+// same order as any variant of the scenario makes them.
+void draw_closures(World& w, RandomStream& stream, double per_day, Time from, Time until,
+                   const ServiceTime& duration, const Disruption& closure) {
+    double mean_gap_s = 86400.0 / per_day;
+    Time at = from;
+    for (;;) {
+        at += from_seconds(draw_exponential(stream, mean_gap_s));
+        if (at >= until) break;
+        Disruption d = closure;
+        d.from = at;
+        d.until = at + std::max<Time>(kSecond, draw_duration(stream, duration));
+        w.disruptions.push_back(std::move(d));
+    }
+}
+
 // The closures of `rule` on every road of its classes: for each road, a Poisson process of
 // `per_km_day` x its length a day from the rule's stream for that road, each lasting a draw from
 // the rule's duration.
@@ -84,46 +101,28 @@ void draw_random_closures(World& w, const RandomClosures& rule) {
         std::string road = net.node(from).id + "-" + net.node(to).id;
         RandomStream stream(
             StreamKey{w.seed, w.replication, purpose_id("random-closure"), entity_id(rule.name + "/" + road)});
-        double mean_gap_s = 86400.0 / per_day;
-        Time at = rule.from;
-        for (;;) {
-            at += from_seconds(draw_exponential(stream, mean_gap_s));
-            if (at >= until) break;
-            Disruption d;
-            d.road = road;
-            d.label = rule.name;
-            d.arcs = net.arcs_between(from, to);
-            for (ArcIndex back : net.arcs_between(to, from)) d.arcs.push_back(back);
-            d.closed = true;
-            d.from = at;
-            d.until = at + std::max<Time>(kSecond, draw_duration(stream, rule.duration));
-            w.disruptions.push_back(std::move(d));
-        }
+        Disruption closure;
+        closure.road = road;
+        closure.label = rule.name;
+        closure.arcs = net.arcs_between(from, to);
+        for (ArcIndex back : net.arcs_between(to, from)) closure.arcs.push_back(back);
+        closure.closed = true;
+        draw_closures(w, stream, per_day, rule.from, until, rule.duration, closure);
     }
 }
 
 // The incidents of `rule`: a Poisson process of `per_day` a day from the rule's stream, each
 // closing every road of its area for a draw from the rule's duration.
 void draw_incidents(World& w, const Incidents& rule) {
-    const RoadNetwork& net = w.theatre.network;
-    Time until = std::min(rule.until, w.theatre.duration);
     RandomStream stream(StreamKey{w.seed, w.replication, purpose_id("incident"), entity_id(rule.name)});
-    double mean_gap_s = 86400.0 / rule.per_day;
-    std::string area = "area of " + net.node(rule.area.around).id;
-    Time at = rule.from;
-    for (;;) {
-        at += from_seconds(draw_exponential(stream, mean_gap_s));
-        if (at >= until) break;
-        Disruption d;
-        d.road = area;
-        d.label = rule.name;
-        d.arcs = rule.area.arcs;
-        d.closed = true;
-        d.incident = true;
-        d.from = at;
-        d.until = at + std::max<Time>(kSecond, draw_duration(stream, rule.duration));
-        w.disruptions.push_back(std::move(d));
-    }
+    Disruption incident;
+    incident.road = "area of " + w.theatre.network.node(rule.area.around).id;
+    incident.label = rule.name;
+    incident.arcs = rule.area.arcs;
+    incident.closed = true;
+    incident.incident = true;
+    draw_closures(w, stream, rule.per_day, rule.from, std::min(rule.until, w.theatre.duration), rule.duration,
+                  incident);
 }
 
 }  // namespace
