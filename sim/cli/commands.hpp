@@ -17,6 +17,8 @@ Runner add_queue_command(CLI::App& app);
 Runner add_route_command(CLI::App& app);
 Runner add_validate_command(CLI::App& app);
 Runner add_run_command(CLI::App& app);
+Runner add_sweep_command(CLI::App& app);
+Runner add_merge_command(CLI::App& app);
 
 /// The command line as typed, for the run manifest.
 const std::string& invoked_command();

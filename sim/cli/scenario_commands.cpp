@@ -117,8 +117,8 @@ Runner add_validate_command(CLI::App& app) {
         std::printf("%s: valid: %s, %s, %s, network of %s and %s\n", path->c_str(), posts_summary(t).c_str(),
                     count_of(t.airlift.size(), "airlift fleet", "airlift fleets").c_str(),
                     count_of(t.checkpoints.size(), "checkpoint", "checkpoints").c_str(),
-                    count_of(t.network.node_count(), "node", "nodes").c_str(),
-                    count_of(t.network.arc_count(), "one-way arc", "one-way arcs").c_str());
+                    count_of(t.network().node_count(), "node", "nodes").c_str(),
+                    count_of(t.network().arc_count(), "one-way arc", "one-way arcs").c_str());
         // The aid part, when there is one: what was checked, so that a planner sees it was read.
         const Humanitarian& aid = t.aid;
         if (!aid.empty()) {

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <system_error>
 
 namespace corridor {
@@ -51,6 +53,17 @@ bool read_whole(std::string_view text, long long& value) {
     if (end != last || first == last) return false;
     if (error == std::errc::result_out_of_range) value = negative ? LLONG_MIN : LLONG_MAX;  // as strtoll
     return error == std::errc() || error == std::errc::result_out_of_range;
+}
+
+std::string fnv1a64_hex(std::string_view bytes) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
 }
 
 }  // namespace corridor

@@ -90,7 +90,7 @@ Time TrafficArrivals::next() {
 
 void open_checkpoints(World& w) {
     const Theatre& t = w.theatre;
-    w.checkpoints.of_node.assign(t.network.node_count(), -1);
+    w.checkpoints.of_node.assign(t.network().node_count(), -1);
     w.checkpoints.force_waits.assign(t.checkpoints.size(), Tally{});
     w.checkpoints.aid_waits.assign(t.checkpoints.size(), Tally{});
     for (std::size_t i = 0; i < t.checkpoints.size(); ++i) {

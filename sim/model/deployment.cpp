@@ -15,9 +15,9 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_, 
       seed(seed_),
       replication(replication_),
       sinks(sinks_),
-      overlay(t.network.arc_count()),
-      router(t.network, &overlay) {
-    if (sinks.roads) result.roads.assign(t.network.arc_count(), RoadOutcome{});
+      overlay(t.network().arc_count()),
+      router(t.network(), &overlay) {
+    if (sinks.roads) result.roads.assign(t.network().arc_count(), RoadOutcome{});
     deployment.units.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         const Unit& unit = t.units[u];
@@ -40,7 +40,7 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_, 
         m.first_post_outcome = result.posts.size();
         for (std::size_t post : unit.posts)
             result.posts.push_back(
-                {t.posts[post].name, unit.name, t.network.node(t.posts[post].node).id, kNever, kNever, ""});
+                {t.posts[post].name, unit.name, t.network().node(t.posts[post].node).id, kNever, kNever, ""});
     }
 }
 
@@ -308,7 +308,7 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);
     // Each road's closed time: the union of the closures on it (overlapping ones count once).
-    std::vector<std::vector<std::pair<Time, Time>>> closed_spans(sinks.roads ? theatre.network.arc_count() : 0);
+    std::vector<std::vector<std::pair<Time, Time>>> closed_spans(sinks.roads ? theatre.network().arc_count() : 0);
     for (std::size_t i = 0; i < w.disruptions.size(); ++i) {
         const Disruption& d = w.disruptions[i];
         Time ends = std::min(w.disruption_ends[i], theatre.duration);

@@ -83,7 +83,7 @@ void draw_closures(World& w, RandomStream& stream, double per_day, Time from, Ti
 // `per_km_day` x its length a day from the rule's stream for that road, each lasting a draw from
 // the rule's duration.
 void draw_random_closures(World& w, const RandomClosures& rule) {
-    const RoadNetwork& net = w.theatre.network;
+    const RoadNetwork& net = w.theatre.network();
     Time until = std::min(rule.until, w.theatre.duration);
     for (ArcIndex a = 0; a < net.arc_count(); ++a) {
         NodeIndex from = net.arc_from(a), to = net.arc_to(a);
@@ -116,7 +116,7 @@ void draw_random_closures(World& w, const RandomClosures& rule) {
 void draw_incidents(World& w, const Incidents& rule) {
     RandomStream stream(StreamKey{w.seed, w.replication, purpose_id("incident"), entity_id(rule.name)});
     Disruption incident;
-    incident.road = "area of " + w.theatre.network.node(rule.area.around).id;
+    incident.road = "area of " + w.theatre.network().node(rule.area.around).id;
     incident.label = rule.name;
     incident.arcs = rule.area.arcs;
     incident.closed = true;
@@ -128,8 +128,8 @@ void draw_incidents(World& w, const Incidents& rule) {
 }  // namespace
 
 void schedule_disruptions(World& w) {
-    w.closures_on_arc.assign(w.theatre.network.arc_count(), 0);
-    w.damage_on_arc.assign(w.theatre.network.arc_count(), {});
+    w.closures_on_arc.assign(w.theatre.network().arc_count(), 0);
+    w.damage_on_arc.assign(w.theatre.network().arc_count(), {});
     w.disruptions = w.theatre.disruptions;
     for (const RandomClosures& rule : w.theatre.random_closures) draw_random_closures(w, rule);
     for (const Incidents& rule : w.theatre.incidents) draw_incidents(w, rule);

@@ -59,7 +59,7 @@ void work(World& w, std::size_t crew, std::size_t job_index) {
 
 // The end of disruption `job`'s road that the crew reaches soonest, if any.
 std::optional<NodeIndex> nearer_end(World& w, const RepairCrew& c, std::size_t job) {
-    const RoadNetwork& net = w.theatre.network;
+    const RoadNetwork& net = w.theatre.network();
     const VehicleType& type = w.theatre.vehicle_types[w.theatre.repair_teams[c.kind].vehicle_type];
     std::optional<NodeIndex> best;
     double best_s = std::numeric_limits<double>::infinity();

@@ -6,6 +6,8 @@
 
 #include "corridor/report/publish.hpp"
 
+#include "corridor/engine/format.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -280,16 +282,7 @@ int exchange(const fs::path& a, const fs::path& b) {
 
 }  // namespace
 
-std::string content_checksum(const std::string& content) {
-    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
-    for (char c : content) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    return std::string("fnv1a64:") + hex;
-}
+std::string content_checksum(const std::string& content) { return "fnv1a64:" + fnv1a64_hex(content); }
 
 std::string check_results_folder(const std::string& dir, const std::vector<std::string>& inputs) {
     std::error_code error;
@@ -433,6 +426,21 @@ Result<bool> publish_folder(const std::string& dir, const std::vector<OutputFile
     }
     sync_folder(target.parent_path());
     remove_leftovers(target, fresh);
+    return true;
+}
+
+Result<bool> replace_file(const std::string& path, const std::string& content) {
+    fs::path target(path);
+    fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".writing");
+    std::error_code ignored;
+    fs::remove(temporary, ignored);  // (a killed writer's)
+    if (auto written = write_durably(temporary, content); !written) return written;
+    if (std::rename(temporary.c_str(), target.c_str()) != 0) {
+        int why = errno;
+        fs::remove(temporary, ignored);
+        return Error{"cannot write " + in_quotes(target) + ": " + std::strerror(why)};
+    }
+    sync_folder(target.parent_path().empty() ? fs::path(".") : target.parent_path());
     return true;
 }
 

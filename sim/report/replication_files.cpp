@@ -11,15 +11,6 @@
 namespace corridor {
 namespace {
 
-// Six decimals with the zeros that follow them dropped: exact enough for every KPI, and fixed.
-std::string number(double x) {
-    std::string text = format_fixed(x, 6);
-    if (text.find('.') == std::string::npos) return text;
-    text.erase(text.find_last_not_of('0') + 1);
-    if (text.back() == '.') text.pop_back();
-    return text == "-0" ? "0" : text;
-}
-
 // For the terminal: as many decimals as the size of the number calls for.
 std::string readable(double x) {
     double size = std::abs(x);
@@ -28,6 +19,14 @@ std::string readable(double x) {
 
 }  // namespace
 
+std::string csv_number(double x) {
+    std::string text = format_fixed(x, 6);
+    if (text.find('.') == std::string::npos) return text;
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.') text.pop_back();
+    return text == "-0" ? "0" : text;
+}
+
 std::string replications_csv(const std::vector<std::vector<Kpi>>& records) {
     std::string out = "replication";
     if (!records.empty())
@@ -35,7 +34,7 @@ std::string replications_csv(const std::vector<std::vector<Kpi>>& records) {
     out += "\n";
     for (std::size_t r = 0; r < records.size(); ++r) {
         out += std::to_string(r);
-        for (const Kpi& k : records[r]) out += "," + (k.value ? number(*k.value) : std::string());
+        for (const Kpi& k : records[r]) out += "," + (k.value ? csv_number(*k.value) : std::string());
         out += "\n";
     }
     return out;
@@ -49,8 +48,8 @@ std::string summary_csv(const std::vector<KpiSummary>& summary) {
             out += ",,,,,,,\n";
             continue;
         }
-        out += "," + number(s.mean) + "," + number(s.sd) + "," + (s.half_width ? number(*s.half_width) : "") + "," +
-               number(s.min) + "," + number(s.median) + "," + number(s.p95) + "," + number(s.max) + "\n";
+        out += "," + csv_number(s.mean) + "," + csv_number(s.sd) + "," + (s.half_width ? csv_number(*s.half_width) : "") + "," +
+               csv_number(s.min) + "," + csv_number(s.median) + "," + csv_number(s.p95) + "," + csv_number(s.max) + "\n";
     }
     return out;
 }

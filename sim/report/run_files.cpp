@@ -298,9 +298,9 @@ std::string posts_csv(const Theatre& theatre, const DeploymentResult& r) {
         "status\n";
     auto degrees = [](double x) { return std::isfinite(x) ? fixed(x, 6) : std::string(); };
     for (const PostOutcome& p : r.posts) {
-        std::optional<NodeIndex> node = theatre.network.find_node(p.node);
-        double lat = node ? theatre.network.node(*node).lat : NAN;
-        double lon = node ? theatre.network.node(*node).lon : NAN;
+        std::optional<NodeIndex> node = theatre.network().find_node(p.node);
+        double lat = node ? theatre.network().node(*node).lat : NAN;
+        double lon = node ? theatre.network().node(*node).lon : NAN;
         std::string status = p.established != kNever ? "established" : "not reached: " + p.not_reached;
         out += csv_field(p.unit) + "," + csv_field(p.name) + "," + csv_field(p.node) + "," + degrees(lat) +
                "," + degrees(lon) + "," + time_cell(p.first_arrival) + "," +
@@ -325,7 +325,7 @@ std::string convoys_csv(const Theatre& theatre, const DeploymentResult& r) {
 }
 
 std::string roads_csv(const Theatre& theatre, const DeploymentResult& r) {
-    const RoadNetwork& net = theatre.network;
+    const RoadNetwork& net = theatre.network();
     std::string out = "from,to,name,class,length_km,vehicles,vehicle_km,closed_s,largest_gate_queue\n";
     for (ArcIndex a = 0; a < net.arc_count(); ++a) {
         const RoadOutcome& road = r.roads[a];

@@ -64,7 +64,7 @@ void warn_if_beyond_range(Build& build, const Section& s, const YAML::Node& at, 
         build.diagnostics->warning(s.source.file, at.Mark().line + 1, at.Mark().column + 1,
                                    "unit '" + unit.name + "' drives " +
                                        format_number(std::round(route_m / 100.0) / 10.0) + " km from " +
-                                       t.network.node(start).id + " to post '" + post.name +
+                                       t.network().node(start).id + " to post '" + post.name +
                                        "', but a full tank of its '" + type.name + "' lasts " +
                                        format_number(std::round(range_m / 100.0) / 10.0) +
                                        " km: its convoys will run dry on the way (they do not refuel)");
@@ -76,9 +76,9 @@ void warn_if_beyond_range(Build& build, const Section& s, const YAML::Node& at, 
 
 void check_reachability(const Section& s, Build& build) {
     const Theatre& t = build.theatre;
-    Router router(t.network);
+    Router router(t.network());
     // The roads closed from the start to the end of the run: a post they cut off is never reached.
-    Overlay closed_all_run(t.network.arc_count());
+    Overlay closed_all_run(t.network().arc_count());
     std::string closed_roads;
     for (const Disruption& d : t.disruptions) {
         if (!d.closed || d.from > 0 || d.until < t.duration || (d.repair_work > 0 && !t.repair_teams.empty()))
@@ -86,7 +86,7 @@ void check_reachability(const Section& s, Build& build) {
         for (ArcIndex a : d.arcs) closed_all_run.close(a);
         closed_roads += (closed_roads.empty() ? "" : ", ") + d.road;
     }
-    Router closed_router(t.network, &closed_all_run);
+    Router closed_router(t.network(), &closed_all_run);
     std::size_t u = 0;
     for (const YAML::Node& item : s.node) {
         const Unit& unit = t.units[u++];
@@ -105,14 +105,14 @@ void check_reachability(const Section& s, Build& build) {
                 if (!closed_roads.empty() && !closed_router.route({start, post.node, Metric::time, heaviest}).found)
                     build.diagnostics->warning(
                         s.source.file, at.Mark().line + 1, at.Mark().column + 1,
-                        "post '" + post.name + "' cannot be reached from " + t.network.node(start).id +
+                        "post '" + post.name + "' cannot be reached from " + t.network().node(start).id +
                             " by unit '" + unit.name + "' while the roads closed for the whole run (" +
-                            closed_roads + ") stay closed: its convoys will wait at " + t.network.node(start).id +
+                            closed_roads + ") stay closed: its convoys will wait at " + t.network().node(start).id +
                             " and the post will not be established");
                 continue;
             }
-            s.source.error(at, "post '" + post.name + "' (node " + t.network.node(post.node).id +
-                                   ") cannot be reached by road from " + t.network.node(start).id +
+            s.source.error(at, "post '" + post.name + "' (node " + t.network().node(post.node).id +
+                                   ") cannot be reached by road from " + t.network().node(start).id +
                                    " by unit '" + unit.name + "' (heaviest vehicle " +
                                    format_tonnes(heaviest) + ")");
         }
@@ -122,7 +122,7 @@ void check_reachability(const Section& s, Build& build) {
 void check_aid_reachability(const Section& s, Build& build) {
     const Theatre& t = build.theatre;
     const Humanitarian& aid = t.aid;
-    Router router(t.network);
+    Router router(t.network());
     std::vector<bool> served(aid.towns.size(), false);
     std::size_t f = 0;
     for (auto it = s.node.begin(); it != s.node.end(); ++it) {

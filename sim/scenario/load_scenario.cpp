@@ -12,6 +12,7 @@
 #include "corridor/network/load.hpp"
 #include "corridor/scenario/load.hpp"
 #include "corridor/scenario/quantities.hpp"
+#include "scenario_cache.hpp"
 #include "sections.hpp"
 #include "yaml_shape.hpp"
 
@@ -31,13 +32,22 @@ struct Reading {
     std::set<std::string> open;  // files being read, against include cycles
     std::vector<std::string> files;
     Diagnostics* diagnostics;
+    ScenarioCache::Store* cache = nullptr;
+    std::vector<Graft> grafts;  // the overrides' values
 };
 
 // FNV-1a 64 over the bytes of every input file in reading order (a folder network: its
 // nodes.csv then edges.csv), so that the manifest names exactly what was run.
-std::string hash_files(const std::vector<std::string>& files) {
+// A scenario from memory hashes its text in place of its file.
+std::string hash_files(const std::vector<std::string>& files, const std::string* first_text) {
     namespace fs = std::filesystem;
     std::uint64_t hash = 14695981039346656037ull;
+    auto add_bytes = [&](const std::string& bytes) {
+        for (char c : bytes) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ull;
+        }
+    };
     auto add = [&](const fs::path& file) {
         // Only what a reader accepted is hashed: not /dev/zero, a pipe or a folder.
         std::error_code error;
@@ -51,7 +61,9 @@ std::string hash_files(const std::vector<std::string>& files) {
     };
     for (const std::string& file : files) {
         std::error_code error;
-        if (fs::is_directory(file, error)) {
+        if (first_text && &file == &files.front()) {
+            add_bytes(*first_text);
+        } else if (fs::is_directory(file, error)) {
             add(fs::path(file) / "nodes.csv");
             add(fs::path(file) / "edges.csv");
         } else {
@@ -62,6 +74,19 @@ std::string hash_files(const std::vector<std::string>& files) {
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
     return hex;
 }
+
+// The hash of the files read, once per cache for a scenario read from its file.
+std::string hash_of(const std::vector<std::string>& files, const std::string* text, ScenarioCache::Store* cache) {
+    if (!cache || text) return hash_files(files, text);
+    std::string key;
+    for (const std::string& file : files) key += file + '\n';
+    std::lock_guard lock(cache->mutex);
+    auto [it, inserted] = cache->hashes.emplace(key, "");
+    if (inserted) it->second = hash_files(files, nullptr);
+    return it->second;
+}
+
+void read_text(const std::string& path, const std::string& canonical, const std::string& text, Reading& r);
 
 void read_file(const std::string& path, Reading& r, const std::string& included_from, int line, int column) {
     namespace fs = std::filesystem;
@@ -89,6 +114,13 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
     if (r.files.size() >= kMaxScenarioFiles)
         return refuse("is one file too many: a scenario reads at most " + std::to_string(kMaxScenarioFiles) +
                       " files with its includes");
+    if (r.cache) {
+        std::lock_guard lock(r.cache->mutex);
+        if (auto it = r.cache->texts.find(canonical); it != r.cache->texts.end()) {
+            r.files.push_back(path);
+            return read_text(path, canonical, *it->second, r);
+        }
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         if (included_from.empty())
@@ -102,8 +134,17 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
     }
     std::stringstream buffer;
     buffer << in.rdbuf();
-    std::string text = buffer.str();
+    auto text = std::make_shared<const std::string>(buffer.str());
     r.files.push_back(path);
+    if (r.cache) {
+        std::lock_guard lock(r.cache->mutex);
+        r.cache->texts.emplace(canonical, text);
+    }
+    read_text(path, canonical, *text, r);
+}
+
+void read_text(const std::string& path, const std::string& canonical, const std::string& text, Reading& r) {
+    namespace fs = std::filesystem;
     if (text.find('\0') != std::string::npos) {
         r.diagnostics->error(path, 0, 0, "this is not a text file (it holds binary data)");
         return;
@@ -116,7 +157,7 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
         r.diagnostics->error(path, e.mark.line + 1, e.mark.column + 1, not_valid_yaml(text, e.msg));
         return;
     }
-    Source source{path, r.diagnostics};
+    Source source{path, r.diagnostics, &r.grafts};
     if (root.IsNull()) {
         r.diagnostics->error(path, 0, 0, "the file is empty");
         return;
@@ -184,7 +225,7 @@ std::optional<std::size_t> find_name(const std::map<std::string, std::size_t>& t
 std::optional<NodeIndex> find_node(const Build& build, const std::string& id, const YAML::Node& at,
                                    const Source& source) {
     if (!build.network_ok) return std::nullopt;  // the network's own errors were reported
-    const RoadNetwork& network = build.theatre.network;
+    const RoadNetwork& network = build.theatre.network();
     if (auto index = network.find_node(id)) return *index;
     std::vector<std::string> ids;
     for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node(v).id);
@@ -226,6 +267,29 @@ void read_scenario_section(const Section& s, Build& build) {
     m.finish();
 }
 
+namespace {
+
+// The network file at `path`, read once per cache (every time without one).
+std::shared_ptr<const ScenarioCache::Store::Network> shared_network(const std::string& path,
+                                                                    ScenarioCache::Store* cache) {
+    auto read = [&] {
+        LoadedNetwork loaded = load_network(path);
+        auto network = std::make_shared<ScenarioCache::Store::Network>();
+        network->diagnostics = std::move(loaded.diagnostics);
+        if (!network->diagnostics.has_errors() && loaded.network)
+            network->network = std::make_shared<const RoadNetwork>(std::move(*loaded.network));
+        return std::shared_ptr<const ScenarioCache::Store::Network>(std::move(network));
+    };
+    if (!cache) return read();
+    // (Held while reading: the points of a sweep that start together wait for one reading.)
+    std::lock_guard lock(cache->mutex);
+    auto [it, inserted] = cache->networks.emplace(path, nullptr);
+    if (inserted) it->second = read();
+    return it->second;
+}
+
+}  // namespace
+
 void read_network_section(const Section& s, Build& build, std::vector<std::string>& files) {
     MapReader m(s.node, s.source, "the network section");
     auto file = m.get("file");
@@ -241,16 +305,15 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
         auto name = scalar_text(*file, s.source, "file");
         if (!name) return;
         std::string path = (std::filesystem::path(s.source.file).parent_path() / *name).string();
-        LoadedNetwork loaded = load_network(path);
+        std::shared_ptr<const ScenarioCache::Store::Network> loaded = shared_network(path, build.cache);
         files.push_back(path);
-        bool has_errors = loaded.diagnostics.has_errors();
-        for (const Diagnostic& d : loaded.diagnostics.items())
+        for (const Diagnostic& d : loaded->diagnostics.items())
             if (d.severity == Severity::error) build.diagnostics->add(d);
-        if (has_errors || !loaded.network) {
+        if (!loaded->network) {
             s.source.error(*file, "the network '" + *name + "' could not be read (errors above)");
             return;
         }
-        build.theatre.network = std::move(*loaded.network);
+        build.theatre.set_network(loaded->network);
         build.network_ok = true;
         return;
     }
@@ -349,20 +412,34 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
             builder.add_road(*ends[0], *ends[1], road, one_way);
         }
     if (build.diagnostics->error_count() > errors_before) return;
-    build.theatre.network = std::move(builder).build();
+    build.theatre.set_network(std::make_shared<const RoadNetwork>(std::move(builder).build()));
     build.network_ok = true;
 }
 
 }  // namespace scenario
 
-LoadedScenario load_scenario(const std::string& path) {
+namespace {
+
+// Reads the scenario at `path` (its text given, or read from the file), applies the overrides and
+// runs the readers.
+LoadedScenario load(const std::string& path, const std::string* text, const std::vector<Override>& overrides,
+                    ScenarioCache* cache) {
     using namespace scenario;
     LoadedScenario loaded;
     Reading reading;
     reading.diagnostics = &loaded.diagnostics;
-    read_file(path, reading, "", 0, 0);
+    reading.cache = cache ? &cache->store() : nullptr;
+    if (text) {
+        reading.files.push_back(path);
+        read_text(path, path, *text, reading);
+    } else {
+        read_file(path, reading, "", 0, 0);
+    }
+    if (!loaded.diagnostics.has_errors())
+        apply_overrides(reading.sections, overrides, kSections, loaded.diagnostics, reading.grafts);
     Build build;
     build.diagnostics = &loaded.diagnostics;
+    build.cache = reading.cache;
     auto section = [&](const char* name) -> const Section* {
         auto it = reading.sections.find(name);
         return it == reading.sections.end() ? nullptr : &it->second;
@@ -406,9 +483,24 @@ LoadedScenario load_scenario(const std::string& path) {
             check_return_routes(*s, build);
     }
     loaded.files = reading.files;
-    loaded.hash = hash_files(loaded.files);
+    loaded.hash = hash_of(loaded.files, text, reading.cache);
     if (!loaded.diagnostics.has_errors()) loaded.theatre = std::move(build.theatre);
     return loaded;
 }
+
+}  // namespace
+
+LoadedScenario load_scenario(const std::string& path, const std::vector<Override>& overrides,
+                             ScenarioCache* cache) {
+    return load(path, nullptr, overrides, cache);
+}
+
+LoadedScenario load_scenario_text(const std::string& text, const std::string& path,
+                                  const std::vector<Override>& overrides, ScenarioCache* cache) {
+    return load(path, &text, overrides, cache);
+}
+
+ScenarioCache::ScenarioCache() : store_(std::make_unique<Store>()) {}
+ScenarioCache::~ScenarioCache() = default;
 
 }  // namespace corridor

@@ -32,7 +32,7 @@ void read_air_route(const YAML::Node& node, const Source& source, const Build& b
     if (!flown)
         source.error(node, "cargo for " + what + " cannot be flown from '" + *name +
                                "': no airlift fleet flies from there to an airfield at the depot's node '" +
-                               t.network.node(depot.node).id + "' (put an airhead depot at the arrival airfield)");
+                               t.network().node(depot.node).id + "' (put an airhead depot at the arrival airfield)");
     else
         in.by_air = *field;
 }

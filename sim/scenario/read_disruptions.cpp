@@ -14,6 +14,7 @@ namespace corridor::scenario {
 void read_disruptions(const Section& s, Build& build) {
     for_each_item(s, "disruptions", [&](const YAML::Node& item) {
         MapReader m(item, s.source, "a disruption");
+        m.text("name");  // (only so that a sweep can name it: docs/user-guide.md, "Sweeps")
         Disruption d;
         if (auto road = m.get("road", true))
             if (auto found = read_road(*road, s.source, build)) {

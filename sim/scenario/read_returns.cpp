@@ -92,7 +92,7 @@ void read_returns(const Section& s, Build& build) {
 
 void check_return_routes(const Section& s, Build& build) {
     const Theatre& t = build.theatre;
-    Router router(t.network);
+    Router router(t.network());
     std::size_t f = 0;
     for (auto it = s.node.begin(); it != s.node.end(); ++it) {
         const ReturnFlow& flow = t.aid.returns[f++];
@@ -100,7 +100,7 @@ void check_return_routes(const Section& s, Build& build) {
         const VehicleType& bus = t.vehicle_types[flow.bus_type];
         if (!router.route({flow.origin, town.node, Metric::time, bus.weight_t}).found)
             s.source.error(it->second["town"], "town '" + town.name + "' cannot be reached by road from '" +
-                                                   t.network.node(flow.origin).id + "' for the " + bus.name +
+                                                   t.network().node(flow.origin).id + "' for the " + bus.name +
                                                    " buses of returns '" + flow.name + "' (" +
                                                    format_tonnes(bus.weight_t) + ")");
     }

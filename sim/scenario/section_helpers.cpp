@@ -75,7 +75,7 @@ std::optional<Area> read_area(const YAML::Node& node, const Source& source, cons
             if (auto found = find_node(build, *id, *around, source)) {
                 area.around = *found;
                 placed = true;
-                if (!build.theatre.network.node(*found).has_coordinates()) {
+                if (!build.theatre.network().node(*found).has_coordinates()) {
                     source.error(*around, "the area of " + what + " is drawn around node '" + *id +
                                               "', which has no coordinates (give the network lat and lon)");
                     placed = false;
@@ -85,7 +85,7 @@ std::optional<Area> read_area(const YAML::Node& node, const Source& source, cons
     m.finish();
     if (!placed || !radius) return std::nullopt;
     area.radius_m = *radius;
-    const RoadNetwork& net = build.theatre.network;
+    const RoadNetwork& net = build.theatre.network();
     const NodeInfo& centre = net.node(area.around);
     auto inside = [&](NodeIndex v) {
         const NodeInfo& n = net.node(v);
@@ -276,7 +276,7 @@ std::optional<std::pair<std::vector<ArcIndex>, std::string>> read_road(const YAM
     for (std::size_t e = 0; e < 2; ++e)
         if (auto id = scalar_text(node[e], source, "a road end")) ends[e] = find_node(build, *id, node[e], source);
     if (!ends[0] || !ends[1]) return std::nullopt;
-    const RoadNetwork& net = build.theatre.network;
+    const RoadNetwork& net = build.theatre.network();
     std::vector<ArcIndex> arcs = net.arcs_between(*ends[0], *ends[1]);
     for (ArcIndex a : net.arcs_between(*ends[1], *ends[0])) arcs.push_back(a);
     if (arcs.empty()) {

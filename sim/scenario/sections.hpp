@@ -7,6 +7,7 @@
 #include <string>
 
 #include "corridor/model/theatre.hpp"
+#include "corridor/scenario/load.hpp"
 #include "yaml_reader.hpp"
 
 namespace corridor::scenario {
@@ -24,6 +25,7 @@ struct Build {
     std::map<std::string, std::size_t> repair_team;                           // kinds of repair team
     std::map<std::string, std::size_t> commodity, organisation, depot, town, escort;  // the aid part
     Diagnostics* diagnostics = nullptr;
+    ScenarioCache::Store* cache = nullptr;  // networks read once for every point of a sweep
     std::set<std::string> airfields_naming_a_node;
     std::set<std::size_t> seats_given;  // vehicle types whose `seats` the scenario gives  // found or not: a wrong one was reported already
 
@@ -38,6 +40,12 @@ std::optional<std::size_t> find_name(const std::map<std::string, std::size_t>& t
 /// Looks a node id up in the network, reporting an unknown one at `at` with a hint.
 std::optional<NodeIndex> find_node(const Build& build, const std::string& id, const YAML::Node& at,
                                    const Source& source);
+
+/// Puts each override's value at its path in the sections read (`known_sections`: the names a
+/// scenario may have), reporting a path that leads nowhere where the sweep file gives it.
+void apply_overrides(std::map<std::string, Section>& sections, const std::vector<Override>& overrides,
+                     const std::vector<std::string>& known_sections, Diagnostics& diagnostics,
+                     std::vector<Graft>& grafts);
 
 void read_scenario_section(const Section& s, Build& build);
 void read_network_section(const Section& s, Build& build, std::vector<std::string>& files);

@@ -20,11 +20,28 @@ namespace corridor::scenario {
 /// The longest duration a scenario runs, and so the longest any duration in it may be.
 inline constexpr Time kLongestScenario = 3650 * kDay;
 
+/// A value put into a scenario by an override (a sweep's parameter): an error found at it is
+/// reported where the sweep file gives it, with what was applied.
+struct Graft {
+    YAML::Node node;
+    std::string file;
+    int line = 0, column = 0;
+    std::string applied;  // e.g. "point 17: fleets.icrc-trucks.count = 0"
+};
+
 struct Source {
     std::string file;
     Diagnostics* diagnostics;
+    const std::vector<Graft>* grafts = nullptr;  // the overrides' values, when there are any
 
     void error(const YAML::Node& at, const std::string& message) const {
+        if (grafts)
+            for (const Graft& g : *grafts)
+                if (g.node.is(at)) {
+                    diagnostics->error(g.file, g.line, g.column,
+                                       g.applied.empty() ? message : message + " (" + g.applied + ")");
+                    return;
+                }
         diagnostics->error(file, at.Mark().line + 1, at.Mark().column + 1, message);
     }
 };

@@ -76,7 +76,7 @@ TEST_CASE("aid reader: a depot's stock and inbound in tonnes become units") {
     Theatre t = load_aid_small();
     REQUIRE(t.aid.depots.size() == 1);
     const Depot& d = t.aid.depots[0];
-    CHECK(t.network.node(d.node).id == "A");
+    CHECK(t.network().node(d.node).id == "A");
     REQUIRE(d.stock.size() == 3);
     CHECK(d.stock[0] == Approx(200000));  // 200t of water at 1kg a litre
     CHECK(d.stock[1] == Approx(50000));

@@ -80,7 +80,7 @@ TEST_CASE("an escort holds only the fleets that name it, and only from its 'from
 TEST_CASE("a truck waiting for an escort whose road closes waits for a route, then for the next convoy",
           "[escort]") {
     Theatre theatre = test::load_theatre("validation/escort.yaml");
-    const RoadNetwork& net = theatre.network;
+    const RoadNetwork& net = theatre.network();
     NodeIndex gate = *net.find_node("GATE"), town = *net.find_node("TOWN");
     Disruption closure;
     closure.road = "GATE-TOWN";

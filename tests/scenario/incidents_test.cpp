@@ -16,7 +16,7 @@ namespace {
 
 // The time road FROM-TO (its first direction) was closed, from roads.csv's figures.
 Time closed(const Theatre& t, const DeploymentResult& r, const char* from, const char* to) {
-    const RoadNetwork& net = t.network;
+    const RoadNetwork& net = t.network();
     ArcIndex a = net.arcs_between(*net.find_node(from), *net.find_node(to)).front();
     return r.roads[a].closed;
 }

@@ -157,7 +157,7 @@ TEST_CASE("finished movers and checkpoint batches are reused: memory stays flat 
     Theatre t = load("validation/one-convoy.yaml");
     Checkpoint gate;  // at the post: every convoy's vehicles are inspected
     gate.name = "gate";
-    gate.node = *t.network.find_node("POST");
+    gate.node = *t.network().find_node("POST");
     gate.service.seconds = {10, 0, 0};
     t.checkpoints.push_back(gate);
     // 60 units, one a day, each convoy in within 4 h: never two on the road at once.
@@ -216,8 +216,8 @@ TEST_CASE("a convoy whose gate turn falls at nightfall stops once, and a closure
     Disruption detour = t.disruptions[0];
     detour.road = "A-D";
     detour.arcs.clear();
-    for (ArcIndex a = 0; a < t.network.arc_count(); ++a) {
-        std::string from = t.network.node(t.network.arc_from(a)).id, to = t.network.node(t.network.arc_to(a)).id;
+    for (ArcIndex a = 0; a < t.network().arc_count(); ++a) {
+        std::string from = t.network().node(t.network().arc_from(a)).id, to = t.network().node(t.network().arc_to(a)).id;
         if ((from == "A" && to == "D") || (from == "D" && to == "A")) detour.arcs.push_back(a);
     }
     detour.until = kDay;

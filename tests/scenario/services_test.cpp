@@ -18,7 +18,7 @@ namespace {
 // The team's drive from BASE to TOWN, from the network and the march rules: the road at its class's
 // march speed (shorter than the first halt falls due), plus the pass time of its one vehicle.
 Time team_drive(const Theatre& t) {
-    const RoadNetwork& net = t.network;
+    const RoadNetwork& net = t.network();
     std::vector<ArcIndex> road = net.arcs_between(*net.find_node("BASE"), *net.find_node("TOWN"));
     REQUIRE(road.size() == 1);
     double speed_mps = t.march.speed_kph[static_cast<std::size_t>(net.road_class(road[0]))] / 3.6;
@@ -100,7 +100,7 @@ TEST_CASE("a repair team restores a town's water at travel time + work / rate, a
 TEST_CASE("repair jobs go by priority, then roads before services in the scenario's order", "[repairs]") {
     Theatre theatre = test::load_theatre("validation/service-repair.yaml");
     // A damaged road to the origin, 5 team-hours of work: the team reaches its TOWN end first.
-    const RoadNetwork& net = theatre.network;
+    const RoadNetwork& net = theatre.network();
     Disruption damage;
     damage.road = "ORIGIN-TOWN";
     damage.arcs = net.arcs_between(*net.find_node("ORIGIN"), *net.find_node("TOWN"));

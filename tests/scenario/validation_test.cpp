@@ -118,7 +118,7 @@ TEST_CASE("a wait still in progress at the end of the run counts up to the end")
     Theatre t = load("validation/one-convoy.yaml");
     Checkpoint slow;  // at the post: 20 vehicles at 1 h each through one lane
     slow.name = "slow";
-    slow.node = *t.network.find_node("POST");
+    slow.node = *t.network().find_node("POST");
     slow.service.seconds = {3600, 0, 0};
     t.checkpoints.push_back(slow);
     t.duration = 10 * kHour;

@@ -25,4 +25,8 @@ const char* read_number(const char* first, const char* last, double& value);
 /// false when it is not one. One too large for a long long reads as the largest (as strtoll).
 bool read_whole(std::string_view text, long long& value);
 
+/// The FNV-1a 64 hash of `bytes` as 16 hex digits: how manifests name the inputs and files they
+/// cover.
+std::string fnv1a64_hex(std::string_view bytes);
+
 }  // namespace corridor

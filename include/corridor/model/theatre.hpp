@@ -4,6 +4,7 @@
 // the YAML.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -190,7 +191,6 @@ struct Theatre {
     std::int64_t start_epoch_s = 0;
     Time duration = 0;
     std::uint64_t seed = 1;
-    RoadNetwork network;
     std::vector<VehicleType> vehicle_types;
     std::vector<AircraftType> aircraft_types;
     std::vector<Airfield> airfields;
@@ -205,8 +205,16 @@ struct Theatre {
     std::vector<Incidents> incidents;
     Humanitarian aid;  // commodities, depots, towns and truck fleets (docs/model.md, "Aid delivery")
 
+    /// The road network, shared read-only: the points of a sweep read one network, loaded once.
+    const RoadNetwork& network() const { return *network_; }
+    void set_network(std::shared_ptr<const RoadNetwork> network) { network_ = std::move(network); }
+    const std::shared_ptr<const RoadNetwork>& shared_network() const { return network_; }
+
     /// The march rules a unit's convoys follow.
     const MarchDoctrine& march_of(const Unit& unit) const { return unit.march ? *unit.march : march; }
+
+  private:
+    std::shared_ptr<const RoadNetwork> network_ = std::make_shared<const RoadNetwork>();
 };
 
 }  // namespace corridor

@@ -33,6 +33,10 @@ std::string check_results_folder(const std::string& dir, const std::vector<std::
 Result<bool> publish_folder(const std::string& dir, const std::vector<OutputFile>& files,
                             const std::vector<std::string>& inputs);
 
+/// Writes one file in place of `path` atomically: a reader sees the old file or the new one,
+/// complete, never a part (a sweep's exports, which sit beside its store).
+Result<bool> replace_file(const std::string& path, const std::string& content);
+
 /// The manifest every run folder holds; its `"files"` list names the folder's files, itself
 /// included, and is what check_results_folder() reads.
 inline constexpr const char* kManifestName = "manifest.json";

@@ -11,6 +11,9 @@
 
 namespace corridor {
 
+/// A KPI value as every CSV file of results writes it: six decimals, the zeros that follow dropped.
+std::string csv_number(double x);
+
 std::string replications_csv(const std::vector<std::vector<Kpi>>& records);
 std::string summary_csv(const std::vector<KpiSummary>& summary);
 std::string summary_table(const std::vector<KpiSummary>& summary, std::size_t replications);

@@ -52,7 +52,7 @@ void end_step(World& w, Mover& m) {
 
 // The head has reached the end of its current arc.
 void reach_node(World& w, Mover& m) {
-    NodeIndex node = w.theatre.network.arc_to(m.route[m.arc]);
+    NodeIndex node = w.theatre.network().arc_to(m.route[m.arc]);
     ++m.arc;
     m.on_arc = false;
     int checkpoint = checkpoint_at(w, node);
@@ -109,7 +109,7 @@ void go_on(World& w, Mover& m) {
 }
 
 std::string road_name(const World& w, ArcIndex a) {
-    return w.node_id(w.theatre.network.arc_from(a)) + "-" + w.node_id(w.theatre.network.arc_to(a));
+    return w.node_id(w.theatre.network().arc_from(a)) + "-" + w.node_id(w.theatre.network().arc_to(a));
 }
 
 Time within_run(const World& w, Time length) {
@@ -128,7 +128,7 @@ void drive(World& w, Mover& m) {
         // one), so that nothing but the night stop will wake it.
         if (!m.on_arc && m.remaining_m < 0) leave_gate_queue(w, m);
         Time wait = until_light_changes(rules, time_of_day);
-        w.log(now, m.plan.id, "night stop", w.node_id(w.theatre.network.arc_from(a)));
+        w.log(now, m.plan.id, "night stop", w.node_id(w.theatre.network().arc_from(a)));
         m.tally.halted += within_run(w, wait);
         take_stop(m.clock, Stop::rest);  // the night is the daily rest
         w.sim.schedule_after(wait, [world, mover] {
@@ -169,7 +169,7 @@ void arrive(World& w, Mover& m) {
 }
 
 void open_roads(World& w) {
-    std::size_t arcs = w.theatre.network.arc_count();
+    std::size_t arcs = w.theatre.network().arc_count();
     w.roads.arc_free_at.assign(arcs, 0);
     w.roads.gate_queue.assign(arcs, 0);
     w.roads.escort_of_arc.assign(arcs, -1);

@@ -78,7 +78,7 @@ bool wait_for_escort(World& w, Mover& m) {
     const Escort& rule = w.theatre.aid.escorts[escort];
     Time now = w.sim.now();
     if (now < rule.from || (rule.until && now >= *rule.until)) return false;
-    NodeIndex node = w.theatre.network.arc_from(m.route[m.arc]);
+    NodeIndex node = w.theatre.network().arc_from(m.route[m.arc]);
     EscortQueue& queue = w.roads.escort_queues[{escort, node}];
     // A convoy leaving at this very moment, with room, takes it along.
     bool room = rule.max_vehicles == 0 || queue.left_vehicles + m.plan.vehicles <= rule.max_vehicles;
@@ -97,7 +97,7 @@ bool wait_for_escort(World& w, Mover& m) {
 }
 
 void leave_escort_queue(World& w, Mover& m) {
-    NodeIndex node = w.theatre.network.arc_from(m.route[m.arc]);
+    NodeIndex node = w.theatre.network().arc_from(m.route[m.arc]);
     auto e = static_cast<std::size_t>(w.roads.escort_of_arc[m.route[m.arc]]);
     std::deque<Mover*>& waiting = w.roads.escort_queues[{e, node}].waiting;
     waiting.erase(std::remove(waiting.begin(), waiting.end(), &m), waiting.end());

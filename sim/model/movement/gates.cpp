@@ -17,7 +17,7 @@ void leave_gate_queue(World& w, Mover& m) {
 }
 
 bool pass_gate(World& w, Mover& m) {
-    const RoadNetwork& net = w.theatre.network;
+    const RoadNetwork& net = w.theatre.network();
     RoadMovement& roads = w.roads;
     Time now = w.sim.now();
     ArcIndex a = m.route[m.arc];

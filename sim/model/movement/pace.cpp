@@ -12,7 +12,7 @@
 namespace corridor::model {
 
 double march_speed_kph(const World& w, const Mover& m, ArcIndex a, Time now) {
-    const RoadNetwork& net = w.theatre.network;
+    const RoadNetwork& net = w.theatre.network();
     const MarchDoctrine& rules = *m.plan.rules;
     double v = std::min({m.plan.top_speed_kph, rules.speed_kph[static_cast<std::size_t>(net.road_class(a))],
                          net.speed_kph(a) * w.overlay.speed_factor(a)});

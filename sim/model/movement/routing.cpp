@@ -36,7 +36,7 @@ void replan(World& w, Mover& m) {
         return;
     }
     double driven_m = 0;
-    for (ArcIndex a : m.route) driven_m += w.theatre.network.length_m(a);
+    for (ArcIndex a : m.route) driven_m += w.theatre.network().length_m(a);
     m.route.insert(m.route.end(), route.arcs.begin(), route.arcs.end());
     m.tally.route_m = driven_m + route.distance_m;
     w.log(w.sim.now(), m.plan.id, "re-routed", w.node_id(from));
@@ -49,7 +49,7 @@ void replan(World& w, Mover& m) {
 }  // namespace
 
 NodeIndex next_node(const World& w, const Mover& m) {
-    const RoadNetwork& net = w.theatre.network;
+    const RoadNetwork& net = w.theatre.network();
     if (m.on_arc) return net.arc_to(m.route[m.arc]);
     if (m.arc < m.route.size()) return net.arc_from(m.route[m.arc]);
     return m.route.empty() ? m.plan.origin : net.arc_to(m.route.back());
@@ -88,7 +88,7 @@ void route_from_here(World& w, Mover& m) {
         m.waiting = Mover::Wait::none;
     }
     double driven_m = 0;
-    for (ArcIndex a : m.route) driven_m += w.theatre.network.length_m(a);
+    for (ArcIndex a : m.route) driven_m += w.theatre.network().length_m(a);
     m.route.insert(m.route.end(), route.arcs.begin(), route.arcs.end());
     m.tally.route_m = driven_m + route.distance_m;
     if (!m.routed) {

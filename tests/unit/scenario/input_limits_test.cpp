@@ -91,7 +91,7 @@ TEST_CASE("aliases within the limits are read as their values") {
     LoadedScenario loaded = load_scenario(file.path.string());
     INFO(loaded.diagnostics.first_error());
     REQUIRE(loaded.theatre);
-    CHECK(loaded.theatre->network.arc_count() == 2);
+    CHECK(loaded.theatre->network().arc_count() == 2);
 }
 
 TEST_CASE("a folder given as the scenario says it is a folder") {

@@ -1,0 +1,167 @@
+// A sweep's exported files: see include/corridor/report/sweep_files.hpp.
+
+#include "corridor/report/sweep_files.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "corridor/engine/format.hpp"
+#include "corridor/report/publish.hpp"
+#include "corridor/report/replication_files.hpp"
+#include "corridor/version.hpp"
+
+namespace corridor {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string header_line(const StoreHeader& h, bool per_run) {
+    std::string out = per_run ? "point,replication" : "point";
+    for (const std::string& c : h.columns) out += "," + csv_field(c);
+    if (per_run)
+        for (const std::string& k : h.kpis) out += "," + k;
+    return out;
+}
+
+// Calls `each` with every point's runs, in order.
+void for_each_point(const RunStore& store, const std::function<void(const std::vector<RunRow>&)>& each) {
+    std::vector<RunRow> point;
+    store.for_each([&](const RunRow& row) {
+        if (!point.empty() && point.front().point != row.point) {
+            each(point);
+            point.clear();
+        }
+        point.push_back(row);
+    });
+    if (!point.empty()) each(point);
+}
+
+// What the point's runs say of each KPI.
+std::vector<KpiSummary> summarise_point(const StoreHeader& h, const std::vector<RunRow>& runs) {
+    std::vector<std::vector<Kpi>> records;
+    for (const RunRow& run : runs) {
+        std::vector<Kpi> record;
+        for (std::size_t k = 0; k < h.kpis.size(); ++k) record.push_back({h.kpis[k], h.units[k], run.kpis[k]});
+        records.push_back(std::move(record));
+    }
+    return summarise(records);
+}
+
+std::string runs_csv(const RunStore& store) {
+    const StoreHeader& h = store.header();
+    std::string out = header_line(h, true) + "\n";
+    store.for_each([&](const RunRow& row) {
+        out += std::to_string(row.point) + "," + std::to_string(row.replication);
+        for (const std::string& p : row.parameters) out += "," + csv_field(p);
+        for (const std::optional<double>& k : row.kpis) out += "," + (k ? csv_number(*k) : std::string());
+        out += "\n";
+    });
+    return out;
+}
+
+std::string summary_csv(const RunStore& store) {
+    const StoreHeader& h = store.header();
+    std::string out = header_line(h, false) + ",kpi,unit,n,mean,sd,ci95_half_width,min,median,p95,max\n";
+    for_each_point(store, [&](const std::vector<RunRow>& runs) {
+        std::string point = std::to_string(runs.front().point);
+        for (const std::string& p : runs.front().parameters) point += "," + csv_field(p);
+        for (const KpiSummary& s : summarise_point(h, runs)) {
+            out += point + "," + std::string(s.name) + "," + std::string(s.unit) + "," + std::to_string(s.n);
+            if (s.n == 0) {
+                out += ",,,,,,,\n";
+                continue;
+            }
+            out += "," + csv_number(s.mean) + "," + csv_number(s.sd) + "," +
+                   (s.half_width ? csv_number(*s.half_width) : "") + "," + csv_number(s.min) + "," +
+                   csv_number(s.median) + "," + csv_number(s.p95) + "," + csv_number(s.max) + "\n";
+        }
+    });
+    return out;
+}
+
+std::string manifest_json(const RunStore& store, const std::string& command,
+                          const std::vector<std::pair<std::string, std::string>>& files) {
+    const StoreHeader& h = store.header();
+    const auto& f = h.facts;
+    auto fact = [&](const char* key) { return f.count(key) ? f.at(key) : std::string(); };
+    Json out;
+    out["corridor"] = kVersion;
+    out["kind"] = fact("shard").empty() ? "sweep" : "sweep shard";
+    out["sweep"] = fact("sweep_file");
+    out["sweep_hash"] = "fnv1a64:" + fact("sweep_hash");
+    out["scenario"] = fact("scenario_file");
+    out["scenario_hash"] = "fnv1a64:" + fact("scenario_hash");
+    out["design"] = fact("design");
+    out["seed"] = std::stoull(fact("seed"));
+    out["replications"] = std::stoull(fact("replications"));
+    out["points"] = std::stoull(fact("points"));
+    if (!fact("sobol_base").empty()) out["sobol_base"] = std::stoull(fact("sobol_base"));
+    if (!fact("shard").empty()) out["shard"] = fact("shard");
+    out["parameters"] = Json::parse(fact("parameters"));
+    out["kpis"] = h.kpis;
+    out["command"] = command;
+    Json names = Json::array({kManifestName});
+    Json checksums = Json::object();
+    for (const auto& [name, content] : files) {
+        names.push_back(name);
+        if (name != "runs.sqlite") checksums[name] = content_checksum(content);
+    }
+    out["files"] = names;
+    out["checksums"] = checksums;
+    return out.dump(2) + "\n";
+}
+
+}  // namespace
+
+Result<bool> export_sweep(const std::string& dir, const RunStore& store, const std::string& command) {
+    namespace fs = std::filesystem;
+    std::vector<std::pair<std::string, std::string>> files = {{"runs.csv", runs_csv(store)},
+                                                              {"summary.csv", summary_csv(store)}};
+    for (const auto& [name, content] : files)
+        if (auto written = replace_file((fs::path(dir) / name).string(), content); !written) return written;
+    files.insert(files.begin(), {"runs.sqlite", ""});
+    return replace_file((fs::path(dir) / kManifestName).string(), manifest_json(store, command, files));
+}
+
+Result<bool> write_shard_manifest(const std::string& dir, const RunStore& store, const std::string& command) {
+    namespace fs = std::filesystem;
+    return replace_file((fs::path(dir) / kManifestName).string(), manifest_json(store, command, {{"runs.sqlite", ""}}));
+}
+
+std::string sweep_table(const RunStore& store, std::size_t most_points) {
+    const StoreHeader& h = store.header();
+    std::string out;
+    std::size_t shown = 0, points = 0;
+    for_each_point(store, [&](const std::vector<RunRow>& runs) {
+        ++points;
+        if (shown >= most_points) return;
+        ++shown;
+        out += "  point " + std::to_string(runs.front().point);
+        for (std::size_t c = 0; c < h.columns.size(); ++c) out += "  " + h.columns[c] + " = " + runs.front().parameters[c];
+        out += "\n";
+        for (const KpiSummary& s : summarise_point(h, runs)) {
+            char line[200];
+            if (s.n == 0)
+                std::snprintf(line, sizeof line, "    %-32s no value\n", std::string(s.name).c_str());
+            else
+                std::snprintf(line, sizeof line, "    %-32s %s%s %s\n", std::string(s.name).c_str(),
+                              format_fixed(s.mean, std::abs(s.mean) >= 1000 ? 0 : std::abs(s.mean) >= 10 ? 1 : 3).c_str(),
+                              s.half_width ? (" +- " + format_fixed(*s.half_width, std::abs(*s.half_width) >= 10 ? 1 : 3)).c_str() : "",
+                              std::string(s.unit).c_str());
+            out += line;
+        }
+    });
+    if (points > shown)
+        out += "  ... and " + std::to_string(points - shown) + " more points: see summary.csv, or `corridor compare` to rank them\n";
+    return out;
+}
+
+}  // namespace corridor
