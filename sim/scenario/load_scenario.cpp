@@ -114,12 +114,15 @@ void read_file(const std::string& path, Reading& r, const std::string& included_
     if (r.files.size() >= kMaxScenarioFiles)
         return refuse("is one file too many: a scenario reads at most " + std::to_string(kMaxScenarioFiles) +
                       " files with its includes");
+    std::shared_ptr<const std::string> cached;
     if (r.cache) {
         std::lock_guard lock(r.cache->mutex);
-        if (auto it = r.cache->texts.find(canonical); it != r.cache->texts.end()) {
-            r.files.push_back(path);
-            return read_text(path, canonical, *it->second, r);
-        }
+        if (auto it = r.cache->texts.find(canonical); it != r.cache->texts.end()) cached = it->second;
+    }
+    if (cached) {
+        // (Read outside the lock: its includes look the cache up again.)
+        r.files.push_back(path);
+        return read_text(path, canonical, *cached, r);
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {

@@ -18,7 +18,6 @@ void read_incidents(const Section& s, Build& build) {
     std::set<std::string> names;
     for_each_item(s, "incidents", [&](const YAML::Node& item) {
         MapReader m(item, s.source, "an incident rule");
-        m.text("name");  // (only so that a sweep can name it: docs/user-guide.md, "Sweeps")
         Incidents rule;
         rule.name = m.text("name", true).value_or("");
         std::string what = "incidents '" + rule.name + "'";

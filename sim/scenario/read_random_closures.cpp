@@ -17,7 +17,6 @@ void read_random_closures(const Section& s, Build& build) {
     std::set<std::string> names;
     for_each_item(s, "random_closures", [&](const YAML::Node& item) {
         MapReader m(item, s.source, "a random closure rule");
-        m.text("name");  // (only so that a sweep can name it: docs/user-guide.md, "Sweeps")
         RandomClosures rule;
         rule.name = m.text("name", true).value_or("");
         if (!rule.name.empty() && !names.insert(rule.name).second)

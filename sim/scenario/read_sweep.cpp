@@ -261,25 +261,29 @@ LoadedSweep load_sweep(const std::string& path) {
     }
     check_duplicate_keys(root, source);
     YAML::Node sweep, parameters;
+    bool has_sweep = false, has_parameters = false;
     for (auto it = root.begin(); it != root.end(); ++it) {
         std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
-        if (key == "sweep")
+        if (key == "sweep") {
             sweep = it->second;
-        else if (key == "parameters")
+            has_sweep = true;
+        } else if (key == "parameters") {
             parameters = it->second;
-        else {
+            has_parameters = true;
+        } else {
             std::string message = "unknown section '" + key + "' in a sweep file (it has 'sweep' and 'parameters')";
             if (auto hint = closest_match(key, {"sweep", "parameters"})) message += "; did you mean '" + *hint + "'?";
             source.error(it->first, message);
         }
     }
-    if (!sweep) {
+    if (!has_sweep) {
         d.error(path, 1, 1, "the sweep file has no 'sweep' section (with at least 'scenario: FILE')");
         return loaded;
     }
     read_sweep_section(sweep, source, spec);
-    if (parameters) read_parameters(parameters, source, spec);
-    bool design_given = sweep.IsMap() && sweep["design"];
+    if (has_parameters) read_parameters(parameters, source, spec);
+    const YAML::Node& read_only = sweep;
+    bool design_given = read_only.IsMap() && read_only["design"];
     if (!d.has_errors()) check_design(sweep, source, spec, design_given);
     if (!d.has_errors()) loaded.spec = std::move(spec);
     return loaded;
