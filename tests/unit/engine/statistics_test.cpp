@@ -24,9 +24,10 @@ TEST_CASE("Welford's variance survives a large offset where sum of squares would
 TEST_CASE("the confidence interval uses Student's t") {
     Tally t;
     for (double x : {1.0, 2.0, 3.0, 4.0, 5.0}) t.add(x);
-    // Student's t has closed-form quantiles for 2 and 4 degrees of freedom (Hill 1970, "Algorithm
-    // 396: Student's t-quantiles", CACM 13(10)): df 2: t = (2p - 1) / sqrt(2p(1 - p)); df 4:
-    // t = 2 sqrt(q - 1) with q = cos(acos(sqrt(a)) / 3) / sqrt(a), a = 4p(1 - p). Tables: 4.303, 2.776.
+    // Student's t has closed-form quantiles for 2 and 4 degrees of freedom (Shaw 2006, "Sampling
+    // Student's T distribution", J. Computational Finance 9(4)): df 2: t = (2p - 1) / sqrt(2p(1 - p));
+    // df 4: t = 2 sqrt(q - 1) with q = cos(acos(sqrt(a)) / 3) / sqrt(a), a = 4p(1 - p).
+    // Tables: 4.303, 2.776.
     double p = 0.975;
     double t2 = (2 * p - 1) / std::sqrt(2 * p * (1 - p));
     double a = 4 * p * (1 - p);
