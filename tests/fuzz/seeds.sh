@@ -51,6 +51,16 @@ for scenario in scenarios/validation/*.yaml; do
     printf '%b#### scenario.yaml\n' "$command" | cat - "$scenario" > "$out/cli/run-$(seed_name "$scenario")"
 done
 
+# `compare` over the hand-made sweep folders (tests/data/compare/): two folders, and one ranked.
+compare_files() {
+    for f in manifest.json runs.csv; do printf '#### %s/%s\n' "$1" "$f"; cat "tests/data/compare/$2/$f"; done
+}
+for pair in "sweep-a sweep-b" "sweep-a sweep-c" "sweep-a sweep-other"; do
+    read -r a b <<<"$pair"
+    { printf 'compare\na\nb\n--format\ncsv\n'; compare_files a "$a"; compare_files b "$b"; } > "$out/cli/compare-$a-$b"
+done
+{ printf 'compare\na\n'; compare_files a sweep-a; } > "$out/cli/compare-rank-sweep-a"
+
 # CSV networks: nodes.csv, then `#### edges.csv`; and a route over each through the command line.
 for folder in tests/data/networks/* scenarios/*/network; do
     [ -f "$folder/nodes.csv" ] && [ -f "$folder/edges.csv" ] || continue

@@ -31,8 +31,11 @@ class Tally {
     double max_ = -std::numeric_limits<double>::infinity();
 };
 
-/// Student's t quantile for the given two-sided level (0.90, 0.95 or 0.99) and degrees of freedom.
-double student_t_quantile(double level, std::int64_t degrees_of_freedom);
+/// Student's t quantile for the two-sided `level` (0.95: t_{0.975, df}), any df > 0 (Boost.Math).
+double student_t_quantile(double level, double degrees_of_freedom);
+
+/// The two-sided p-value of a t statistic with `degrees_of_freedom`: P(|T| >= |t|).
+double student_t_two_sided_p(double t, double degrees_of_freedom);
 
 class TimeWeighted {
   public:
