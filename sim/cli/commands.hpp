@@ -17,6 +17,7 @@ Runner add_queue_command(CLI::App& app);
 Runner add_route_command(CLI::App& app);
 Runner add_validate_command(CLI::App& app);
 Runner add_run_command(CLI::App& app);
+Runner add_analyse_command(CLI::App& app);
 
 /// The command line as typed, for the run manifest.
 const std::string& invoked_command();

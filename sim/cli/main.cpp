@@ -37,7 +37,7 @@ int main_with(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::map<CLI::App*, Runner> runners;
-    for (auto add : {add_validate_command, add_run_command, add_route_command, add_queue_command}) {
+    for (auto add : {add_validate_command, add_run_command, add_analyse_command, add_route_command, add_queue_command}) {
         std::size_t before = app.get_subcommands({}).size();
         Runner runner = add(app);
         runners[app.get_subcommands({}).at(before)] = std::move(runner);

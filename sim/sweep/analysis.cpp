@@ -88,8 +88,8 @@ std::optional<Regression> standardised_regression(const std::vector<std::vector<
     return regression;
 }
 
-std::optional<std::vector<double>> partial_rank_correlation(const std::vector<std::vector<double>>& points,
-                                                            const std::vector<double>& kpi) {
+std::optional<std::vector<std::optional<double>>> partial_rank_correlation(
+    const std::vector<std::vector<double>>& points, const std::vector<double>& kpi) {
     std::optional<MatrixXd> raw = matrix_of(points, kpi);
     if (!raw) return std::nullopt;
     VectorXd y = vector_of(kpi);
@@ -101,7 +101,7 @@ std::optional<std::vector<double>> partial_rank_correlation(const std::vector<st
         r.col(i) = ranks(raw->col(i));
     }
     VectorXd ry = ranks(y);
-    std::vector<double> prcc;
+    std::vector<std::optional<double>> prcc;
     for (Eigen::Index i = 0; i < k; ++i) {
         // Marino et al. (2008), eq. 6-7: the ranks of parameter i and of the KPI, each less its
         // linear fit on an intercept and the ranks of the other parameters.
@@ -114,7 +114,10 @@ std::optional<std::vector<double>> partial_rank_correlation(const std::vector<st
         VectorXd residual_y = ry - others * qr.solve(ry);
         double norms = residual_x.norm() * residual_y.norm();
         // A parameter the others fix, or a KPI they explain entirely: no partial correlation.
-        if (!(norms > 1e-12 * static_cast<double>(n) * static_cast<double>(n))) return std::nullopt;
+        if (!(norms > 1e-12 * static_cast<double>(n) * static_cast<double>(n))) {
+            prcc.push_back(std::nullopt);
+            continue;
+        }
         prcc.push_back(std::clamp(residual_x.dot(residual_y) / norms, -1.0, 1.0));
     }
     return prcc;

@@ -28,9 +28,11 @@ std::optional<Regression> standardised_regression(const std::vector<std::vector<
 /// Partial rank correlation coefficients (Marino et al. 2008): parameters and KPI replaced by their
 /// ranks (ties by their mean rank), the other parameters' linear effect on ranks removed from
 /// both, and the residuals correlated. Near +1 or -1 when the KPI rises or falls with the parameter
-/// whatever the shape, as long as it is monotone. Nothing under the same conditions as above.
-std::optional<std::vector<double>> partial_rank_correlation(const std::vector<std::vector<double>>& points,
-                                                            const std::vector<double>& kpi);
+/// whatever the shape, as long as it is monotone. Nothing under the same conditions as above; one
+/// parameter's entry is empty when its coefficient is not defined: the other parameters' ranks
+/// account for the KPI's ranks (or for the parameter's) entirely, leaving nothing to correlate.
+std::optional<std::vector<std::optional<double>>> partial_rank_correlation(
+    const std::vector<std::vector<double>>& points, const std::vector<double>& kpi);
 
 /// An estimate and the bounds of its bootstrap 95% interval.
 struct Estimate {

@@ -134,20 +134,39 @@ TEST_CASE("partial rank correlation sees a monotone non-linear effect and an ine
     Design design = latin_hypercube(points, 3, 5);
     std::vector<double> kpi;
     for (const auto& row : design.rows) kpi.push_back(std::exp(3 * (row[0] - row[1])));
-    std::optional<std::vector<double>> prcc = partial_rank_correlation(design.rows, kpi);
+    std::optional<std::vector<std::optional<double>>> prcc = partial_rank_correlation(design.rows, kpi);
     std::optional<Regression> fit = standardised_regression(design.rows, kpi);
     REQUIRE(prcc.has_value());
     REQUIRE(fit.has_value());
     CHECK(fit->r2 < 0.8);
-    CHECK((*prcc)[0] > 0.95);
-    CHECK((*prcc)[1] < -0.95);
+    REQUIRE((*prcc)[0].has_value());
+    REQUIRE((*prcc)[1].has_value());
+    REQUIRE((*prcc)[2].has_value());
+    CHECK(*(*prcc)[0] > 0.95);
+    CHECK(*(*prcc)[1] < -0.95);
     // An inert parameter: |PRCC| within about 2.6 standard errors (1 / sqrt(n - 3) = 0.058).
-    CHECK(std::abs((*prcc)[2]) < 0.15);
+    CHECK(std::abs(*(*prcc)[2]) < 0.15);
     // With one parameter, PRCC is Spearman's rank correlation: 1 for any increasing function.
     std::vector<std::vector<double>> one = {{0.1}, {0.5}, {0.2}, {0.9}, {0.3}};
-    std::optional<std::vector<double>> spearman = partial_rank_correlation(one, {1, 40, 2, 1000, 3});
+    std::optional<std::vector<std::optional<double>>> spearman =
+        partial_rank_correlation(one, {1, 40, 2, 1000, 3});
     REQUIRE(spearman.has_value());
-    CHECK((*spearman)[0] == Approx(1));
+    REQUIRE((*spearman)[0].has_value());
+    CHECK(*(*spearman)[0] == Approx(1));
+}
+
+TEST_CASE("a KPI whose ranks one parameter fixes leaves the others' partial rank correlation undefined",
+          "[sweep][analysis]") {
+    // y = x1^3: the ranks of y are those of x1, so nothing of them is left for x2 to explain.
+    std::vector<std::vector<double>> points = {{0.1, 0.7}, {0.5, 0.2}, {0.3, 0.9},
+                                               {0.9, 0.4}, {0.7, 0.1}, {0.2, 0.5}};
+    std::vector<double> kpi;
+    for (const auto& p : points) kpi.push_back(p[0] * p[0] * p[0]);
+    std::optional<std::vector<std::optional<double>>> prcc = partial_rank_correlation(points, kpi);
+    REQUIRE(prcc.has_value());
+    REQUIRE((*prcc)[0].has_value());
+    CHECK(*(*prcc)[0] == Approx(1));
+    CHECK_FALSE((*prcc)[1].has_value());
 }
 
 }  // namespace corridor
