@@ -20,6 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
+constexpr std::uint64_t kMostPoints = 1'000'000;
 // Larger than any manifest corridor writes, small enough to read whole.
 constexpr std::uintmax_t kManifestLimit = 1u << 24;
 
@@ -124,8 +125,11 @@ std::optional<SweepFolder> read_sweep_manifest(const std::string& dir, Diagnosti
     };
     std::uint64_t points = 0, base = 0;
     if (!whole("seed", folder.seed) || !whole("points", points)) return std::nullopt;
-    if (points == 0 || points > 100'000'000)
-        return fail("points", "the manifest's \"points\" must be from 1 to 100000000");
+    // A million points is days of runs of the reference theatre; the cap keeps a damaged manifest
+    // from asking for more memory than the machine has.
+    if (points == 0 || points > kMostPoints)
+        return fail("points", "the manifest's \"points\" must be from 1 to " + std::to_string(kMostPoints) +
+                                  ", not " + manifest["points"].dump());
     folder.points = static_cast<std::size_t>(points);
 
     const Json& parameters = manifest.value("parameters", Json());

@@ -114,6 +114,7 @@ check "sobol indices of x1 are not the estimators' ($expected) or x2's not exact
 grep -v '^19,' "$sob/runs.csv" >"$sweeps/runs" && mv "$sweeps/runs" "$sob/runs.csv"
 expect 0 'note: y: 1 of 8 base rows lack a value in one of their blocks \(a point not run, or not reached in any replication\) and are left out with all their blocks' -- analyse "$sob"
 expect 0 'y  \(N = 7 base rows, 28 points' -- analyse "$sob"
+expect 0 'intervals wider than 0\.2: a larger base N \(sobol_base\) would narrow them' -- analyse "$sob"
 
 # Bad folders: exit 2 and a message naming the file (and line where there is one).
 expect 2 "no such folder" -- analyse "$sweeps/none"
@@ -131,6 +132,8 @@ sed 's/"kind": "sweep"/"kind": "runs"/' "$lhs/manifest.json" >"$grid/manifest.js
 expect 2 'manifest.json:3: error: the manifest.s "kind" is "runs", not "sweep"' -- analyse "$grid"
 sed 's/"points": 40/"points": "forty"/' "$lhs/manifest.json" >"$grid/manifest.json"
 expect 2 'manifest.json:11: error: the manifest.s "points" must be a whole number' -- analyse "$grid"
+sed 's/"points": 40/"points": 2000000/' "$lhs/manifest.json" >"$grid/manifest.json"
+expect 2 'manifest.json:11: error: the manifest.s "points" must be from 1 to 1000000, not 2000000' -- analyse "$grid"
 sed 's/"sobol_base": 8/"sobol_base": 9/' "$sob/manifest.json" >"$grid/manifest.json"
 expect 2 'has N x \(k \+ 2\) = 36 points, but the manifest says 32' -- analyse "$grid"
 cp "$lhs/manifest.json" "$grid/manifest.json"
