@@ -85,6 +85,8 @@ std::optional<Regression> standardised_regression(const std::vector<std::vector<
     Regression regression;
     regression.src.assign(b.data(), b.data() + b.size());
     regression.r2 = 1.0 - (y - x * b).squaredNorm() / y.squaredNorm();
+    // Values near the largest double overflow the sums of squares: no estimate rather than NaN.
+    if (!std::isfinite(regression.r2) || !b.allFinite()) return std::nullopt;
     return regression;
 }
 

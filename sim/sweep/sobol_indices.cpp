@@ -32,7 +32,7 @@ Point estimate(const std::vector<double>& kpi, std::size_t base, std::size_t k,
         squares += (kpi[n] - mean) * (kpi[n] - mean) + (kpi[base + n] - mean) * (kpi[base + n] - mean);
     const double variance = squares / (2 * count - 1);
     Point point;
-    if (!(variance > 0)) return point;
+    if (!(variance > 0) || !std::isfinite(variance)) return point;  // constant, or overflowing
     point.defined = true;
     for (std::size_t i = 0; i < k; ++i) {
         const double* ab = kpi.data() + (2 + i) * base;
