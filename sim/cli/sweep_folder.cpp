@@ -55,7 +55,9 @@ std::optional<SweepFolder> read_sweep_manifest(const std::string& dir, Diagnosti
     const std::string file = (fs::path(dir) / "manifest.json").string();
     std::error_code error;
     if (!fs::is_directory(dir, error)) {
-        diagnostics.error(dir, 0, 0, "no such folder: give the folder `corridor sweep --out` wrote");
+        diagnostics.error(dir, 0, 0,
+                          std::string(fs::exists(dir, error) ? "not a folder" : "no such folder") +
+                              ": give the folder `corridor sweep --out` wrote");
         return std::nullopt;
     }
     std::optional<std::string> text = read_text(file, kManifestLimit);

@@ -118,6 +118,7 @@ expect 0 'intervals wider than 0\.2: a larger base N \(sobol_base\) would narrow
 
 # Bad folders: exit 2 and a message naming the file (and line where there is one).
 expect 2 "no such folder" -- analyse "$sweeps/none"
+expect 2 "runs.csv: error: not a folder: give the folder .corridor sweep --out. wrote" -- analyse "$lhs/runs.csv"
 mkdir -p "$sweeps/empty"
 expect 2 "empty/manifest.json: error: cannot read the manifest: this is not a sweep folder" -- analyse "$sweeps/empty"
 expect 2 "required" -- analyse
