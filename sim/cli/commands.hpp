@@ -20,6 +20,7 @@ Runner add_run_command(CLI::App& app);
 Runner add_sweep_command(CLI::App& app);
 Runner add_merge_command(CLI::App& app);
 Runner add_compare_command(CLI::App& app);
+Runner add_analyse_command(CLI::App& app);
 
 /// The command line as typed, for the run manifest.
 const std::string& invoked_command();

@@ -38,6 +38,10 @@ namespace fs = std::filesystem;
 // Written first into a folder being filled and removed last, so that a later run knows a hidden
 // folder left by a killed run is its own to remove.
 constexpr const char* kFillingMarker = ".corridor-filling";
+// Files corridor adds to a finished folder without listing them in its manifest (the manifest and its
+// checksums stay as the run wrote them): `corridor analyse` writes analysis.csv into a sweep folder.
+// They count as corridor's, and go with the folder when a new run replaces it.
+const std::set<std::string> kAddedLater = {"analysis.csv"};
 // What corridor 0.1 wrote before manifests listed their files.
 const std::set<std::string> kFirstRunFiles = {"manifest.json", "kpis.json", "timeline.csv", "units.csv"};
 
@@ -115,7 +119,7 @@ bool written_by_corridor(const fs::path& folder, bool accept_filling) {
         std::string name = entry.path().filename().string();
         if (!entry.is_regular_file(error) || entry.is_symlink(error)) return false;
         if (filling && name == kFillingMarker) continue;
-        if (listed ? !listed->count(name) : false) return false;
+        if (listed ? !listed->count(name) && !kAddedLater.count(name) : false) return false;
     }
     return !listing;
 }
@@ -231,7 +235,7 @@ void remove_run_folder(const fs::path& folder) {
         if (name == kManifestName || name == kFillingMarker || !entry.is_regular_file(error) ||
             entry.is_symlink(error))
             continue;
-        if (filling || (listed && listed->count(name))) files.push_back(entry.path());
+        if (filling || (listed && (listed->count(name) || kAddedLater.count(name)))) files.push_back(entry.path());
     }
     for (const fs::path& file : files) fs::remove(file, error);
     if (listed) fs::remove(folder / kManifestName, error);

@@ -29,6 +29,8 @@ if [ -f "$source_dir/tests/cli/route_cases.sh" ]; then
     # shellcheck source=/dev/null
     . "$source_dir/tests/cli/route_cases.sh"
 fi
+# shellcheck source=analyse_cases.sh
+. "$source_dir/tests/cli/analyse_cases.sh"
 
 # Scenarios: validate, run, the files a run writes, and the same bytes twice.
 out=$(mktemp -d)
