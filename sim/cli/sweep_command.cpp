@@ -18,6 +18,7 @@
 #include <tbb/parallel_for.h>
 
 #include "commands.hpp"
+#include "corridor/engine/format.hpp"
 #include "corridor/engine/suggest.hpp"
 #include "corridor/model/deployment.hpp"
 #include "corridor/model/kpis.hpp"
@@ -141,7 +142,12 @@ std::string parameters_json(const SweepSpec& spec) {
             out += ", \"kind\": \"number\", \"low\": " + std::to_string(p.range->low) +
                    ", \"high\": " + std::to_string(p.range->high) + ", \"unit\": " + quote(p.range->unit);
         } else {
-            out += ", \"values\": [";
+            // (Numbers only when every value reads whole as one: `72h` or a policy is text.)
+            bool numbers = std::all_of(p.values.begin(), p.values.end(), [](const std::string& v) {
+                double x = 0;
+                return !v.empty() && read_number(v.data(), v.data() + v.size(), x) == v.data() + v.size();
+            });
+            out += std::string(", \"kind\": \"") + (numbers ? "number" : "text") + "\", \"values\": [";
             for (std::size_t v = 0; v < p.values.size(); ++v) out += (v ? ", " : "") + quote(p.values[v]);
             out += "]";
         }

@@ -150,19 +150,20 @@ void read_parameters(const YAML::Node& node, const Source& source, SweepSpec& sp
         p.at = place(it->first);
         if (auto path = scalar_text(it->first, source, "a parameter's path")) p.path = *path;
         const YAML::Node& given = it->second;
-        YAML::Node values;
+        std::optional<YAML::Node> values;
         if (given.IsSequence()) {
             values = given;
         } else if (given.IsMap()) {
             MapReader m(given, source, "parameter '" + p.path + "'");
-            if (auto v = m.get("values")) values = *v;
-            if (auto range = m.get("range")) {
+            values = m.get("values");
+            auto range = m.get("range");
+            if (range) {
                 p.range = read_range(*range, source);
                 p.range_at = place(*range);
             }
             m.finish();
-            if (values && p.range) source.error(given, "give a parameter 'values' or a 'range', not both");
-            if (!values && !m.get("range"))
+            if (values && range) source.error(given, "give a parameter 'values' or a 'range', not both");
+            if (!values && !range)
                 source.error(given, "parameter '" + p.path + "' needs 'values' (a list) or a 'range' ([low, high])");
         } else {
             source.error(given, "parameter '" + p.path +
@@ -170,10 +171,10 @@ void read_parameters(const YAML::Node& node, const Source& source, SweepSpec& sp
                                     describe(given));
         }
         if (values) {
-            if (!values.IsSequence() || values.size() == 0)
-                source.error(values, "the values of parameter '" + p.path + "' must be a list of at least one value");
+            if (!values->IsSequence() || values->size() == 0)
+                source.error(*values, "the values of parameter '" + p.path + "' must be a list of at least one value");
             else
-                for (const YAML::Node& value : values) {
+                for (const YAML::Node& value : *values) {
                     p.values.push_back(yaml_text(value));
                     p.value_at.push_back(place(value));
                 }

@@ -96,10 +96,13 @@ Result<SweepPlan> plan_sweep(const SweepSpec& spec, std::uint64_t seed, const Th
             if (spec.design == Design::sobol && spec.points * (k + 2) > kMostPoints)
                 return Error{"the sobol design runs N x (parameters + 2) = " + std::to_string(spec.points * (k + 2)) +
                              " points, more than " + std::to_string(kMostPoints)};
-            UnitDesign rows = spec.design == Design::lhs      ? latin_hypercube(spec.points, k, seed)
+            if (spec.design == Design::sobol && k > kSobolMaxDimensions / 2)
+                return Error{"the sobol design takes at most " + std::to_string(kSobolMaxDimensions / 2) +
+                             " parameters, not " + std::to_string(k)};
+            UnitDesign unit = spec.design == Design::lhs      ? latin_hypercube(spec.points, k, seed)
                               : spec.design == Design::random ? random_design(spec.points, k, seed)
                                                               : saltelli_design(spec.points, k);
-            for (const std::vector<double>& u : rows) {
+            for (const std::vector<double>& u : unit.rows) {
                 std::vector<std::string> row(k);
                 for (std::size_t j = 0; j < k; ++j) row[j] = value_at(spec.parameters[j], u[j]);
                 plan.values.push_back(std::move(row));
