@@ -129,6 +129,7 @@ bool check_points(const SweepSpec& spec, const SweepPlan& plan, ScenarioCache& c
 
 // The parameters as manifest.json states them.
 std::string parameters_json(const SweepSpec& spec) {
+    if (spec.design == Design::each_road_closed) return "[{\"path\": \"closed_road\", \"kind\": \"text\"}]";
     std::string out = "[";
     for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
         const Parameter& p = spec.parameters[i];
