@@ -29,7 +29,10 @@ std::string prepare_sweep_folder(const std::string& dir, bool resume, const std:
         return "";
     }
     bool has_store = fs::exists(folder / "runs.sqlite", error);
-    bool empty = fs::is_empty(folder, error);
+    // (A store being made when its sweep was killed counts for nothing.)
+    bool empty = true;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error))
+        if (entry.path().filename() != "runs.sqlite.new") empty = false;
     if (error) return "cannot read the folder " + dir + ": " + error.message();
     if (resume && !has_store) return "there is no sweep to resume in " + dir + " (it has no runs.sqlite)";
     if (!resume && has_store)

@@ -70,6 +70,13 @@ Result<StoreHeader> read_header(sqlite3* db) {
 
 // The first fact in which `found` differs from `wanted`, said for a planner.
 std::string difference(const StoreHeader& found, const StoreHeader& wanted) {
+    auto fact = [](const StoreHeader& h, const std::string& key) {
+        auto it = h.facts.find(key);
+        return it == h.facts.end() ? std::string("nothing") : it->second;
+    };
+    if (fact(found, "sweep_hash") != fact(wanted, "sweep_hash")) return "the sweep file is not the same";
+    if (fact(found, "scenario_hash") != fact(wanted, "scenario_hash"))
+        return "the scenario, or a file it reads, is not the same";
     for (const auto& [key, value] : wanted.facts) {
         auto it = found.facts.find(key);
         std::string was = it == found.facts.end() ? "nothing" : it->second;
@@ -90,9 +97,17 @@ Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, const 
     bool exists = std::filesystem::exists(path, error);
     if (exists && !resume) return Error{path + " holds the runs of a sweep already"};
     if (!exists && resume) return Error{"there is no sweep to resume: " + path + " does not exist"};
+    if (!resume) {
+        // Made under another name and renamed when its header is in, so that a store is never
+        // found without one (a sweep killed as it starts leaves no store, not a broken one).
+        std::string made = path + ".new";
+        std::filesystem::remove(made, error);
+        if (auto created = create(made, header); !created) return Error{created.error()};
+        std::filesystem::rename(made, path, error);
+        if (error) return Error{"cannot make " + path + ": " + error.message()};
+    }
     auto db = std::make_unique<Db>();
-    int flags = SQLITE_OPEN_READWRITE | (resume ? 0 : SQLITE_OPEN_CREATE);
-    if (sqlite3_open_v2(path.c_str(), &db->handle, flags, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(path.c_str(), &db->handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
         return Error{"cannot open " + path + ": " + sqlite3_errmsg(db->handle)};
     sqlite3_busy_timeout(db->handle, 10'000);
     // WAL: a commit is one append, and a process killed mid-batch leaves the last commit intact.
@@ -106,8 +121,15 @@ Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, const 
         if (std::string why = difference(found.value(), header); !why.empty())
             return Error{"the sweep or its scenario changed since " + path + " was made (" + why +
                          "): --resume continues only the same sweep; give another --out to start a new one"};
-        return std::unique_ptr<RunStore>(new RunStore(std::move(db), header));
     }
+    return std::unique_ptr<RunStore>(new RunStore(std::move(db), header));
+}
+
+Result<bool> RunStore::create(const std::string& path, const StoreHeader& header) {
+    Db made;
+    if (sqlite3_open_v2(path.c_str(), &made.handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+        return Error{"cannot make " + path + ": " + sqlite3_errmsg(made.handle)};
+    auto db = &made;
     std::string runs = "CREATE TABLE runs (point INTEGER NOT NULL, replication INTEGER NOT NULL";
     for (const std::string& c : header.columns) runs += ", " + quoted(c) + " TEXT";
     for (const std::string& k : header.kpis) runs += ", " + quoted(k) + " REAL";
@@ -137,7 +159,7 @@ Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, const 
     for (const std::string& c : header.columns) add("parameter", c, "");
     for (std::size_t k = 0; k < header.kpis.size(); ++k) add("kpi", header.kpis[k], header.units[k]);
     if (auto ok = execute(db->handle, "COMMIT;"); !ok) return Error{path + ": " + ok.error()};
-    return std::unique_ptr<RunStore>(new RunStore(std::move(db), header));
+    return true;
 }
 
 std::vector<std::uint64_t> RunStore::done() const {

@@ -49,6 +49,8 @@ class RunStore {
   private:
     struct Db;
     RunStore(std::unique_ptr<Db> db, StoreHeader header);
+    /// A new store at `path` holding `header` and no run.
+    static Result<bool> create(const std::string& path, const StoreHeader& header);
     std::unique_ptr<Db> db_;
     StoreHeader header_;
 };
