@@ -286,8 +286,8 @@ int sweep(const SweepOptions& o) {
                             : export_sweep(dir, store, invoked_command());
     if (!exported) return usage_error(exported.error());
     if (!o.shard) std::fputs(sweep_table(store, 10).c_str(), stdout);
-    std::printf("  %zu runs of %zu points x %u replications%s in %.1f s (%.1f runs/s)%s\n", todo.size(), plan.size(),
-                spec.replications, o.shard ? (", shard " + *o.shard).c_str() : "", seconds,
+    std::printf("  %zu runs of %zu points x %u replication%s%s in %.1f s (%.1f runs/s)%s\n", todo.size(), plan.size(),
+                spec.replications, spec.replications == 1 ? "" : "s", o.shard ? (", shard " + *o.shard).c_str() : "", seconds,
                 seconds > 0 ? static_cast<double>(todo.size()) / seconds : 0.0,
                 done.empty() ? "" : (", " + std::to_string(done.size()) + " stored before").c_str());
     std::printf("  results in %s%s\n", dir.c_str(), dir.back() == '/' ? "" : "/");

@@ -51,6 +51,21 @@ for scenario in scenarios/validation/*.yaml; do
     printf '%b#### scenario.yaml\n' "$command" | cat - "$scenario" > "$out/cli/run-$(seed_name "$scenario")"
 done
 
+# Small sweeps of the one-convoy scenario: a grid, a Latin hypercube with ranges, each road closed.
+one=scenarios/validation/one-convoy.yaml
+sweep_seed() {  # NAME SWEEP-TEXT
+    { printf 'sweep\ns.yaml\n#### s.yaml\n%s\n#### scenario.yaml\n' "$2"; cat "$one"; } > "$out/cli/sweep-$1"
+}
+sweep_seed grid 'sweep: {scenario: scenario.yaml, replications: 2}
+parameters:
+  posts.P1.setup: [1h, 3h]
+  units.column.ready: [0h, 2h]'
+sweep_seed lhs 'sweep: {scenario: scenario.yaml, design: lhs, points: 4, kpis: [closure_time_h]}
+parameters:
+  march.vehicle_interval: {range: [50m, 200m]}
+  units.0.personnel: {range: [10, 60]}'
+sweep_seed roads 'sweep: {scenario: scenario.yaml, design: each_road_closed, replications: 2}'
+
 # `compare` over the hand-made sweep folders (tests/data/compare/): two folders, and one ranked.
 compare_files() {
     for f in manifest.json runs.csv; do printf '#### %s/%s\n' "$1" "$f"; cat "tests/data/compare/$2/$f"; done
