@@ -285,7 +285,10 @@ int sweep(const SweepOptions& o) {
     auto exported = o.shard ? write_shard_manifest(dir, store, invoked_command())
                             : export_sweep(dir, store, invoked_command());
     if (!exported) return usage_error(exported.error());
-    if (!o.shard) std::fputs(sweep_table(store, 10).c_str(), stdout);
+    if (!o.shard)
+        std::fputs(spec.design == Design::each_road_closed ? road_closure_table(store, 5).c_str()
+                                                           : sweep_table(store, 10).c_str(),
+                   stdout);
     std::printf("  %zu runs of %zu points x %u replication%s%s in %.1f s (%.1f runs/s)%s\n", todo.size(), plan.size(),
                 spec.replications, spec.replications == 1 ? "" : "s", o.shard ? (", shard " + *o.shard).c_str() : "", seconds,
                 seconds > 0 ? static_cast<double>(todo.size()) / seconds : 0.0,

@@ -9,6 +9,7 @@
 #include "corridor/engine/format.hpp"
 #include "corridor/report/publish.hpp"
 #include "corridor/report/replication_files.hpp"
+#include "corridor/sweep/ranking.hpp"
 #include "corridor/version.hpp"
 
 namespace corridor {
@@ -161,6 +162,51 @@ std::string sweep_table(const RunStore& store, std::size_t most_points) {
     });
     if (points > shown)
         out += "  ... and " + std::to_string(points - shown) + " more points: see summary.csv, or `corridor compare` to rank them\n";
+    return out;
+}
+
+std::string road_closure_table(const RunStore& store, std::size_t most_roads) {
+    const StoreHeader& h = store.header();
+    struct Road {
+        std::string name;
+        KpiSummary summary;
+        std::size_t runs = 0;
+    };
+    std::vector<std::vector<Road>> per_kpi(h.kpis.size());
+    for_each_point(store, [&](const std::vector<RunRow>& runs) {
+        std::vector<KpiSummary> summary = summarise_point(h, runs);
+        for (std::size_t k = 0; k < summary.size(); ++k)
+            per_kpi[k].push_back({runs.front().parameters.empty() ? "" : runs.front().parameters[0], summary[k],
+                                  runs.size()});
+    });
+    std::string out;
+    for (std::size_t k = 0; k < h.kpis.size(); ++k) {
+        std::optional<Better> better = better_direction(h.kpis[k]);
+        std::vector<Road>& roads = per_kpi[k];
+        if (!better || *better == Better::neither || roads.size() < 2 || roads.front().name != "") continue;
+        const Road base = roads.front();
+        // How much worse than the base each closure leaves the KPI; a value lost in more runs
+        // (a closure never reached) is worse than any number.
+        auto lost = [](const Road& r) { return r.runs - static_cast<std::size_t>(r.summary.n); };
+        auto worse = [&](const Road& r) {
+            double change = r.summary.n ? r.summary.mean - (base.summary.n ? base.summary.mean : 0) : 0;
+            return *better == Better::lower ? change : -change;
+        };
+        std::vector<Road> ranked(roads.begin() + 1, roads.end());
+        std::stable_sort(ranked.begin(), ranked.end(), [&](const Road& a, const Road& b) {
+            if (lost(a) != lost(b)) return lost(a) > lost(b);
+            return worse(a) > worse(b);
+        });
+        out += "  " + h.kpis[k] + " (" + h.units[k] + "): the closures that hurt most, against " +
+               (base.summary.n ? format_fixed(base.summary.mean, 1) : std::string("no value")) + " with every road open\n";
+        for (std::size_t i = 0; i < ranked.size() && i < most_roads; ++i) {
+            const Road& r = ranked[i];
+            std::string what = lost(r) == r.runs ? "no value in any run"
+                               : lost(r) > 0      ? "no value in " + std::to_string(lost(r)) + " of " + std::to_string(r.runs) + " runs"
+                                                  : (worse(r) >= 0 ? "+" : "") + format_fixed(r.summary.mean - base.summary.mean, 1);
+            out += "    " + std::to_string(i + 1) + ". " + r.name + "  " + what + "\n";
+        }
+    }
     return out;
 }
 

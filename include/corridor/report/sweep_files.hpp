@@ -25,4 +25,9 @@ Result<bool> write_shard_manifest(const std::string& dir, const RunStore& store,
 /// The summary's means a terminal shows: per point (at most `most_points`), each KPI kept.
 std::string sweep_table(const RunStore& store, std::size_t most_points);
 
+/// For a sweep of each road closed: per KPI that has a better direction, the `most_roads`
+/// closures that leave it worst against the base (point 0), a value lost first (a closure
+/// never reached).
+std::string road_closure_table(const RunStore& store, std::size_t most_roads);
+
 }  // namespace corridor
