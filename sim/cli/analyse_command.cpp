@@ -186,7 +186,7 @@ Analysis sobol(const SweepFolder& folder) {
         }
         out.table += "\n" + kpi + "  (N = " + std::to_string(kept.size()) + " base rows, " +
                      std::to_string(kept.size() * (k + 2)) + " points; 95% bootstrap intervals)\n";
-        out.table += "  " + padded("parameter", width) + padded("  S1", 28) + "ST\n";
+        out.table += "  " + padded("parameter", width) + padded("  S1", 30) + "ST\n";
         bool wide = false;
         for (std::size_t i = 0; i < k; ++i) {
             const std::string& path = folder.parameters[i].path;
@@ -197,10 +197,10 @@ Analysis sobol(const SweepFolder& folder) {
             auto shown = [](const Estimate& e) {
                 return readable(e.value) + " [" + readable(e.low) + ", " + readable(e.high) + "]";
             };
-            out.table += "  " + padded(path, width) + "  " + padded(shown(s1), 26) + shown(st) + "\n";
+            out.table += "  " + padded(path, width) + "  " + padded(shown(s1), 26) + "  " + shown(st) + "\n";
             wide = wide || s1.high - s1.low > 0.2 || st.high - st.low > 0.2;
         }
-        if (wide) out.table += "  intervals wider than 0.2: a larger base N (sobol_base) would narrow them\n";
+        if (wide) out.table += "  intervals wider than 0.2: a larger base N (the sweep file's points) would narrow them\n";
     }
     return out;
 }

@@ -148,7 +148,8 @@ std::optional<SweepFolder> read_sweep_manifest(const std::string& dir, Diagnosti
             return fail("parameters", "parameter '" + path + "' has kind " + p.value("kind", Json()).dump() +
                                           "; the kinds are \"number\" and \"text\"");
         if (!seen.insert(path).second) return fail("parameters", "parameter '" + path + "' is listed twice");
-        folder.parameters.push_back({path, kind == "text"});
+        std::string unit = p.contains("unit") && p["unit"].is_string() ? p["unit"].get<std::string>() : "";
+        folder.parameters.push_back({path, kind == "text", unit});
     }
     if (folder.parameters.empty())
         return fail("parameters", "the sweep varies no parameter: nothing to attribute");
@@ -307,7 +308,13 @@ bool read_sweep_runs(const std::string& dir, SweepFolder& folder, Diagnostics& d
         for (std::size_t i = 0; i < n_parameters; ++i) {
             const Field& cell = (*fields)[at[2 + i]];
             double value = 0;
-            if (!folder.parameters[i].text && !read_finite(cell.text, value))
+            // (A range's values carry its unit: 36.5h reads as 36.5.)
+            const std::string& unit = folder.parameters[i].unit;
+            std::string number = cell.text;
+            if (!unit.empty() && number.size() > unit.size() &&
+                number.compare(number.size() - unit.size(), unit.size(), unit) == 0)
+                number.resize(number.size() - unit.size());
+            if (!folder.parameters[i].text && !read_finite(number, value))
                 return fail(cell.column, "parameter '" + folder.parameters[i].path +
                                              "' must be a number, not '" + cell.text + "'");
             if (folder.has_runs[p] && cell.text != folder.values[p][i])

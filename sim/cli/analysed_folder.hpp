@@ -15,6 +15,7 @@ namespace corridor::cli {
 struct SweepParameter {
     std::string path;   // "fleets.icrc-trucks.count", the column of runs.csv
     bool text = false;  // a policy name or a road, not a number
+    std::string unit;   // a range's unit, which each value carries: "h" in 36.5h
 };
 
 struct SweepFolder {

@@ -30,7 +30,8 @@ int merge(const MergeOptions& o) {
     for (const std::string& dir : o.shards) {
         std::string path = (fs::path(dir) / "runs.sqlite").string();
         std::error_code error;
-        if (!fs::exists(path, error)) return usage_error(dir + " is not a sweep's folder (it has no runs.sqlite)");
+        if (!fs::exists(path, error))
+            return usage_error(dir + " is not a sweep's folder (it has no runs.sqlite)");
         auto header = read_store_header(path);
         if (!header) return usage_error(header.error());
         const std::string shard = header.value().facts.count("shard") ? header.value().facts.at("shard") : "";
@@ -77,14 +78,18 @@ int merge(const MergeOptions& o) {
         shard.value()->for_each([&](const RunRow& row) { rows.push_back(row); });
         if (stored = merged.commit(rows); !stored) return usage_error(o.shards[s] + ": " + stored.error());
     }
-    std::uint64_t expected = std::stoull(whole.facts.at("points")) * std::stoull(whole.facts.at("replications"));
+    std::uint64_t expected =
+        std::stoull(whole.facts.at("points")) * std::stoull(whole.facts.at("replications"));
     std::uint64_t found = merged.done().size();
     if (found != expected)
-        return usage_error("the shards hold " + std::to_string(found) + " of the sweep's " + std::to_string(expected) +
+        return usage_error("the shards hold " + std::to_string(found) + " of the sweep's " +
+                           std::to_string(expected) +
                            " runs: finish each shard (corridor sweep --shard I/N --resume) and merge again");
-    if (auto exported = export_sweep(o.out, merged, invoked_command()); !exported) return usage_error(exported.error());
-    std::printf("  merged %llu shards, %llu runs\n  results in %s%s\n", static_cast<unsigned long long>(count),
-                static_cast<unsigned long long>(found), o.out.c_str(), o.out.back() == '/' ? "" : "/");
+    if (auto exported = export_sweep(o.out, merged, invoked_command()); !exported)
+        return usage_error(exported.error());
+    std::printf("  merged %llu shards, %llu runs\n  results in %s%s\n",
+                static_cast<unsigned long long>(count), static_cast<unsigned long long>(found), o.out.c_str(),
+                o.out.back() == '/' ? "" : "/");
     return 0;
 }
 
@@ -92,7 +97,8 @@ int merge(const MergeOptions& o) {
 
 Runner add_merge_command(CLI::App& app) {
     auto o = std::make_shared<MergeOptions>();
-    CLI::App* command = app.add_subcommand("merge", "put the shards of one sweep together (corridor sweep --shard I/N)");
+    CLI::App* command =
+        app.add_subcommand("merge", "put the shards of one sweep together (corridor sweep --shard I/N)");
     command->add_option("SHARD_DIR", o->shards, "the shards' folders")->required();
     command->add_option("--out", o->out, "the merged sweep's folder (new or empty)")->required();
     return [o] { return merge(*o); };

@@ -2,8 +2,8 @@
 // point and replication of a sweep, checked before any run, run in parallel, stored as they finish
 // and exported in (point, replication) order (docs/user-guide.md, "Sweeps").
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <charconv>
 #include <chrono>
@@ -57,7 +57,8 @@ Result<Shard> parse_shard(const std::string& text) {
     };
     if (slash == std::string::npos || !read(std::string_view(text).substr(0, slash), i) ||
         !read(std::string_view(text).substr(slash + 1), n) || i < 1 || i > n || n > 100'000)
-        return Error{"--shard must be I/N with 1 <= I <= N (this shard of N, as Slurm's array task), not '" + text + "'"};
+        return Error{"--shard must be I/N with 1 <= I <= N (this shard of N, as Slurm's array task), not '" +
+                     text + "'"};
     return Shard{i - 1, n};
 }
 
@@ -66,7 +67,8 @@ bool report(const Diagnostics& d, const std::string& file, const char* what) {
     std::cerr << format_all(d);
     if (!d.has_errors()) return true;
     std::size_t n = d.error_count();
-    std::cerr << file << ": " << n << (n == 1 ? " error" : " errors") << " in " << what << "; nothing was run\n";
+    std::cerr << file << ": " << n << (n == 1 ? " error" : " errors") << " in " << what
+              << "; nothing was run\n";
     return false;
 }
 
@@ -85,8 +87,10 @@ std::optional<std::vector<std::size_t>> kept_kpis(const SweepSpec& spec, Diagnos
             continue;
         }
         std::string message = "unknown KPI '" + spec.kpis[i] + "'";
-        if (auto hint = closest_match(spec.kpis[i], names)) message += "; did you mean '" + *hint + "'?";
-        else message += " (docs/model.md, \"KPIs\", lists them)";
+        if (auto hint = closest_match(spec.kpis[i], names))
+            message += "; did you mean '" + *hint + "'?";
+        else
+            message += " (docs/model.md, \"KPIs\", lists them)";
         d.error(spec.file, spec.kpi_at[i].line, spec.kpi_at[i].column, message);
     }
     if (d.has_errors()) return std::nullopt;
@@ -111,6 +115,14 @@ bool check_points(const SweepSpec& spec, const SweepPlan& plan, ScenarioCache& c
         for (const Diagnostic& item : d.items()) {
             if (item.severity != Severity::error) continue;
             std::string text = format(item);
+            // An error the point's values caused elsewhere in the scenario names them.
+            if (item.file != spec.file) {
+                std::string applied;
+                for (const Override& o :
+                     point_overrides(spec, plan, static_cast<std::size_t>(&d - found.data())))
+                    applied += (applied.empty() ? "" : ", ") + o.path + " = " + o.value;
+                text += " (point " + std::to_string(&d - found.data()) + ": " + applied + ")";
+            }
             std::string key = text.substr(0, text.rfind(" (point "));
             auto [it, inserted] = errors.emplace(key, std::make_pair(text, 0));
             if (inserted) order.push_back(key);
@@ -119,11 +131,16 @@ bool check_points(const SweepSpec& spec, const SweepPlan& plan, ScenarioCache& c
     }
     for (std::size_t i = 0; i < order.size() && i < 20; ++i) {
         const auto& [text, points] = errors[order[i]];
-        std::cerr << text << (points > 1 ? " (and at " + std::to_string(points - 1) + " more points)" : "") << "\n";
+        std::cerr << text
+                  << (points > 2   ? " (and at " + std::to_string(points - 1) + " more points)"
+                      : points > 1 ? std::string(" (and at 1 more point)")
+                                   : std::string())
+                  << "\n";
     }
     if (order.size() > 20) std::cerr << "  and " << order.size() - 20 << " more errors\n";
     if (bad == 0) return true;
-    std::cerr << spec.file << ": " << bad << " of " << plan.size() << " points cannot be run; nothing was run\n";
+    std::cerr << spec.file << ": " << bad << " of " << plan.size()
+              << " points cannot be run; nothing was run\n";
     return false;
 }
 
@@ -168,8 +185,9 @@ class ProgressBar {
         double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
         int width = 30;
         int filled = total ? static_cast<int>(width * done / total) : width;
-        std::fprintf(stderr, "\r  [%s%s] %zu/%zu runs, %.1f runs/s, %.0f s left ", std::string(filled, '#').c_str(),
-                     std::string(width - filled, '.').c_str(), done, total, rate, left);
+        std::fprintf(stderr, "\r  [%s%s] %zu/%zu runs, %.1f runs/s, %.0f s left ",
+                     std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), done, total,
+                     rate, left);
         if (done == total) std::fputc('\n', stderr);
         std::fflush(stderr);
     }
@@ -180,7 +198,8 @@ class ProgressBar {
 };
 
 int sweep(const SweepOptions& o) {
-    if (o.threads < 0) return usage_error("--threads must be 0 (all cores) or more, not " + std::to_string(o.threads));
+    if (o.threads < 0)
+        return usage_error("--threads must be 0 (all cores) or more, not " + std::to_string(o.threads));
     if (o.out && o.out->empty()) return usage_error("--out names no folder");
     Shard shard;
     if (o.shard) {
@@ -191,6 +210,12 @@ int sweep(const SweepOptions& o) {
     LoadedSweep loaded = load_sweep(o.sweep);
     if (!report(loaded.diagnostics, o.sweep, "the sweep file")) return 2;
     const SweepSpec& spec = *loaded.spec;
+    std::error_code missing;
+    if (!fs::exists(spec.scenario, missing)) {
+        std::cerr << spec.file << ":" << spec.scenario_at.line << ":" << spec.scenario_at.column
+                  << ": error: the base scenario " << spec.scenario << " does not exist\n";
+        return 2;
+    }
     ScenarioCache cache;
     LoadedScenario base = load_scenario(spec.scenario, {}, &cache);
     if (!report(base.diagnostics, spec.scenario, "the base scenario")) return 2;
@@ -212,10 +237,9 @@ int sweep(const SweepOptions& o) {
     if (!check_points(spec, plan, cache)) return 2;
 
     std::string name = spec.name.empty() ? fs::path(spec.file).stem().string() : spec.name;
-    std::string dir = o.out.value_or("results/sweeps/" + name +
-                                     (o.shard ? "-shard-" + std::to_string(shard.index + 1) + "-of-" +
-                                                    std::to_string(shard.count)
-                                              : ""));
+    std::string dir = o.out.value_or(
+        "results/sweeps/" + name +
+        (o.shard ? "-shard-" + std::to_string(shard.index + 1) + "-of-" + std::to_string(shard.count) : ""));
     std::vector<std::string> inputs = base.files;
     inputs.push_back(spec.file);
     if (std::string why = prepare_sweep_folder(dir, o.resume, inputs); !why.empty()) return usage_error(why);
@@ -258,7 +282,8 @@ int sweep(const SweepOptions& o) {
         tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t i) {
             std::uint32_t p = points[i];
             std::vector<Override> overrides = point_overrides(spec, plan, p);
-            Theatre point = overrides.empty() ? theatre : *load_scenario(spec.scenario, overrides, &cache).theatre;
+            Theatre point =
+                overrides.empty() ? theatre : *load_scenario(spec.scenario, overrides, &cache).theatre;
             close_point_road(plan, p, point);
             made[i] = std::make_shared<const Theatre>(std::move(point));
         });
@@ -279,7 +304,8 @@ int sweep(const SweepOptions& o) {
     hooks.progress = [&](std::size_t n, std::size_t of) { bar.show(n, of); };
     auto start = std::chrono::steady_clock::now();
     // A batch: enough runs to keep every thread busy, few enough that a kill loses seconds.
-    if (auto ran = run_sweep(todo, spec.replications, o.threads, 64, hooks); !ran) return usage_error(ran.error());
+    if (auto ran = run_sweep(todo, spec.replications, o.threads, 64, hooks); !ran)
+        return usage_error(ran.error());
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     auto exported = o.shard ? write_shard_manifest(dir, store, invoked_command())
@@ -289,8 +315,9 @@ int sweep(const SweepOptions& o) {
         std::fputs(spec.design == Design::each_road_closed ? road_closure_table(store, 5).c_str()
                                                            : sweep_table(store, 10).c_str(),
                    stdout);
-    std::printf("  %zu runs of %zu points x %u replication%s%s in %.1f s (%.1f runs/s)%s\n", todo.size(), plan.size(),
-                spec.replications, spec.replications == 1 ? "" : "s", o.shard ? (", shard " + *o.shard).c_str() : "", seconds,
+    std::printf("  %zu runs of %zu points x %u replication%s%s in %.1f s (%.1f runs/s)%s\n", todo.size(),
+                plan.size(), spec.replications, spec.replications == 1 ? "" : "s",
+                o.shard ? (", shard " + *o.shard).c_str() : "", seconds,
                 seconds > 0 ? static_cast<double>(todo.size()) / seconds : 0.0,
                 done.empty() ? "" : (", " + std::to_string(done.size()) + " stored before").c_str());
     std::printf("  results in %s%s\n", dir.c_str(), dir.back() == '/' ? "" : "/");
@@ -301,13 +328,16 @@ int sweep(const SweepOptions& o) {
 
 Runner add_sweep_command(CLI::App& app) {
     auto o = std::make_shared<SweepOptions>();
-    CLI::App* command = app.add_subcommand(
-        "sweep", "run every point and replication of a sweep file; results in a folder (runs.sqlite, runs.csv, summary.csv)");
+    CLI::App* command = app.add_subcommand("sweep",
+                                           "run every point and replication of a sweep file; results in a "
+                                           "folder (runs.sqlite, runs.csv, summary.csv)");
     command->add_option("SWEEP", o->sweep, "the sweep's YAML file")->required();
     command->add_option("--threads", o->threads, "runs at once (default 0: every core)");
     command->add_option("--out", o->out, "results folder (default: results/sweeps/NAME)");
-    command->add_flag("--resume", o->resume, "finish a sweep that was stopped: run only what its folder lacks");
-    command->add_option("--shard", o->shard, "run only shard I of N (I/N, e.g. a Slurm array task), then `corridor merge`");
+    command->add_flag("--resume", o->resume,
+                      "finish a sweep that was stopped: run only what its folder lacks");
+    command->add_option("--shard", o->shard,
+                        "run only shard I of N (I/N, e.g. a Slurm array task), then `corridor merge`");
     command->add_flag("--quiet", o->quiet, "no progress bar");
     return [o] { return sweep(*o); };
 }

@@ -50,7 +50,8 @@ std::vector<KpiSummary> summarise_point(const StoreHeader& h, const std::vector<
     std::vector<std::vector<Kpi>> records;
     for (const RunRow& run : runs) {
         std::vector<Kpi> record;
-        for (std::size_t k = 0; k < h.kpis.size(); ++k) record.push_back({h.kpis[k], h.units[k], run.kpis[k]});
+        for (std::size_t k = 0; k < h.kpis.size(); ++k)
+            record.push_back({h.kpis[k], h.units[k], run.kpis[k]});
         records.push_back(std::move(record));
     }
     return summarise(records);
@@ -134,7 +135,8 @@ Result<bool> export_sweep(const std::string& dir, const RunStore& store, const s
 
 Result<bool> write_shard_manifest(const std::string& dir, const RunStore& store, const std::string& command) {
     namespace fs = std::filesystem;
-    return replace_file((fs::path(dir) / kManifestName).string(), manifest_json(store, command, {{"runs.sqlite", ""}}));
+    return replace_file((fs::path(dir) / kManifestName).string(),
+                        manifest_json(store, command, {{"runs.sqlite", ""}}));
 }
 
 std::string sweep_table(const RunStore& store, std::size_t most_points) {
@@ -146,7 +148,8 @@ std::string sweep_table(const RunStore& store, std::size_t most_points) {
         if (shown >= most_points) return;
         ++shown;
         out += "  point " + std::to_string(runs.front().point);
-        for (std::size_t c = 0; c < h.columns.size(); ++c) out += "  " + h.columns[c] + " = " + runs.front().parameters[c];
+        for (std::size_t c = 0; c < h.columns.size(); ++c)
+            out += "  " + h.columns[c] + " = " + runs.front().parameters[c];
         out += "\n";
         for (const KpiSummary& s : summarise_point(h, runs)) {
             char line[200];
@@ -154,14 +157,21 @@ std::string sweep_table(const RunStore& store, std::size_t most_points) {
                 std::snprintf(line, sizeof line, "    %-32s no value\n", std::string(s.name).c_str());
             else
                 std::snprintf(line, sizeof line, "    %-32s %s%s %s\n", std::string(s.name).c_str(),
-                              format_fixed(s.mean, std::abs(s.mean) >= 1000 ? 0 : std::abs(s.mean) >= 10 ? 1 : 3).c_str(),
-                              s.half_width ? (" +- " + format_fixed(*s.half_width, std::abs(*s.half_width) >= 10 ? 1 : 3)).c_str() : "",
+                              format_fixed(s.mean, std::abs(s.mean) >= 1000 ? 0
+                                                   : std::abs(s.mean) >= 10 ? 1
+                                                                            : 3)
+                                  .c_str(),
+                              s.half_width ? (" +- " + format_fixed(*s.half_width,
+                                                                    std::abs(*s.half_width) >= 10 ? 1 : 3))
+                                                 .c_str()
+                                           : "",
                               std::string(s.unit).c_str());
             out += line;
         }
     });
     if (points > shown)
-        out += "  ... and " + std::to_string(points - shown) + " more points: see summary.csv, or `corridor compare` to rank them\n";
+        out += "  ... and " + std::to_string(points - shown) +
+               " more points: see summary.csv, or `corridor compare` to rank them\n";
     return out;
 }
 
@@ -176,8 +186,8 @@ std::string road_closure_table(const RunStore& store, std::size_t most_roads) {
     for_each_point(store, [&](const std::vector<RunRow>& runs) {
         std::vector<KpiSummary> summary = summarise_point(h, runs);
         for (std::size_t k = 0; k < summary.size(); ++k)
-            per_kpi[k].push_back({runs.front().parameters.empty() ? "" : runs.front().parameters[0], summary[k],
-                                  runs.size()});
+            per_kpi[k].push_back(
+                {runs.front().parameters.empty() ? "" : runs.front().parameters[0], summary[k], runs.size()});
     });
     std::string out;
     for (std::size_t k = 0; k < h.kpis.size(); ++k) {
@@ -198,12 +208,15 @@ std::string road_closure_table(const RunStore& store, std::size_t most_roads) {
             return worse(a) > worse(b);
         });
         out += "  " + h.kpis[k] + " (" + h.units[k] + "): the closures that hurt most, against " +
-               (base.summary.n ? format_fixed(base.summary.mean, 1) : std::string("no value")) + " with every road open\n";
+               (base.summary.n ? format_fixed(base.summary.mean, 1) : std::string("no value")) +
+               " with every road open\n";
         for (std::size_t i = 0; i < ranked.size() && i < most_roads; ++i) {
             const Road& r = ranked[i];
-            std::string what = lost(r) == r.runs ? "no value in any run"
-                               : lost(r) > 0      ? "no value in " + std::to_string(lost(r)) + " of " + std::to_string(r.runs) + " runs"
-                                                  : (worse(r) >= 0 ? "+" : "") + format_fixed(r.summary.mean - base.summary.mean, 1);
+            std::string what =
+                lost(r) == r.runs ? "no value in any run"
+                : lost(r) > 0
+                    ? "no value in " + std::to_string(lost(r)) + " of " + std::to_string(r.runs) + " runs"
+                    : (worse(r) >= 0 ? "+" : "") + format_fixed(r.summary.mean - base.summary.mean, 1);
             out += "    " + std::to_string(i + 1) + ". " + r.name + "  " + what + "\n";
         }
     }

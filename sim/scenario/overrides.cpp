@@ -55,10 +55,13 @@ struct Walk {
             grafts.push_back({node, o.file, o.value_line, o.value_column, o.applied});
     }
     // A key the path adds: an error at it (an unknown key) is one of the path's.
-    void graft_key(const YAML::Node& key) const { grafts.push_back({key, o.file, o.line, o.column, o.applied}); }
+    void graft_key(const YAML::Node& key) const {
+        grafts.push_back({key, o.file, o.line, o.column, o.applied});
+    }
 
     // Steps from `node` (reached by `names[0..i)`) into `names[i]`, or sets it when it is the last.
-    void step(YAML::Node node, const std::vector<std::string>& names, std::size_t i, const YAML::Node& value) {
+    void step(YAML::Node node, const std::vector<std::string>& names, std::size_t i,
+              const YAML::Node& value) {
         const std::string& name = names[i];
         bool last = i + 1 == names.size();
         std::string where;
@@ -112,8 +115,8 @@ struct Walk {
                              "': name one of its keys, e.g. '" + o.path + ".count'");
             return step(node[*found], names, i + 1, value);
         }
-        error("'" + where + "' is " + describe(node) + ", not a map or a list: the path cannot go on to '" + name +
-              "'");
+        error("'" + where + "' is " + describe(node) + ", not a map or a list: the path cannot go on to '" +
+              name + "'");
     }
 };
 
@@ -135,7 +138,8 @@ void apply_overrides(std::map<std::string, Section>& sections, const std::vector
         try {
             value = YAML::Load(o.value);
         } catch (const YAML::Exception&) {
-            diagnostics.error(o.file, o.value_line, o.value_column, "the value '" + o.value + "' is not valid YAML");
+            diagnostics.error(o.file, o.value_line, o.value_column,
+                              "the value '" + o.value + "' is not valid YAML");
             continue;
         }
         auto section = sections.find(names[0]);
@@ -145,7 +149,8 @@ void apply_overrides(std::map<std::string, Section>& sections, const std::vector
                 message = "the scenario has no '" + names[0] + "' section to change";
             else {
                 message = "unknown section '" + names[0] + "'";
-                if (auto hint = closest_match(names[0], known_sections)) message += "; did you mean '" + *hint + "'?";
+                if (auto hint = closest_match(names[0], known_sections))
+                    message += "; did you mean '" + *hint + "'?";
             }
             walk.error(message);
             continue;

@@ -49,8 +49,9 @@ bool split_quantity(const std::string& text, double& number, std::string& unit, 
 
 std::optional<Range> read_range(const YAML::Node& node, const Source& source) {
     if (!node.IsSequence() || node.size() != 2 || !node[0].IsScalar() || !node[1].IsScalar()) {
-        source.error(node, "range must be a list of two values, low and high (e.g. [2, 8] or [24h, 96h]), not " +
-                               describe(node));
+        source.error(node,
+                     "range must be a list of two values, low and high (e.g. [2, 8] or [24h, 96h]), not " +
+                         describe(node));
         return std::nullopt;
     }
     Range range;
@@ -59,13 +60,14 @@ std::optional<Range> read_range(const YAML::Node& node, const Source& source) {
     double ends[2];
     for (int e = 0; e < 2; ++e)
         if (!split_quantity(node[e].Scalar(), ends[e], units[e], whole[e])) {
-            source.error(node[e], "a range's end must be a number, with its unit if it has one (2, 24h, 50%), not '" +
-                                      node[e].Scalar() + "'");
+            source.error(node[e],
+                         "a range's end must be a number, with its unit if it has one (2, 24h, 50%), not '" +
+                             node[e].Scalar() + "'");
             return std::nullopt;
         }
     if (units[0] != units[1]) {
-        source.error(node[1], "both ends of a range must have the same unit: '" + units[0] + "' and '" + units[1] +
-                                  "' differ");
+        source.error(node[1], "both ends of a range must have the same unit: '" + units[0] + "' and '" +
+                                  units[1] + "' differ");
         return std::nullopt;
     }
     if (!(ends[0] < ends[1])) {
@@ -80,8 +82,8 @@ std::optional<Range> read_range(const YAML::Node& node, const Source& source) {
 }
 
 std::optional<Design> parse_design(const std::string& text) {
-    for (Design d : {Design::single, Design::grid, Design::lhs, Design::random, Design::sobol,
-                     Design::each_road_closed})
+    for (Design d :
+         {Design::single, Design::grid, Design::lhs, Design::random, Design::sobol, Design::each_road_closed})
         if (text == design_name(d)) return d;
     return std::nullopt;
 }
@@ -90,8 +92,9 @@ void read_sweep_section(const YAML::Node& node, const Source& source, SweepSpec&
     MapReader m(node, source, "the sweep section");
     if (auto name = m.text("name")) {
         if (name->empty() || name->find_first_of("/\\") != std::string::npos || name->front() == '.')
-            source.error(*m.get("name"), "name '" + *name +
-                                             "' must be usable as a folder name: no '/', no '\\', not starting with '.'");
+            source.error(*m.get("name"),
+                         "name '" + *name +
+                             "' must be usable as a folder name: no '/', no '\\', not starting with '.'");
         spec.name = *name;
     }
     if (auto scenario = m.text("scenario", true)) {
@@ -102,19 +105,23 @@ void read_sweep_section(const YAML::Node& node, const Source& source, SweepSpec&
         if (auto parsed = parse_design(*design)) {
             spec.design = *parsed;
         } else {
-            std::vector<std::string> names = {"grid", "lhs", "random", "sobol", "each_road_closed"};
-            std::string message = "unknown design '" + *design + "' (grid, lhs, random, sobol or each_road_closed)";
-            if (auto hint = closest_match(*design, names)) message = "unknown design '" + *design + "'; did you mean '" + *hint + "'?";
+            std::vector<std::string> names = {"grid", "lhs", "random", "sobol", "each_road_closed", "single"};
+            std::string message =
+                "unknown design '" + *design + "' (grid, lhs, random, sobol, each_road_closed or single)";
+            if (auto hint = closest_match(*design, names))
+                message = "unknown design '" + *design + "'; did you mean '" + *hint + "'?";
             source.error(*m.get("design"), message);
         }
     }
     if (auto points = m.whole("points", 1, kMostPoints)) spec.points = static_cast<std::size_t>(*points);
     if (auto replications = m.whole("replications", 1, kMostReplications))
         spec.replications = static_cast<std::uint32_t>(*replications);
-    if (auto seed = m.whole("seed", 0, static_cast<long long>(kMaxSeed))) spec.seed = static_cast<std::uint64_t>(*seed);
+    if (auto seed = m.whole("seed", 0, static_cast<long long>(kMaxSeed)))
+        spec.seed = static_cast<std::uint64_t>(*seed);
     if (auto kpis = m.get("kpis")) {
-        if (!kpis->IsSequence()) {
-            source.error(*kpis, "kpis must be a list of KPI names, not " + describe(*kpis));
+        if (!kpis->IsSequence() || kpis->size() == 0) {
+            source.error(*kpis, "kpis must be a list of KPI names, not " + describe(*kpis) +
+                                    (kpis->IsSequence() ? " list (leave kpis out to keep every KPI)" : ""));
         } else {
             for (const YAML::Node& kpi : *kpis)
                 if (auto name = scalar_text(kpi, source, "a KPI")) {
@@ -129,6 +136,9 @@ void read_sweep_section(const YAML::Node& node, const Source& source, SweepSpec&
             for (const YAML::Node& item : *classes) items.push_back(item);
         else
             items.push_back(*classes);
+        if (classes->IsSequence() && classes->size() == 0)
+            source.error(*classes,
+                         "closed_road_classes lists no class (leave it out to close roads of every class)");
         for (const YAML::Node& item : items)
             if (auto text = scalar_text(item, source, "a road class")) {
                 if (auto parsed = parse_road_class(*text))
@@ -142,7 +152,8 @@ void read_sweep_section(const YAML::Node& node, const Source& source, SweepSpec&
 
 void read_parameters(const YAML::Node& node, const Source& source, SweepSpec& spec) {
     if (!node.IsMap()) {
-        source.error(node, "parameters must be a map from scenario paths to their values, not " + describe(node));
+        source.error(node,
+                     "parameters must be a map from scenario paths to their values, not " + describe(node));
         return;
     }
     for (auto it = node.begin(); it != node.end(); ++it) {
@@ -164,7 +175,8 @@ void read_parameters(const YAML::Node& node, const Source& source, SweepSpec& sp
             m.finish();
             if (values && range) source.error(given, "give a parameter 'values' or a 'range', not both");
             if (!values && !range)
-                source.error(given, "parameter '" + p.path + "' needs 'values' (a list) or a 'range' ([low, high])");
+                source.error(given,
+                             "parameter '" + p.path + "' needs 'values' (a list) or a 'range' ([low, high])");
         } else {
             source.error(given, "parameter '" + p.path +
                                     "' must be a list of values, or a map with 'values' or 'range', not " +
@@ -172,7 +184,8 @@ void read_parameters(const YAML::Node& node, const Source& source, SweepSpec& sp
         }
         if (values) {
             if (!values->IsSequence() || values->size() == 0)
-                source.error(*values, "the values of parameter '" + p.path + "' must be a list of at least one value");
+                source.error(*values,
+                             "the values of parameter '" + p.path + "' must be a list of at least one value");
             else
                 for (const YAML::Node& value : *values) {
                     p.values.push_back(yaml_text(value));
@@ -188,23 +201,29 @@ void check_design(const YAML::Node& sweep, const Source& source, SweepSpec& spec
     if (!design_given) spec.design = spec.parameters.empty() ? Design::single : Design::grid;
     const std::string design = design_name(spec.design);
     bool draws = spec.design == Design::lhs || spec.design == Design::random || spec.design == Design::sobol;
-    if ((spec.design == Design::single || spec.design == Design::each_road_closed) && !spec.parameters.empty())
-        source.error(sweep, "the design " + design + " takes no parameters; remove them or choose grid, lhs, random or sobol");
+    if ((spec.design == Design::single || spec.design == Design::each_road_closed) &&
+        !spec.parameters.empty())
+        source.error(sweep, "the design " + design +
+                                " takes no parameters; remove them or choose grid, lhs, random or sobol");
     if (!draws && spec.points > 0)
-        source.error(sweep["points"], "points is for the lhs, random and sobol designs, not " + design +
-                                          (spec.design == Design::grid ? " (a grid has one point per combination)" : ""));
+        source.error(sweep["points"],
+                     "points is for the lhs, random and sobol designs, not " + design +
+                         (spec.design == Design::grid ? " (a grid has one point per combination)" : ""));
     if (draws && spec.points == 0)
         source.error(sweep, "the design " + design + " needs 'points'" +
-                                (spec.design == Design::sobol ? " (the base N: the sweep runs N x (parameters + 2) points)"
-                                                              : " (how many to draw)"));
-    if (draws && spec.parameters.empty()) source.error(sweep, "the design " + design + " needs parameters to vary");
+                                (spec.design == Design::sobol
+                                     ? " (the base N: the sweep runs N x (parameters + 2) points)"
+                                     : " (how many to draw)"));
+    if (draws && spec.parameters.empty())
+        source.error(sweep, "the design " + design + " needs parameters to vary");
     if (spec.design != Design::each_road_closed && !spec.closed_road_classes.empty())
         source.error(sweep["closed_road_classes"], "closed_road_classes is for the design each_road_closed");
     for (const Parameter& p : spec.parameters)
         if (spec.design == Design::grid && p.range)
-            source.diagnostics->error(source.file, p.range_at.line, p.range_at.column,
-                                      "a grid takes a list of values for '" + p.path +
-                                          "', not a range: give 'values', or choose the design lhs, random or sobol");
+            source.diagnostics->error(
+                source.file, p.range_at.line, p.range_at.column,
+                "a grid takes a list of values for '" + p.path +
+                    "', not a range: give 'values', or choose the design lhs, random or sobol");
 }
 
 }  // namespace
@@ -212,12 +231,18 @@ void check_design(const YAML::Node& sweep, const Source& source, SweepSpec& spec
 
 const char* design_name(Design design) {
     switch (design) {
-        case Design::single: return "single";
-        case Design::grid: return "grid";
-        case Design::lhs: return "lhs";
-        case Design::random: return "random";
-        case Design::sobol: return "sobol";
-        case Design::each_road_closed: return "each_road_closed";
+        case Design::single:
+            return "single";
+        case Design::grid:
+            return "grid";
+        case Design::lhs:
+            return "lhs";
+        case Design::random:
+            return "random";
+        case Design::sobol:
+            return "sobol";
+        case Design::each_road_closed:
+            return "each_road_closed";
     }
     return "?";
 }
@@ -272,8 +297,10 @@ LoadedSweep load_sweep(const std::string& path) {
             parameters = it->second;
             has_parameters = true;
         } else {
-            std::string message = "unknown section '" + key + "' in a sweep file (it has 'sweep' and 'parameters')";
-            if (auto hint = closest_match(key, {"sweep", "parameters"})) message += "; did you mean '" + *hint + "'?";
+            std::string message =
+                "unknown section '" + key + "' in a sweep file (it has 'sweep' and 'parameters')";
+            if (auto hint = closest_match(key, {"sweep", "parameters"}))
+                message += "; did you mean '" + *hint + "'?";
             source.error(it->first, message);
         }
     }

@@ -15,16 +15,21 @@ namespace {
 // The most points a sweep plans: a grid's product can grow past any study's size.
 constexpr std::size_t kMostPoints = 1'000'000;
 
-// A drawn number as the scenario reads it: whole, or six decimals with trailing zeros dropped,
-// then its unit.
+// A drawn number as the scenario reads it: whole, or six decimals (three for a duration) with
+// trailing zeros dropped, then its unit.
 std::string number_text(double x, const Range& range) {
     std::string text;
     if (range.whole) {
         text = std::to_string(static_cast<long long>(x));
     } else {
-        text = format_fixed(x, 6);
-        text.erase(text.find_last_not_of('0') + 1);
-        if (text.back() == '.') text.pop_back();
+        // A duration is a whole number of milliseconds: three decimals of any of its units are.
+        bool duration = range.unit == "d" || range.unit == "h" || range.unit == "min" || range.unit == "s" ||
+                        range.unit == "ms";
+        text = format_fixed(x, duration ? (range.unit == "ms" ? 0 : 3) : 6);
+        if (text.find('.') != std::string::npos) {
+            text.erase(text.find_last_not_of('0') + 1);
+            if (text.back() == '.') text.pop_back();
+        }
     }
     return text + range.unit;
 }
@@ -33,7 +38,8 @@ std::string number_text(double x, const Range& range) {
 // values, each as likely.
 std::string value_at(const Parameter& p, double u) {
     if (!p.range) {
-        auto k = std::min(static_cast<std::size_t>(u * static_cast<double>(p.values.size())), p.values.size() - 1);
+        auto k =
+            std::min(static_cast<std::size_t>(u * static_cast<double>(p.values.size())), p.values.size() - 1);
         return p.values[k];
     }
     const Range& r = *p.range;
@@ -94,8 +100,9 @@ Result<SweepPlan> plan_sweep(const SweepSpec& spec, std::uint64_t seed, const Th
         case Design::random:
         case Design::sobol: {
             if (spec.design == Design::sobol && spec.points * (k + 2) > kMostPoints)
-                return Error{"the sobol design runs N x (parameters + 2) = " + std::to_string(spec.points * (k + 2)) +
-                             " points, more than " + std::to_string(kMostPoints)};
+                return Error{
+                    "the sobol design runs N x (parameters + 2) = " + std::to_string(spec.points * (k + 2)) +
+                    " points, more than " + std::to_string(kMostPoints)};
             if (spec.design == Design::sobol && k > kSobolMaxDimensions / 2)
                 return Error{"the sobol design takes at most " + std::to_string(kSobolMaxDimensions / 2) +
                              " parameters, not " + std::to_string(k)};
@@ -117,7 +124,8 @@ Result<SweepPlan> plan_sweep(const SweepSpec& spec, std::uint64_t seed, const Th
                 plan.values.push_back({road.name});
                 plan.closed.emplace_back(std::move(road));
             }
-            if (plan.size() == 1) return Error{"no road of the network is of the classes given in closed_road_classes"};
+            if (plan.size() == 1)
+                return Error{"no road of the network is of the classes given in closed_road_classes"};
             break;
         }
     }
@@ -130,7 +138,13 @@ std::vector<Override> point_overrides(const SweepSpec& spec, const SweepPlan& pl
     for (std::size_t j = 0; j < spec.parameters.size(); ++j) {
         const Parameter& p = spec.parameters[j];
         const std::string& value = plan.values[point][j];
-        Override o{p.path, value, spec.file, p.at.line, p.at.column, p.range_at.line, p.range_at.column,
+        Override o{p.path,
+                   value,
+                   spec.file,
+                   p.at.line,
+                   p.at.column,
+                   p.range_at.line,
+                   p.range_at.column,
                    "point " + std::to_string(point) + ": " + p.path + " = " + value};
         if (!p.range) {
             auto k = std::find(p.values.begin(), p.values.end(), value) - p.values.begin();

@@ -27,8 +27,9 @@ Result<bool> run_sweep(const std::vector<std::uint64_t>& todo, std::uint32_t rep
             if (points.empty() || points.back() != rows[i].point) points.push_back(rows[i].point);
         }
         if (hooks.prepare) hooks.prepare(points);
-        tbb::parallel_for(std::size_t{0}, count,
-                          [&](std::size_t i) { rows[i].kpis = hooks.evaluate(rows[i].point, rows[i].replication); });
+        tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) {
+            rows[i].kpis = hooks.evaluate(rows[i].point, rows[i].replication);
+        });
         if (auto committed = hooks.commit(std::move(rows)); !committed) return committed;
         if (hooks.progress) hooks.progress(first + count, todo.size());
     }

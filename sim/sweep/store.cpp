@@ -2,7 +2,10 @@
 
 #include "corridor/sweep/store.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -10,7 +13,11 @@ namespace corridor {
 
 struct RunStore::Db {
     sqlite3* handle = nullptr;
-    ~Db() { sqlite3_close(handle); }
+    int lock = -1;  // flock()ed while the store is open: one writer at a time
+    ~Db() {
+        sqlite3_close(handle);
+        if (lock >= 0) ::close(lock);
+    }
 };
 
 namespace {
@@ -24,7 +31,9 @@ std::string quoted(const std::string& name) {
 // A statement prepared for one use, finalised when it goes.
 class Statement {
   public:
-    Statement(sqlite3* db, const std::string& sql) { sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr); }
+    Statement(sqlite3* db, const std::string& sql) {
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr);
+    }
     ~Statement() { sqlite3_finalize(statement_); }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -69,7 +78,9 @@ Result<StoreHeader> read_header(sqlite3* db) {
 }
 
 // The first fact in which `found` differs from `wanted`, said for a planner.
-std::string difference(const StoreHeader& found, const StoreHeader& wanted) {
+}  // namespace
+
+std::string store_difference(const StoreHeader& found, const StoreHeader& wanted) {
     auto fact = [](const StoreHeader& h, const std::string& key) {
         auto it = h.facts.find(key);
         return it == h.facts.end() ? std::string("nothing") : it->second;
@@ -77,22 +88,23 @@ std::string difference(const StoreHeader& found, const StoreHeader& wanted) {
     if (fact(found, "sweep_hash") != fact(wanted, "sweep_hash")) return "the sweep file is not the same";
     if (fact(found, "scenario_hash") != fact(wanted, "scenario_hash"))
         return "the scenario, or a file it reads, is not the same";
-    for (const auto& [key, value] : wanted.facts) {
-        auto it = found.facts.find(key);
-        std::string was = it == found.facts.end() ? "nothing" : it->second;
-        if (was != value) return key + " was " + was + ", is now " + value;
-    }
+    // (Where the files are is not what they are: the same sweep read from another folder resumes.)
+    auto counts = [](const std::string& key) { return key != "sweep_file" && key != "scenario_file"; };
+    for (const StoreHeader* side : {&wanted, &found})
+        for (const auto& [key, value] : side->facts)
+            if (counts(key) && fact(found, key) != fact(wanted, key))
+                return key + " was " + fact(found, key) + ", is now " + fact(wanted, key);
     if (found.columns != wanted.columns) return "the parameters differ";
     if (found.kpis != wanted.kpis) return "the KPIs kept differ";
     return "";
 }
 
-}  // namespace
-
-RunStore::RunStore(std::unique_ptr<Db> db, StoreHeader header) : db_(std::move(db)), header_(std::move(header)) {}
+RunStore::RunStore(std::unique_ptr<Db> db, StoreHeader header)
+    : db_(std::move(db)), header_(std::move(header)) {}
 RunStore::~RunStore() = default;
 
-Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, const StoreHeader& header, bool resume) {
+Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, const StoreHeader& header,
+                                                 bool resume) {
     std::error_code error;
     bool exists = std::filesystem::exists(path, error);
     if (exists && !resume) return Error{path + " holds the runs of a sweep already"};
@@ -107,6 +119,12 @@ Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, const 
         if (error) return Error{"cannot make " + path + ": " + error.message()};
     }
     auto db = std::make_unique<Db>();
+    // Two processes adding the same runs would both run them, and one would fail at the end: the
+    // second is turned away at once. (The system drops the lock of a killed process.)
+    db->lock = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (db->lock < 0 || ::flock(db->lock, LOCK_EX | LOCK_NB) != 0)
+        return Error{"another corridor is writing " + path +
+                     " now: wait for it to finish, or give another --out"};
     if (sqlite3_open_v2(path.c_str(), &db->handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
         return Error{"cannot open " + path + ": " + sqlite3_errmsg(db->handle)};
     sqlite3_busy_timeout(db->handle, 10'000);
@@ -118,7 +136,7 @@ Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, const 
     if (resume) {
         auto found = read_header(db->handle);
         if (!found) return Error{path + ": " + found.error()};
-        if (std::string why = difference(found.value(), header); !why.empty())
+        if (std::string why = store_difference(found.value(), header); !why.empty())
             return Error{"the sweep or its scenario changed since " + path + " was made (" + why +
                          "): --resume continues only the same sweep; give another --out to start a new one"};
     }
@@ -127,17 +145,19 @@ Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, const 
 
 Result<bool> RunStore::create(const std::string& path, const StoreHeader& header) {
     Db made;
-    if (sqlite3_open_v2(path.c_str(), &made.handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(path.c_str(), &made.handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK)
         return Error{"cannot make " + path + ": " + sqlite3_errmsg(made.handle)};
     auto db = &made;
     std::string runs = "CREATE TABLE runs (point INTEGER NOT NULL, replication INTEGER NOT NULL";
     for (const std::string& c : header.columns) runs += ", " + quoted(c) + " TEXT";
     for (const std::string& k : header.kpis) runs += ", " + quoted(k) + " REAL";
     runs += ", PRIMARY KEY (point, replication)) WITHOUT ROWID;";
-    std::string sql = "BEGIN; CREATE TABLE sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                      "CREATE TABLE columns (position INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
-                      " unit TEXT NOT NULL);" +
-                      runs;
+    std::string sql =
+        "BEGIN; CREATE TABLE sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "CREATE TABLE columns (position INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
+        " unit TEXT NOT NULL);" +
+        runs;
     if (auto ok = execute(db->handle, sql); !ok) return Error{path + ": " + ok.error()};
     Statement fact(db->handle, "INSERT INTO sweep VALUES (?, ?)");
     for (const auto& [key, value] : header.facts) {
@@ -181,7 +201,8 @@ Result<bool> RunStore::commit(const std::vector<RunRow>& rows) {
         int i = 1;
         sqlite3_bind_int64(insert.get(), i++, row.point);
         sqlite3_bind_int64(insert.get(), i++, row.replication);
-        for (const std::string& p : row.parameters) sqlite3_bind_text(insert.get(), i++, p.c_str(), -1, SQLITE_TRANSIENT);
+        for (const std::string& p : row.parameters)
+            sqlite3_bind_text(insert.get(), i++, p.c_str(), -1, SQLITE_TRANSIENT);
         for (const std::optional<double>& k : row.kpis)
             k ? sqlite3_bind_double(insert.get(), i++, *k) : sqlite3_bind_null(insert.get(), i++);
         if (sqlite3_step(insert.get()) != SQLITE_DONE) {
@@ -203,10 +224,12 @@ void RunStore::for_each(const std::function<void(const RunRow&)>& each) const {
         row.replication = static_cast<std::uint32_t>(sqlite3_column_int64(s.get(), 1));
         row.parameters.assign(columns, "");
         row.kpis.assign(kpis, std::nullopt);
-        for (std::size_t c = 0; c < columns; ++c) row.parameters[c] = column_text(s.get(), static_cast<int>(2 + c));
+        for (std::size_t c = 0; c < columns; ++c)
+            row.parameters[c] = column_text(s.get(), static_cast<int>(2 + c));
         for (std::size_t k = 0; k < kpis; ++k) {
             int i = static_cast<int>(2 + columns + k);
-            if (sqlite3_column_type(s.get(), i) != SQLITE_NULL) row.kpis[k] = sqlite3_column_double(s.get(), i);
+            if (sqlite3_column_type(s.get(), i) != SQLITE_NULL)
+                row.kpis[k] = sqlite3_column_double(s.get(), i);
         }
         each(row);
     }
@@ -221,7 +244,8 @@ Result<StoreHeader> read_store_header(const std::string& path) {
         db = nullptr;
         opened = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
     }
-    Result<StoreHeader> header = opened == SQLITE_OK ? read_header(db) : Error{std::string(sqlite3_errmsg(db))};
+    Result<StoreHeader> header =
+        opened == SQLITE_OK ? read_header(db) : Error{std::string(sqlite3_errmsg(db))};
     sqlite3_close(db);
     if (!header) return Error{path + ": " + header.error()};
     return header;

@@ -55,6 +55,10 @@ class RunStore {
     StoreHeader header_;
 };
 
+/// How the store `found` differs from `wanted`, said for a planner ("seed was 1, is now 2"), or
+/// an empty string when the same sweep made it (wherever its files were read from).
+std::string store_difference(const StoreHeader& found, const StoreHeader& wanted);
+
 /// Reads the header of the store at `path` (for `corridor merge`).
 Result<StoreHeader> read_store_header(const std::string& path);
 

@@ -32,7 +32,8 @@ std::string text_of(const std::string& path) {
 }
 
 Override at(std::string path, std::string value, int line = 3, int column = 5) {
-    return Override{std::move(path), std::move(value), "sweep.yaml", line, column, line, column + 20, "point 7"};
+    return Override{std::move(path), std::move(value), "sweep.yaml", line, column, line,
+                    column + 20,     "point 7"};
 }
 
 // A temporary folder, removed at the end of the test.
@@ -103,14 +104,17 @@ TEST_CASE("an override that leads nowhere is reported at the sweep file's place,
     CHECK(first_error({at("units.colum.ready", "1h")}) ==
           "sweep.yaml:3:5: error: 'units' has no item named 'colum'; did you mean 'column'?");
     CHECK(first_error({at("units.4.ready", "1h")}) ==
-          "sweep.yaml:3:5: error: 'units' has no item named '4' (give an item's name, or its position from 0 to 0)");
+          "sweep.yaml:3:5: error: 'units' has no item named '4' (give an item's name, or its position from 0 "
+          "to 0)");
     CHECK(first_error({at("postz.P1.setup", "1h")}) ==
           "sweep.yaml:3:5: error: unknown section 'postz'; did you mean 'posts'?");
     CHECK(first_error({at("fleets.x.count", "1")}) ==
           "sweep.yaml:3:5: error: the scenario has no 'fleets' section to change");
-    CHECK(first_error({at("posts.P2.setup", "1h")}) == "sweep.yaml:3:5: error: 'posts' has no 'P2'; did you mean 'P1'?");
-    CHECK(first_error({at("posts.P1.setup.x", "1h")}) ==
-          "sweep.yaml:3:5: error: 'posts.P1.setup' is '2h', not a map or a list: the path cannot go on to 'x'");
+    CHECK(first_error({at("posts.P2.setup", "1h")}) ==
+          "sweep.yaml:3:5: error: 'posts' has no 'P2'; did you mean 'P1'?");
+    CHECK(
+        first_error({at("posts.P1.setup.x", "1h")}) ==
+        "sweep.yaml:3:5: error: 'posts.P1.setup' is '2h', not a map or a list: the path cannot go on to 'x'");
     CHECK(first_error({at("units.column", "1h")}) ==
           "sweep.yaml:3:5: error: 'units.column' names a whole item of 'units': name one of its keys, e.g. "
           "'units.column.count'");
@@ -168,7 +172,8 @@ Parameter range(std::string path, double low, double high, std::string unit, boo
 
 TEST_CASE("a grid is every combination, the last parameter fastest", "[sweep]") {
     Theatre base = test::load_theatre("validation/one-convoy.yaml");
-    auto plan = plan_sweep(spec_with(Design::grid, {values("a", {"1", "2"}), values("b", {"x", "y", "z"})}), 1, base);
+    auto plan =
+        plan_sweep(spec_with(Design::grid, {values("a", {"1", "2"}), values("b", {"x", "y", "z"})}), 1, base);
     REQUIRE(plan);
     const std::vector<std::vector<std::string>> expected = {{"1", "x"}, {"1", "y"}, {"1", "z"},
                                                             {"2", "x"}, {"2", "y"}, {"2", "z"}};
@@ -176,11 +181,12 @@ TEST_CASE("a grid is every combination, the last parameter fastest", "[sweep]") 
     CHECK(plan.value().columns == std::vector<std::string>{"a", "b"});
 }
 
-TEST_CASE("a Latin hypercube's values lie in their ranges, whole where the ends are, one per stratum", "[sweep]") {
+TEST_CASE("a Latin hypercube's values lie in their ranges, whole where the ends are, one per stratum",
+          "[sweep]") {
     Theatre base = test::load_theatre("validation/one-convoy.yaml");
-    SweepSpec spec = spec_with(Design::lhs, {range("n", 1, 10, "", true), range("t", 24, 96, "h", false),
-                                             values("policy", {"a", "b"})},
-                               10);
+    SweepSpec spec = spec_with(
+        Design::lhs,
+        {range("n", 1, 10, "", true), range("t", 24, 96, "h", false), values("policy", {"a", "b"})}, 10);
     auto plan = plan_sweep(spec, 42, base);
     REQUIRE(plan);
     REQUIRE(plan.value().size() == 10);
@@ -266,19 +272,25 @@ TEST_CASE("the store keeps what was committed, in order, and refuses another swe
         // A second store in the same place is refused without resume.
         CHECK_FALSE(RunStore::open(path, header, false));
     }
-    auto reopened = RunStore::open(path, header, true);
-    REQUIRE(reopened);
-    CHECK(reopened.value()->done() == std::vector<std::uint64_t>{1, 3});
-    std::vector<RunRow> rows;
-    reopened.value()->for_each([&](const RunRow& row) { rows.push_back(row); });
-    REQUIRE(rows.size() == 2);
-    CHECK(rows[0].point == 0);
-    CHECK(rows[0].parameters == std::vector<std::string>{"4"});
-    CHECK(rows[0].kpis[0] == 1.0 / 3.0);  // exactly: a double survives the store
-    CHECK_FALSE(rows[1].kpis[1].has_value());
-    // A run stored twice is refused, and the batch with it leaves nothing behind.
-    CHECK_FALSE(reopened.value()->commit({{1, 0, {"8"}, {1.0, 1.0}}, {1, 1, {"8"}, {2.5, 1.0}}}));
-    CHECK(reopened.value()->done() == std::vector<std::uint64_t>{1, 3});
+    {
+        auto reopened = RunStore::open(path, header, true);
+        REQUIRE(reopened);
+        // One writer at a time: a second process (or a second store in this one) is turned away.
+        auto second = RunStore::open(path, header, true);
+        REQUIRE_FALSE(second);
+        CHECK(second.error().find("another corridor is writing") != std::string::npos);
+        CHECK(reopened.value()->done() == std::vector<std::uint64_t>{1, 3});
+        std::vector<RunRow> rows;
+        reopened.value()->for_each([&](const RunRow& row) { rows.push_back(row); });
+        REQUIRE(rows.size() == 2);
+        CHECK(rows[0].point == 0);
+        CHECK(rows[0].parameters == std::vector<std::string>{"4"});
+        CHECK(rows[0].kpis[0] == 1.0 / 3.0);  // exactly: a double survives the store
+        CHECK_FALSE(rows[1].kpis[1].has_value());
+        // A run stored twice is refused, and the batch with it leaves nothing behind.
+        CHECK_FALSE(reopened.value()->commit({{1, 0, {"8"}, {1.0, 1.0}}, {1, 1, {"8"}, {2.5, 1.0}}}));
+        CHECK(reopened.value()->done() == std::vector<std::uint64_t>{1, 3});
+    }
     StoreHeader changed = header;
     changed.facts["sweep_hash"] = "abd";
     auto refused = RunStore::open(path, changed, true);
@@ -355,17 +367,21 @@ TEST_CASE("a sweep file's mistakes are placed at their line and column", "[sweep
           ":3:11: error: unknown design 'lhss'; did you mean 'lhs'?\n");
     CHECK(errors_of("sweep: {scenario: x.yaml, design: lhs}\nparameters:\n  a.b.c: {range: [8, 2]}\n") ==
           ":3:18: error: a range's low end must be below its high end\n");
-    CHECK(errors_of("sweep: {scenario: x.yaml, design: lhs, points: 4}\nparameters:\n  a.b.c: {range: [2h, 8]}\n") ==
-          ":3:23: error: both ends of a range must have the same unit: 'h' and '' differ\n");
-    CHECK(errors_of("sweep: {scenario: x.yaml}\nparameters:\n  a.b.c: {range: [2, 8]}\n") ==
-          ":3:18: error: a grid takes a list of values for 'a.b.c', not a range: give 'values', or choose the "
-          "design lhs, random or sobol\n");
+    CHECK(
+        errors_of(
+            "sweep: {scenario: x.yaml, design: lhs, points: 4}\nparameters:\n  a.b.c: {range: [2h, 8]}\n") ==
+        ":3:23: error: both ends of a range must have the same unit: 'h' and '' differ\n");
+    CHECK(
+        errors_of("sweep: {scenario: x.yaml}\nparameters:\n  a.b.c: {range: [2, 8]}\n") ==
+        ":3:18: error: a grid takes a list of values for 'a.b.c', not a range: give 'values', or choose the "
+        "design lhs, random or sobol\n");
     CHECK(errors_of("sweep: {scenario: x.yaml, design: lhs}\nparameters:\n  a.b.c: {range: [2, 8]}\n") ==
           ":1:8: error: the design lhs needs 'points' (how many to draw)\n");
     CHECK(errors_of("sweep: {scenario: x.yaml, replications: 0}\n") ==
           ":1:41: error: replications 0 is out of range (1 to 100000)\n");
     CHECK(errors_of("sweeps: {scenario: x.yaml}\n") ==
-          ":1:1: error: unknown section 'sweeps' in a sweep file (it has 'sweep' and 'parameters'); did you mean "
+          ":1:1: error: unknown section 'sweeps' in a sweep file (it has 'sweep' and 'parameters'); did you "
+          "mean "
           "'sweep'?\n:1:1: error: the sweep file has no 'sweep' section (with at least 'scenario: FILE')\n");
 }
 
