@@ -85,7 +85,8 @@ check "analyse left a temporary file" test "$(ls -A "$lhs" | tr '\n' ' ')" = "an
 
 # A Saltelli design by hand, N = 8, k = 2: A and B any points, AB_i = A with column i from B.
 # y = x1: x2 is inert, so its S1 and ST are exactly 0 (f(AB_2) = f(A) on every row); x1's follow
-# the estimators: S1 = mean(f_B (f_B - f_A)) / V, ST = mean((f_A - f_B)^2) / 2V, V over A and B.
+# the estimators: S1 = mean((f_B - m) (f_B - f_A)) / V, ST = mean((f_A - f_B)^2) / 2V, V and m over
+# A and B.
 sob=$sweeps/sobol
 write_manifest "$sob" sobol 32 '[{"path": "x1", "kind": "number", "low": 0, "high": 1},
     {"path": "x2", "kind": "number", "low": 0, "high": 1}]' '["y"]' '
@@ -101,7 +102,7 @@ BEGIN {
 }' >"$sob/runs.csv"
 expected=$(awk -F, 'NR > 1 && $1 < 8 { a[$1] = $5 } NR > 1 && $1 >= 8 && $1 < 16 { b[$1 - 8] = $5 }
     END { for (n = 0; n < 8; n++) m += (a[n] + b[n]) / 16
-          for (n = 0; n < 8; n++) { v += (a[n] - m) ^ 2 + (b[n] - m) ^ 2; s += b[n] * (b[n] - a[n]); t += (a[n] - b[n]) ^ 2 }
+          for (n = 0; n < 8; n++) { v += (a[n] - m) ^ 2 + (b[n] - m) ^ 2; s += (b[n] - m) * (b[n] - a[n]); t += (a[n] - b[n]) ^ 2 }
           v /= 15; printf "%.6f %.6f", s / 8 / v, t / 16 / v }' "$sob/runs.csv")
 expect 0 'y  \(N = 8 base rows, 32 points; 95% bootstrap intervals\)' -- analyse "$sob"
 check "sobol indices of x1 are not the estimators' ($expected) or x2's not exactly 0" awk -F, -v e="$expected" '
@@ -114,7 +115,7 @@ check "sobol indices of x1 are not the estimators' ($expected) or x2's not exact
 grep -v '^19,' "$sob/runs.csv" >"$sweeps/runs" && mv "$sweeps/runs" "$sob/runs.csv"
 expect 0 'note: y: 1 of 8 base rows lack a value in one of their blocks \(a point not run, or not reached in any replication\) and are left out with all their blocks' -- analyse "$sob"
 expect 0 'y  \(N = 7 base rows, 28 points' -- analyse "$sob"
-expect 0 'intervals wider than 0\.2: a larger base N \(sobol_base\) would narrow them' -- analyse "$sob"
+expect 0 'intervals wider than 0\.2: a larger base N \(the sweep file.s points\) would narrow them' -- analyse "$sob"
 
 # Bad folders: exit 2 and a message naming the file (and line where there is one).
 expect 2 "no such folder" -- analyse "$sweeps/none"
