@@ -140,8 +140,8 @@ expect 2 "is not a sweep's folder \(it holds other files\)" -- sweep "$work/smal
 check "the planner's own file was touched" test "$(cat "$work/mine/notes.txt")" = notes
 expect 2 "holds the sweep's own input" -- sweep "$work/small.yaml" --out "$work"
 
-# The reference theatre's own sweeps run (about 240 runs).
-for s in airlift-capacity aid-fleet each-road-closed; do
+# The reference theatre's own sweeps run (about 330 runs).
+for s in airlift-capacity aid-fleet aid-fleet-storms each-road-closed; do
     expect 0 'results in' -- sweep "$source_dir/scenarios/karabakh-2020/sweeps/$s.yaml" --out "$work/ref-$s" --quiet
 done
 check "each-road-closed has not its base and every road" \
