@@ -11,6 +11,7 @@
 #include "corridor/engine/suggest.hpp"
 #include "corridor/commit.hpp"
 #include "corridor/version.hpp"
+#include "ranks.hpp"
 
 namespace corridor::cli {
 
@@ -32,8 +33,10 @@ int main_with(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) g_command += std::string(" ") + argv[i];
     CLI::App app{"corridor: plan peacekeeping deployments and humanitarian operations by simulation"};
     // "corridor 0.1.0 (commit abc1234)": the commit is read at build time (cmake/commit.cmake).
+    // A second line when built with MPI: `mpirun -np N corridor sweep` shares the sweep out.
+    std::string mpi = ranks::library().empty() ? "" : "\nbuilt with MPI: " + ranks::library();
     app.set_version_flag("--version", std::string("corridor ") + corridor::kVersion + " (commit " +
-                                          corridor::kCommit + ")");
+                                          corridor::kCommit + ")" + mpi);
     app.require_subcommand(1);
 
     std::map<CLI::App*, Runner> runners;
@@ -70,8 +73,15 @@ int main_with(int argc, char** argv) {
     }
 
     try {
-        for (auto& [command, runner] : runners)
-            if (command->parsed()) return runner();
+        for (auto& [command, runner] : runners) {
+            if (!command->parsed()) continue;
+            // Every rank would run the same command and write the same folder.
+            if (ranks::count() > 1 && command->get_name() != "sweep")
+                return ranks::index() == 0 ? usage_error("only corridor sweep shares its work out over mpirun's ranks; run corridor " +
+                                                         command->get_name() + " without mpirun")
+                                           : 2;
+            return runner();
+        }
     } catch (const std::exception& e) {
         std::cerr << "corridor: internal error (a bug, please report it): " << e.what() << "\n";
         return 1;
@@ -82,5 +92,11 @@ int main_with(int argc, char** argv) {
 }  // namespace corridor::cli
 
 #ifndef CORRIDOR_CLI_NO_MAIN
-int main(int argc, char** argv) { return corridor::cli::main_with(argc, argv); }
+// Under mpirun (a build with MPI) each rank joins the job first and leaves it last (ranks.hpp).
+int main(int argc, char** argv) {
+    corridor::cli::ranks::start(&argc, &argv);
+    int code = corridor::cli::main_with(argc, argv);
+    corridor::cli::ranks::stop();
+    return code;
+}
 #endif

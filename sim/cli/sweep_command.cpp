@@ -28,6 +28,7 @@
 #include "corridor/sweep/plan.hpp"
 #include "corridor/sweep/run_sweep.hpp"
 #include "corridor/version.hpp"
+#include "rank_sweep.hpp"
 #include "sweep_folder.hpp"
 
 namespace corridor::cli {
@@ -197,7 +198,9 @@ class ProgressBar {
     std::chrono::steady_clock::time_point start_;
 };
 
-int sweep(const SweepOptions& o) {
+int sweep(SweepOptions o, RankSweep& ranks) {
+    if (o.shard && ranks.spread())
+        return usage_error("--shard and mpirun both split the sweep: under mpirun the ranks take a shard each; drop --shard");
     if (o.threads < 0)
         return usage_error("--threads must be 0 (all cores) or more, not " + std::to_string(o.threads));
     if (o.out && o.out->empty()) return usage_error("--out names no folder");
@@ -242,6 +245,11 @@ int sweep(const SweepOptions& o) {
         (o.shard ? "-shard-" + std::to_string(shard.index + 1) + "-of-" + std::to_string(shard.count) : ""));
     std::vector<std::string> inputs = base.files;
     inputs.push_back(spec.file);
+    if (ranks.spread()) {
+        if (!ranks.share(dir, o.resume)) return 2;
+        shard = {ranks.rank(), ranks.count()};
+        o.shard = std::to_string(shard.index + 1) + "/" + std::to_string(shard.count);
+    }
     if (std::string why = prepare_sweep_folder(dir, o.resume, inputs); !why.empty()) return usage_error(why);
 
     StoreHeader header;
@@ -303,6 +311,7 @@ int sweep(const SweepOptions& o) {
     ProgressBar bar(!o.quiet && ::isatty(STDERR_FILENO));
     hooks.progress = [&](std::size_t n, std::size_t of) { bar.show(n, of); };
     auto start = std::chrono::steady_clock::now();
+    if (!ranks.ready()) return 2;
     // A batch: enough runs to keep every thread busy, few enough that a kill loses seconds.
     if (auto ran = run_sweep(todo, spec.replications, o.threads, 64, hooks); !ran)
         return usage_error(ran.error());
@@ -339,7 +348,10 @@ Runner add_sweep_command(CLI::App& app) {
     command->add_option("--shard", o->shard,
                         "run only shard I of N (I/N, e.g. a Slurm array task), then `corridor merge`");
     command->add_flag("--quiet", o->quiet, "no progress bar");
-    return [o] { return sweep(*o); };
+    return [o] {
+        RankSweep ranks;  // under mpirun: a shard per rank, merged by rank 0 (rank_sweep.hpp)
+        return ranks.finish(sweep(*o, ranks));  // (once this rank's store is closed)
+    };
 }
 
 }  // namespace corridor::cli
