@@ -173,6 +173,8 @@ void add_sweep_benchmark(CLI::App& app) {
         // (Taken after the first batch to end at or past 100 runs: the batches are of 64.)
         long peak_100 = 0, resident_100 = 0;
         std::size_t at_runs = 0;
+        long peak_runs_done = 0;  // after the last batch, before the exports
+        std::size_t big_runs = std::size_t{big_points} * big_replications;
         SweepRun big =
             run_machinery(dir, "big", scenario, counts, big_replications, threads, [&](std::size_t done) {
                 if (peak_100 == 0 && done >= 100) {
@@ -180,9 +182,9 @@ void add_sweep_benchmark(CLI::App& app) {
                     peak_100 = peak_rss_kb();
                     resident_100 = current_rss_kb();
                 }
+                if (done == big_runs) peak_runs_done = peak_rss_kb();
             });
         long peak_all = peak_rss_kb(), resident_all = current_rss_kb();
-        std::size_t big_runs = std::size_t{big_points} * big_replications;
 
         // Rounds of: the R runs called directly on one thread, then on `threads` threads with a
         // bare parallel loop (what the machine gives two threads now, machinery or not), then
@@ -227,12 +229,12 @@ void add_sweep_benchmark(CLI::App& app) {
             "\"sweep_1_thread_seconds\":%.3f,\"direct_seconds\":%.3f,\"overhead\":%.4f,"
             "\"sweep_%d_threads_seconds\":%.3f,\"speed_up\":%.3f,\"bare_loop_speed_up\":%.3f,"
             "\"big_runs\":%zu,\"big_points\":%u,\"big_seconds\":%.2f,\"big_runs_per_second\":%.1f,"
-            "\"first_memory_at_runs\":%zu,\"max_rss_kb_then\":%ld,\"max_rss_kb_after_all\":%ld,\"rss_kb_"
-            "then\":%ld,"
-            "\"rss_kb_after_all\":%ld,\"load_average_1min\":%.2f}\n",
+            "\"first_memory_at_runs\":%zu,\"max_rss_kb_then\":%ld,\"max_rss_kb_runs_done\":%ld,"
+            "\"max_rss_kb_after_export\":%ld,\"rss_kb_then\":%ld,\"rss_kb_after_all\":%ld,"
+            "\"load_average_1min\":%.2f}\n",
             file.c_str(), runs, threads, t1, one_s, direct_s, one_s / direct_s - 1, threads, two_s,
             one_s / two_s, direct_s / bare_s, big_runs, big_points, big.seconds, big_runs / big.seconds,
-            at_runs, peak_100, peak_all, resident_100, resident_all, load[0]);
+            at_runs, peak_100, peak_runs_done, peak_all, resident_100, resident_all, load[0]);
         fs::remove_all(dir);
     });
 }
