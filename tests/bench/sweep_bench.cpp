@@ -153,9 +153,6 @@ void add_sweep_benchmark(CLI::App& app) {
         ->check(CLI::Range(1u, 100'000u))
         ->capture_default_str();
     command->callback([] {
-        fs::path dir = fs::temp_directory_path() / ("corridor-bench-sweep-" + std::to_string(::getpid()));
-        fs::remove_all(dir);
-        fs::create_directories(dir);
         std::string scenario = fs::absolute(file).lexically_normal().string();
         LoadedScenario loaded = load_scenario(scenario);
         if (!loaded.theatre) throw CLI::ValidationError(loaded.diagnostics.first_error());
@@ -164,6 +161,9 @@ void add_sweep_benchmark(CLI::App& app) {
                                   [](const auto& f) { return f.name == "icrc-trucks"; });
         if (fleet == theatre.aid.fleets.end()) throw CLI::ValidationError(file + " has no fleet icrc-trucks");
         int count = static_cast<int>(fleet->count);
+        fs::path dir = fs::temp_directory_path() / ("corridor-bench-sweep-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
 
         // First, while nothing else has raised the peak: the big sweep, the base fleet and the nine
         // sizes above it, each size ten times over, so that each batch loads its points anew.
