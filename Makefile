@@ -53,6 +53,7 @@ bench: build
 	./build/corridor-bench scenario $(SCENARIO)
 	./build/corridor-bench scenario --kpis-only --days 90 --repetitions 5
 	./build/corridor-bench scenario --kpis-only --days 900 --repetitions 5
+	./build/corridor-bench sweep
 
 asan: deps
 	cmake --preset asan >/dev/null

@@ -26,6 +26,7 @@
 #include "corridor/report/sweep_files.hpp"
 #include "corridor/scenario/load_sweep.hpp"
 #include "corridor/sweep/plan.hpp"
+#include "corridor/sweep/point_runs.hpp"
 #include "corridor/sweep/run_sweep.hpp"
 #include "corridor/version.hpp"
 #include "rank_sweep.hpp"
@@ -282,38 +283,13 @@ int sweep(SweepOptions o, RankSweep& ranks) {
     for (std::uint64_t i = shard.index; i < total; i += shard.count)
         if (!std::binary_search(done.begin(), done.end(), i)) todo.push_back(i);
 
-    std::map<std::uint32_t, std::shared_ptr<const Theatre>> theatres;  // the batch's points
-    SweepHooks hooks;
-    hooks.prepare = [&](const std::vector<std::uint32_t>& points) {
-        theatres.clear();
-        std::vector<std::shared_ptr<const Theatre>> made(points.size());
-        tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t i) {
-            std::uint32_t p = points[i];
-            std::vector<Override> overrides = point_overrides(spec, plan, p);
-            Theatre point =
-                overrides.empty() ? theatre : *load_scenario(spec.scenario, overrides, &cache).theatre;
-            close_point_road(plan, p, point);
-            made[i] = std::make_shared<const Theatre>(std::move(point));
-        });
-        for (std::size_t i = 0; i < points.size(); ++i) theatres[points[i]] = made[i];
-    };
-    hooks.evaluate = [&](std::uint32_t point, std::uint32_t replication) {
-        std::vector<Kpi> record =
-            kpi_record(simulate_deployment(*theatres.at(point), seed, replication, Sinks::kpis_only()));
-        std::vector<std::optional<double>> values;
-        for (std::size_t k : *kept) values.push_back(record[k].value);
-        return values;
-    };
-    hooks.commit = [&](std::vector<RunRow>&& rows) {
-        for (RunRow& row : rows) row.parameters = plan.values[row.point];
-        return store.commit(rows);
-    };
+    SweepHooks hooks = point_run_hooks(spec, plan, theatre, seed, *kept, cache, store);
     ProgressBar bar(!o.quiet && ::isatty(STDERR_FILENO));
     hooks.progress = [&](std::size_t n, std::size_t of) { bar.show(n, of); };
     auto start = std::chrono::steady_clock::now();
     if (!ranks.ready()) return 2;
     // A batch: enough runs to keep every thread busy, few enough that a kill loses seconds.
-    if (auto ran = run_sweep(todo, spec.replications, o.threads, 64, hooks); !ran)
+    if (auto ran = run_sweep(todo, spec.replications, o.threads, kSweepBatch, hooks); !ran)
         return usage_error(ran.error());
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
