@@ -9,6 +9,7 @@
 #include "corridor/engine/format.hpp"
 #include "corridor/report/publish.hpp"
 #include "corridor/report/replication_files.hpp"
+#include "corridor/report/streamed_file.hpp"
 #include "corridor/sweep/ranking.hpp"
 #include "corridor/version.hpp"
 
@@ -57,40 +58,40 @@ std::vector<KpiSummary> summarise_point(const StoreHeader& h, const std::vector<
     return summarise(records);
 }
 
-std::string runs_csv(const RunStore& store) {
+// (Row by row into the file: a sweep of a million runs needs no copy of its table in memory.)
+void write_runs_csv(const RunStore& store, StreamedFile& out) {
     const StoreHeader& h = store.header();
-    std::string out = header_line(h, true) + "\n";
+    out.append(header_line(h, true) + "\n");
+    std::string line;
     store.for_each([&](const RunRow& row) {
-        out += std::to_string(row.point) + "," + std::to_string(row.replication);
-        for (const std::string& p : row.parameters) out += "," + csv_field(p);
-        for (const std::optional<double>& k : row.kpis) out += "," + (k ? csv_number(*k) : std::string());
-        out += "\n";
+        line = std::to_string(row.point) + "," + std::to_string(row.replication);
+        for (const std::string& p : row.parameters) line += "," + csv_field(p);
+        for (const std::optional<double>& k : row.kpis) line += "," + (k ? csv_number(*k) : std::string());
+        out.append(line + "\n");
     });
-    return out;
 }
 
-std::string summary_csv(const RunStore& store) {
+void write_summary_csv(const RunStore& store, StreamedFile& out) {
     const StoreHeader& h = store.header();
-    std::string out = header_line(h, false) + ",kpi,unit,n,mean,sd,ci95_half_width,min,median,p95,max\n";
+    out.append(header_line(h, false) + ",kpi,unit,n,mean,sd,ci95_half_width,min,median,p95,max\n");
     for_each_point(store, [&](const std::vector<RunRow>& runs) {
         std::string point = std::to_string(runs.front().point);
         for (const std::string& p : runs.front().parameters) point += "," + csv_field(p);
         for (const KpiSummary& s : summarise_point(h, runs)) {
-            out += point + "," + std::string(s.name) + "," + std::string(s.unit) + "," + std::to_string(s.n);
+            std::string line = point + "," + std::string(s.name) + "," + std::string(s.unit) + "," + std::to_string(s.n);
             if (s.n == 0) {
-                out += ",,,,,,,\n";
+                out.append(line + ",,,,,,,\n");
                 continue;
             }
-            out += "," + csv_number(s.mean) + "," + csv_number(s.sd) + "," +
-                   (s.half_width ? csv_number(*s.half_width) : "") + "," + csv_number(s.min) + "," +
-                   csv_number(s.median) + "," + csv_number(s.p95) + "," + csv_number(s.max) + "\n";
+            out.append(line + "," + csv_number(s.mean) + "," + csv_number(s.sd) + "," +
+                       (s.half_width ? csv_number(*s.half_width) : "") + "," + csv_number(s.min) + "," +
+                       csv_number(s.median) + "," + csv_number(s.p95) + "," + csv_number(s.max) + "\n");
         }
     });
-    return out;
 }
 
 std::string manifest_json(const RunStore& store, const std::string& command,
-                          const std::vector<std::pair<std::string, std::string>>& files) {
+                          const std::vector<std::pair<std::string, std::string>>& checksummed) {
     const StoreHeader& h = store.header();
     const auto& f = h.facts;
     auto fact = [&](const char* key) { return f.count(key) ? f.at(key) : std::string(); };
@@ -112,9 +113,9 @@ std::string manifest_json(const RunStore& store, const std::string& command,
     out["command"] = command;
     Json names = Json::array({kManifestName});
     Json checksums = Json::object();
-    for (const auto& [name, content] : files) {
+    for (const auto& [name, checksum] : checksummed) {
         names.push_back(name);
-        if (name != "runs.sqlite") checksums[name] = content_checksum(content);
+        if (!checksum.empty()) checksums[name] = checksum;
     }
     out["files"] = names;
     out["checksums"] = checksums;
@@ -125,11 +126,14 @@ std::string manifest_json(const RunStore& store, const std::string& command,
 
 Result<bool> export_sweep(const std::string& dir, const RunStore& store, const std::string& command) {
     namespace fs = std::filesystem;
-    std::vector<std::pair<std::string, std::string>> files = {{"runs.csv", runs_csv(store)},
-                                                              {"summary.csv", summary_csv(store)}};
-    for (const auto& [name, content] : files)
-        if (auto written = replace_file((fs::path(dir) / name).string(), content); !written) return written;
-    files.insert(files.begin(), {"runs.sqlite", ""});
+    std::vector<std::pair<std::string, std::string>> files = {{"runs.sqlite", ""}};  // (no checksum: it grows)
+    for (auto [name, write] : {std::pair{"runs.csv", &write_runs_csv}, std::pair{"summary.csv", &write_summary_csv}}) {
+        StreamedFile file((fs::path(dir) / name).string());
+        write(store, file);
+        auto checksum = file.commit();
+        if (!checksum) return Error{checksum.error()};
+        files.emplace_back(name, checksum.value());
+    }
     return replace_file((fs::path(dir) / kManifestName).string(), manifest_json(store, command, files));
 }
 
