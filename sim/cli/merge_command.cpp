@@ -37,8 +37,8 @@ int merge(const MergeOptions& o) {
     }
     if (auto exported = export_sweep(o.out, *merged.value(), invoked_command()); !exported)
         return usage_error(exported.error());
-    std::printf("  merged %zu shards, %zu runs\n  results in %s%s\n", o.shards.size(), merged.value()->done().size(),
-                o.out.c_str(), o.out.back() == '/' ? "" : "/");
+    std::printf("  merged %zu shards, %zu runs\n  results in %s%s\n", o.shards.size(),
+                merged.value()->done().size(), o.out.c_str(), o.out.back() == '/' ? "" : "/");
     return 0;
 }
 
@@ -46,7 +46,8 @@ int merge(const MergeOptions& o) {
 
 Runner add_merge_command(CLI::App& app) {
     auto o = std::make_shared<MergeOptions>();
-    CLI::App* command = app.add_subcommand("merge", "put the shards of one sweep together (corridor sweep --shard I/N)");
+    CLI::App* command =
+        app.add_subcommand("merge", "put the shards of one sweep together (corridor sweep --shard I/N)");
     command->add_option("SHARD_DIR", o->shards, "the shards' folders")->required();
     command->add_option("--out", o->out, "the merged sweep's folder (new or empty)")->required();
     return [o] { return merge(*o); };

@@ -55,11 +55,13 @@ Result<std::vector<StoreHeader>> read_shards(const std::vector<std::string>& sha
         found += shard.value()->done().size();
     }
     const StoreHeader& first = headers.front();
-    std::uint64_t expected = std::stoull(first.facts.at("points")) * std::stoull(first.facts.at("replications"));
+    std::uint64_t expected =
+        std::stoull(first.facts.at("points")) * std::stoull(first.facts.at("replications"));
     if (found != expected)
-        return Error{"the shards hold " + std::to_string(found) + " of the sweep's " + std::to_string(expected) +
-                     " runs: finish each shard (corridor sweep --shard I/N --resume, as it was started) and merge "
-                     "again"};
+        return Error{
+            "the shards hold " + std::to_string(found) + " of the sweep's " + std::to_string(expected) +
+            " runs: finish each shard (corridor sweep --shard I/N --resume, as it was started) and merge "
+            "again"};
     return headers;
 }
 

@@ -146,36 +146,6 @@ bool check_points(const SweepSpec& spec, const SweepPlan& plan, ScenarioCache& c
     return false;
 }
 
-// The parameters as manifest.json states them.
-std::string parameters_json(const SweepSpec& spec) {
-    if (spec.design == Design::each_road_closed) return "[{\"path\": \"closed_road\", \"kind\": \"text\"}]";
-    std::string out = "[";
-    for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
-        const Parameter& p = spec.parameters[i];
-        auto quote = [](const std::string& s) {
-            std::string q = "\"";
-            for (char c : s) q += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
-            return q + "\"";
-        };
-        out += (i ? ", " : "") + std::string("{\"path\": ") + quote(p.path);
-        if (p.range) {
-            out += ", \"kind\": \"number\", \"low\": " + std::to_string(p.range->low) +
-                   ", \"high\": " + std::to_string(p.range->high) + ", \"unit\": " + quote(p.range->unit);
-        } else {
-            // (Numbers only when every value reads whole as one: `72h` or a policy is text.)
-            bool numbers = std::all_of(p.values.begin(), p.values.end(), [](const std::string& v) {
-                double x = 0;
-                return !v.empty() && read_number(v.data(), v.data() + v.size(), x) == v.data() + v.size();
-            });
-            out += std::string(", \"kind\": \"") + (numbers ? "number" : "text") + "\", \"values\": [";
-            for (std::size_t v = 0; v < p.values.size(); ++v) out += (v ? ", " : "") + quote(p.values[v]);
-            out += "]";
-        }
-        out += "}";
-    }
-    return out + "]";
-}
-
 // Done / total, runs a second and time left, redrawn in place on a terminal.
 class ProgressBar {
   public:
@@ -201,7 +171,9 @@ class ProgressBar {
 
 int sweep(SweepOptions o, RankSweep& ranks) {
     if (o.shard && ranks.spread())
-        return usage_error("--shard and mpirun both split the sweep: under mpirun the ranks take a shard each; drop --shard");
+        return usage_error(
+            "--shard and mpirun both split the sweep: under mpirun the ranks take a shard each; drop "
+            "--shard");
     if (o.threads < 0)
         return usage_error("--threads must be 0 (all cores) or more, not " + std::to_string(o.threads));
     if (o.out && o.out->empty()) return usage_error("--out names no folder");
@@ -253,25 +225,8 @@ int sweep(SweepOptions o, RankSweep& ranks) {
     }
     if (std::string why = prepare_sweep_folder(dir, o.resume, inputs); !why.empty()) return usage_error(why);
 
-    StoreHeader header;
-    header.facts = {{"corridor_version", kVersion},
-                    {"sweep_file", spec.file},
-                    {"sweep_hash", spec.hash},
-                    {"scenario_file", spec.scenario},
-                    {"scenario_hash", base.hash},
-                    {"design", design_name(spec.design)},
-                    {"seed", std::to_string(seed)},
-                    {"replications", std::to_string(spec.replications)},
-                    {"points", std::to_string(plan.size())},
-                    {"parameters", parameters_json(spec)}};
-    if (spec.design == Design::sobol) header.facts["sobol_base"] = std::to_string(spec.points);
+    StoreHeader header = sweep_store_header(spec, plan, base.hash, seed, *kept);
     if (o.shard) header.facts["shard"] = std::to_string(shard.index + 1) + "/" + std::to_string(shard.count);
-    header.columns = plan.columns;
-    std::vector<Kpi> names = kpi_record(DeploymentResult{});
-    for (std::size_t k : *kept) {
-        header.kpis.emplace_back(names[k].name);
-        header.units.emplace_back(names[k].unit);
-    }
     auto opened = RunStore::open((fs::path(dir) / "runs.sqlite").string(), header, o.resume);
     if (!opened) return usage_error(opened.error());
     RunStore& store = *opened.value();

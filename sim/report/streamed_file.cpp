@@ -45,8 +45,10 @@ void StreamedFile::flush() {
     while (error_ == 0 && done < buffer_.size()) {
         ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) error_ = n < 0 ? errno : EIO;
-        else done += static_cast<std::size_t>(n);
+        if (n <= 0)
+            error_ = n < 0 ? errno : EIO;
+        else
+            done += static_cast<std::size_t>(n);
     }
     buffer_.clear();
 }

@@ -78,7 +78,8 @@ void write_summary_csv(const RunStore& store, StreamedFile& out) {
         std::string point = std::to_string(runs.front().point);
         for (const std::string& p : runs.front().parameters) point += "," + csv_field(p);
         for (const KpiSummary& s : summarise_point(h, runs)) {
-            std::string line = point + "," + std::string(s.name) + "," + std::string(s.unit) + "," + std::to_string(s.n);
+            std::string line =
+                point + "," + std::string(s.name) + "," + std::string(s.unit) + "," + std::to_string(s.n);
             if (s.n == 0) {
                 out.append(line + ",,,,,,,\n");
                 continue;
@@ -126,8 +127,10 @@ std::string manifest_json(const RunStore& store, const std::string& command,
 
 Result<bool> export_sweep(const std::string& dir, const RunStore& store, const std::string& command) {
     namespace fs = std::filesystem;
-    std::vector<std::pair<std::string, std::string>> files = {{"runs.sqlite", ""}};  // (no checksum: it grows)
-    for (auto [name, write] : {std::pair{"runs.csv", &write_runs_csv}, std::pair{"summary.csv", &write_summary_csv}}) {
+    std::vector<std::pair<std::string, std::string>> files = {
+        {"runs.sqlite", ""}};  // (no checksum: it grows)
+    for (auto [name, write] :
+         {std::pair{"runs.csv", &write_runs_csv}, std::pair{"summary.csv", &write_summary_csv}}) {
         StreamedFile file((fs::path(dir) / name).string());
         write(store, file);
         auto checksum = file.commit();

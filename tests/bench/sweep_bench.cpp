@@ -62,11 +62,8 @@ struct SweepRun {
 SweepRun run_machinery(const fs::path& dir, const std::string& name, const std::string& scenario,
                        const std::vector<int>& counts, std::uint32_t replications, int threads,
                        const std::function<void(std::size_t)>& after_batch = {}) {
-    std::string values, quoted;
-    for (int c : counts) {
-        values += (values.empty() ? "" : ", ") + std::to_string(c);
-        quoted += (quoted.empty() ? "" : ", ") + ("\"" + std::to_string(c) + "\"");
-    }
+    std::string values;
+    for (int c : counts) values += (values.empty() ? "" : ", ") + std::to_string(c);
     fs::path file = dir / (name + ".yaml");
     std::ofstream(file) << "sweep:\n  scenario: " << scenario << "\n  replications: " << replications
                         << "\nparameters:\n  fleets.icrc-trucks.count: [" << values << "]\n";
@@ -82,26 +79,9 @@ SweepRun run_machinery(const fs::path& dir, const std::string& name, const std::
     if (!planned) throw CLI::ValidationError(planned.error());
     const SweepPlan& plan = planned.value();
 
-    StoreHeader header;
-    header.facts = {
-        {"sweep_file", spec.file},
-        {"sweep_hash", spec.hash},
-        {"scenario_file", spec.scenario},
-        {"scenario_hash", base.hash},
-        {"design", design_name(spec.design)},
-        {"seed", std::to_string(seed)},
-        {"replications", std::to_string(replications)},
-        {"points", std::to_string(plan.size())},
-        {"parameters",
-         "[{\"path\": \"fleets.icrc-trucks.count\", \"kind\": \"number\", \"values\": [" + quoted + "]}]"}};
-    header.columns = plan.columns;
-    std::vector<Kpi> names = kpi_record(DeploymentResult{});
-    std::vector<std::size_t> kept(names.size());
+    std::vector<std::size_t> kept(kpi_record(DeploymentResult{}).size());
     std::iota(kept.begin(), kept.end(), std::size_t{0});
-    for (const Kpi& k : names) {
-        header.kpis.emplace_back(k.name);
-        header.units.emplace_back(k.unit);
-    }
+    StoreHeader header = sweep_store_header(spec, plan, base.hash, seed, kept);
     fs::path out = dir / name;
     fs::create_directories(out);
     auto opened = RunStore::open((out / "runs.sqlite").string(), header, false);

@@ -6,6 +6,7 @@
 // benchmark measures the machinery planners run.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "corridor/model/theatre.hpp"
@@ -18,6 +19,11 @@ namespace corridor {
 
 /// Runs a batch: enough to keep every thread busy, few enough that a kill loses seconds.
 inline constexpr std::size_t kSweepBatch = 64;
+
+/// What the sweep's store holds its runs to be of (the facts `--resume` and `corridor merge`
+/// compare, the parameters as manifest.json states them, the KPIs kept with their units).
+StoreHeader sweep_store_header(const SweepSpec& spec, const SweepPlan& plan, const std::string& scenario_hash,
+                               std::uint64_t seed, const std::vector<std::size_t>& kept);
 
 /// The prepare, evaluate and commit hooks of `plan`'s runs (no progress). `kept` are the KPIs
 /// stored, as positions in a run's record. Every argument must outlive the hooks; the points
