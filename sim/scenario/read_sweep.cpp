@@ -160,7 +160,7 @@ void read_parameters(const YAML::Node& node, const Source& source, SweepSpec& sp
         Parameter p;
         p.at = place(it->first);
         if (auto path = scalar_text(it->first, source, "a parameter's path")) p.path = *path;
-        const YAML::Node& given = it->second;
+        YAML::Node given = it->second;  // (a copy: yaml-cpp's iterator hands out a temporary pair)
         std::optional<YAML::Node> values;
         if (given.IsSequence()) {
             values = given;
