@@ -5,7 +5,8 @@ PACKAGES := g++ cmake make ccache pkg-config \
             libeigen3-dev libboost-graph-dev libyaml-cpp-dev libtbb-dev catch2 \
             nlohmann-json3-dev libcli11-dev python3-simpy3 libsqlite3-dev \
             libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev liblz4-dev \
-            clang libclang-rt-14-dev dpkg-dev libopenmpi-dev openmpi-bin
+            clang libclang-rt-14-dev dpkg-dev libopenmpi-dev openmpi-bin \
+            python3 chromium chromium-driver gdal-bin
 
 MAKEFLAGS += --no-print-directory
 
