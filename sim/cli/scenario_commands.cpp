@@ -14,6 +14,7 @@
 #include "corridor/report/replication_files.hpp"
 #include "corridor/report/run_files.hpp"
 #include "corridor/scenario/load.hpp"
+#include "open_report.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -36,6 +37,7 @@ struct RunOptions {
     std::optional<std::string> out;
     int replications = 1;
     int threads = 0;
+    bool open = false;  // show report.html on the desktop, when there is one
 };
 
 // The most replications one run command makes: a sweep's work, not a run's.
@@ -100,7 +102,13 @@ int run(const RunOptions& o) {
     std::fputs(kpi_table(theatre, result).c_str(), stdout);
     if (!summary.empty()) std::fputs(summary_table(summary, static_cast<std::size_t>(o.replications)).c_str(), stdout);
     if (!written) return usage_error(written.error());
-    std::printf("  results in %s%s\n", dir.c_str(), dir.back() == '/' ? "" : "/");
+    std::string folder = dir.back() == '/' ? dir : dir + "/";
+    std::printf("  results in %s\n", folder.c_str());
+    std::printf("  report   %sreport.html\n", folder.c_str());
+    if (o.open) {
+        std::fflush(stdout);
+        open_on_desktop(folder + "report.html");
+    }
     return 0;
 }
 
@@ -151,6 +159,9 @@ Runner add_run_command(CLI::App& app) {
     command->add_option("--replications", o->replications,
                         "run replications 0..N-1 and write each KPI's mean and 95% interval (default 1)");
     command->add_option("--threads", o->threads, "replications at once (default 0: every core)");
+    command->add_flag("--open", o->open,
+                      "open report.html with xdg-open when a desktop exists (DISPLAY or WAYLAND_DISPLAY); "
+                      "otherwise nothing");
     return [o] { return run(*o); };
 }
 

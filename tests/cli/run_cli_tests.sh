@@ -104,6 +104,8 @@ expect 0 "results in $out/new1/new2/new3/" -- run "$one" --out "$out/new1/new2/n
 check "a results folder several levels deep was not made" test -f "$out/new1/new2/new3/kpis.json"
 corridor_path=$(cd "$(dirname "$corridor")" && pwd)/$(basename "$corridor")
 one_path=$(cd "$(dirname "$one")" && pwd)/$(basename "$one")
+# shellcheck source=open_cases.sh
+. "$source_dir/tests/cli/open_cases.sh"
 mkdir -p "$out/fresh" && (cd "$out/fresh" && "$corridor_path" run "$one_path" >/dev/null 2>&1)
 check "the default results folder was not made in a fresh folder" test -f "$out/fresh/results/one-convoy-seed1/kpis.json"
 expect 2 "cannot be made in '/proc'" -- run "$one" --out /proc/corridor-results
