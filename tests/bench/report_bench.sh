@@ -8,7 +8,10 @@
 #      (target: 1.00 within the noise, a few per cent on a shared machine);
 #   3. a 1,000-run sweep (100 lhs points x 10 replications): its report.html under 5 MB and loaded
 #      by headless Chromium in under 2 s (tests/browser/check_report.py), with a screenshot.
-# Without BEFORE only the absolute figures of AFTER are given (1. and 2. need both).
+# Without BEFORE only the absolute figures of AFTER are given (1. and 2. need both). A run is about
+# half a second, so the machine's load weighs: run it quiet, and give the same build as both
+# AFTER and BEFORE once to see the noise (with the load at 4 on 2 cores, best of 2: 1.45 and 0.88
+# for one and the same build; best of 7 or more narrows it).
 # Usage: tests/bench/report_bench.sh AFTER_BUILD_DIR [BEFORE_BUILD_DIR] [--repetitions N]
 # (from the project folder; e.g. `tests/bench/report_bench.sh build build-main`).
 set -euo pipefail
