@@ -25,19 +25,23 @@ void closure_profile(ReportPage& page, const Theatre& theatre, const DeploymentR
     for (const PostOutcome& post : r.posts)
         if (post.established != kNever) established.push_back(post.established);
     std::sort(established.begin(), established.end());
-    TimeScale scale = time_scale(theatre.duration);
+    // Up to a little past the last post established (all of the run when some never were): the
+    // days after closure would squeeze the profile against the left edge.
+    bool all = established.size() == r.posts.size() && !established.empty();
+    Time end = all ? std::min(theatre.duration, established.back() + established.back() / 10 + kHour) : theatre.duration;
+    TimeScale scale = time_scale(end);
     chart::Series posts{"Posts established", {0.0}, {0.0}, chart::Series::Style::step};
     double n = static_cast<double>(r.posts.size());
     for (std::size_t i = 0; i < established.size(); ++i) {
         posts.x.push_back(scale.of(established[i]));
         posts.y.push_back(100.0 * static_cast<double>(i + 1) / n);
     }
-    posts.x.push_back(scale.of(theatre.duration));
+    posts.x.push_back(scale.of(end));
     posts.y.push_back(posts.y.back());
     chart::XyChart c{"closure-profile", "Posts established over time",
                      std::to_string(established.size()) + " of " + std::to_string(r.posts.size()) +
                          " posts established within the run.",
-                     scale.axis(scale.of(theatre.duration)),
+                     scale.axis(scale.of(end)),
                      {"Posts established", "%", 0.0, 100.0},
                      {posts},
                      {},
@@ -69,8 +73,15 @@ void movement_graph(ReportPage& page, const Theatre&, const DeploymentResult& r)
         by_unit[r.convoys[i].unit].push_back(i);
     }
     for (std::size_t u = 0; u < units.size(); ++u) {
+        // Each unit's own span of time, so that its convoys' halts and waits are wide enough to see.
+        Time first_at = last, last_at = 0;
+        for (std::size_t i : by_unit[units[u]]) {
+            first_at = std::min(first_at, r.convoy_tracks[i].front().at);
+            last_at = std::max(last_at, r.convoy_tracks[i].back().at);
+        }
         chart::XyChart c{"movement-" + std::to_string(u + 1), "Movement graph: " + units[u], "",
-                         scale.axis(scale.of(last)), {"Distance along route", "km", 0.0, std::nullopt}, {}, {}, {}};
+                         {scale.label, scale.unit, scale.of(first_at), scale.of(std::max(last_at, first_at + kHour))},
+                         {"Distance along route", "km", 0.0, std::nullopt}, {}, {}, {}};
         int arrived = 0;
         for (std::size_t i : by_unit[units[u]]) {
             const ConvoyOutcome& convoy = r.convoys[i];
@@ -102,33 +113,43 @@ void airlift(ReportPage& page, const Theatre& theatre, const DeploymentResult& r
     std::size_t days = 0;
     for (std::size_t d = 0; d < r.airlift_days.size(); ++d)
         if (r.airlift_days[d].sorties > 0 || r.airlift_days[d].largest_apron_queue > 0) days = d + 1;
-    chart::BarGroup sorties{"Sorties unloaded", {}}, queue{"Largest apron queue (aircraft)", {}};
-    chart::BarGroup tonnes{"All cargo", {}}, aid{"Aid cargo", {}};
-    bool any_aid = r.aid_tonnes_lifted > 0;
-    for (std::size_t d = 0; d < days; ++d) {
-        const AirliftDay& day = r.airlift_days[d];
-        std::string label = "Day " + std::to_string(d + 1);
-        sorties.bars.push_back({label, static_cast<double>(day.sorties), {}, {}});
-        queue.bars.push_back({label, static_cast<double>(day.largest_apron_queue), {}, {}});
-        tonnes.bars.push_back({label, day.tonnes, {}, {}});
-        aid.bars.push_back({label, day.aid_tonnes, {}, {}});
+    TimeScale scale = time_scale(static_cast<Time>(days) * kDay);
+    chart::Series sorties{"Sorties unloaded", {}, {}, chart::Series::Style::step};
+    chart::Series queue{"Largest apron queue (aircraft)", {}, {}, chart::Series::Style::step};
+    chart::Series tonnes{"All cargo", {}, {}, chart::Series::Style::step};
+    chart::Series aid{"Aid cargo", {}, {}, chart::Series::Style::step};
+    for (std::size_t d = 0; d <= days; ++d) {  // a step a day; the last point closes the last day
+        const AirliftDay& day = r.airlift_days[std::min(d, days - 1)];
+        double x = scale.of(static_cast<Time>(d) * kDay);
+        sorties.x.push_back(x);
+        sorties.y.push_back(day.sorties);
+        queue.x.push_back(x);
+        queue.y.push_back(day.largest_apron_queue);
+        tonnes.x.push_back(x);
+        tonnes.y.push_back(day.tonnes);
+        aid.x.push_back(x);
+        aid.y.push_back(day.aid_tonnes);
     }
-    page.figure(chart::bar_chart({"airlift-sorties", "Sorties and apron queue by day",
-                                  std::to_string(r.sorties) + " sorties in all; the largest apron queue was " +
-                                      fixed(r.largest_apron_queue, 0) + " aircraft.",
-                                  {"Sorties or aircraft waiting", "per day", 0.0, std::nullopt},
-                                  {sorties, queue},
-                                  false,
-                                  "Day of the run"}));
-    std::vector<chart::BarGroup> groups = {tonnes};
-    if (any_aid) groups.push_back(aid);
-    page.figure(chart::bar_chart({"airlift-tonnes", "Tonnes landed by day",
-                                  fixed(r.tonnes_lifted, 1) + " t landed in all" +
-                                      (any_aid ? ", of which " + fixed(r.aid_tonnes_lifted, 1) + " t aid cargo." : "."),
-                                  {"Cargo landed", "t", 0.0, std::nullopt},
-                                  groups,
-                                  false,
-                                  "Day of the run"}));
+    chart::Axis time = scale.axis(scale.of(static_cast<Time>(days) * kDay));
+    page.figure(chart::xy_chart({"airlift-sorties", "Sorties and apron queue by day",
+                                 std::to_string(r.sorties) + " sorties in all; the largest apron queue was " +
+                                     fixed(r.largest_apron_queue, 0) + " aircraft.",
+                                 time,
+                                 {"Sorties or aircraft waiting", "per day", 0.0, std::nullopt},
+                                 {sorties, queue},
+                                 {},
+                                 {}}));
+    std::vector<chart::Series> cargo = {tonnes};
+    if (r.aid_tonnes_lifted > 0) cargo.push_back(aid);
+    page.figure(chart::xy_chart({"airlift-tonnes", "Tonnes landed by day",
+                                 fixed(r.tonnes_lifted, 1) + " t landed in all" +
+                                     (r.aid_tonnes_lifted > 0 ? ", of which " + fixed(r.aid_tonnes_lifted, 1) + " t aid cargo."
+                                                              : "."),
+                                 time,
+                                 {"Cargo landed", "t per day", 0.0, std::nullopt},
+                                 cargo,
+                                 {},
+                                 {}}));
 }
 
 }  // namespace corridor::run_report

@@ -48,7 +48,7 @@ TEST_CASE("an airlift run's report has its sorties, tonnes and apron queue by da
     CHECK(has(page, "id=\"airlift-sorties\""));
     CHECK(has(page, "id=\"airlift-tonnes\""));
     CHECK(has(page, "10 sorties in all"));
-    CHECK(has(page, "Cargo landed (t)"));
+    CHECK(has(page, "Cargo landed (t per day)"));
 }
 
 TEST_CASE("an aid run's report draws delivered against need per commodity, unmet need and its table") {
