@@ -13,6 +13,8 @@
 #include "corridor/report/publish.hpp"
 #include "corridor/report/replication_files.hpp"
 #include "corridor/report/run_files.hpp"
+#include "corridor/report/run_report.hpp"
+#include "corridor/version.hpp"
 #include "corridor/scenario/load.hpp"
 
 namespace corridor::cli {
@@ -91,6 +93,8 @@ int run(const RunOptions& o) {
         files.push_back({"replications.csv", replications_csv(records)});
         files.push_back({"summary.csv", summary_csv(summary)});
     }
+    RunReportContext report{o.scenario, seed, kVersion, static_cast<std::size_t>(o.replications), summary};
+    files.push_back({"report.html", run_report_html(theatre, result, report)});
     std::vector<std::string> names = {kManifestName};
     for (const OutputFile& file : files) names.push_back(file.name);
     RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names, {}};
