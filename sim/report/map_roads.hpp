@@ -11,8 +11,8 @@
 namespace corridor {
 
 struct MapRoad {
-    ArcIndex arc = 0;               // drawn from this arc's start to its end
-    std::optional<ArcIndex> back;   // the same road the other way; none for a one-way road
+    ArcIndex arc = 0;              // drawn from this arc's start to its end
+    std::optional<ArcIndex> back;  // the same road the other way; none for a one-way road
     // The run's figures of both directions together.
     std::int64_t vehicles = 0;          // convoy vehicles that entered it, both ways
     std::int64_t vehicles_forward = 0;  // of which along `arc`

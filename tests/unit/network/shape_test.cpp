@@ -1,8 +1,8 @@
 // Roads keep their shape: the OpenStreetMap loader merges the nodes that only shape a way, and
 // keeps them as the arc's shape points, so that a map follows the road (docs/network.md).
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "../../data_files.hpp"
 #include "../../network_helpers.hpp"
@@ -32,7 +32,8 @@ std::size_t check_courses(const RoadNetwork& network) {
         CHECK(course.front() == GeoPoint{from.lat, from.lon});
         CHECK(course.back() == GeoPoint{to.lat, to.lon});
         // Lengths under 10 cm are raised to 10 cm by the loader.
-        CHECK(std::max(course_length_m(course), 0.1) == Approx(network.length_m(a)).epsilon(1e-9).margin(1e-6));
+        CHECK(std::max(course_length_m(course), 0.1) ==
+              Approx(network.length_m(a)).epsilon(1e-9).margin(1e-6));
         shaped += !network.shape_points(a).empty();
         if (network.one_way(a)) continue;
         std::vector<GeoPoint> reversed(course.rbegin(), course.rend());
@@ -46,7 +47,8 @@ std::size_t check_courses(const RoadNetwork& network) {
 
 }  // namespace
 
-TEST_CASE("an OpenStreetMap way keeps its shape nodes as its road's shape points, reversed for the way back") {
+TEST_CASE(
+    "an OpenStreetMap way keeps its shape nodes as its road's shape points, reversed for the way back") {
     std::string path = corridor::test::write_temp("shape/bend.osm", R"(<?xml version="1.0"?>
 <osm version="0.6">
   <node id="1" lat="40.0" lon="46.0"/>
@@ -71,7 +73,8 @@ TEST_CASE("an OpenStreetMap way keeps its shape nodes as its road's shape points
     // oneway=-1 on a way drawn 6 -> 5 -> 4: the one arc runs 4 -> 5 -> 6.
     REQUIRE(network.arcs_between(n6, n4).empty());
     ArcIndex against = network.arcs_between(n4, n6).at(0);
-    CHECK(network.arc_course(against) == std::vector<GeoPoint>{{40.02, 46.01}, {40.03, 46.02}, {40.03, 46.03}});
+    CHECK(network.arc_course(against) ==
+          std::vector<GeoPoint>{{40.02, 46.01}, {40.03, 46.02}, {40.03, 46.03}});
     CHECK(check_courses(network) == 3);
 }
 

@@ -9,12 +9,14 @@
 
 using namespace corridor;
 
-TEST_CASE("routes.geojson holds each road once along its shape, longitude first, with both directions' figures") {
+TEST_CASE(
+    "routes.geojson holds each road once along its shape, longitude first, with both directions' figures") {
     Theatre theatre = corridor::test::map_theatre();
     std::string text = routes_geojson(theatre, corridor::test::map_result(theatre));
     // RFC 7946: no "crs" member; coordinates written with 6 decimals.
     CHECK(text.find("\"crs\"") == std::string::npos);
-    CHECK(text.find("[45.000000,40.000000],[45.500000,40.200000],[46.000000,40.000000]") != std::string::npos);
+    CHECK(text.find("[45.000000,40.000000],[45.500000,40.200000],[46.000000,40.000000]") !=
+          std::string::npos);
     auto json = nlohmann::json::parse(text);
     CHECK(json["type"] == "FeatureCollection");
     const auto& features = json["features"];
