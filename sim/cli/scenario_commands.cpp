@@ -12,6 +12,7 @@
 #include "corridor/model/kpis.hpp"
 #include "corridor/report/publish.hpp"
 #include "corridor/report/replication_files.hpp"
+#include "corridor/report/routes_geojson.hpp"
 #include "corridor/report/run_files.hpp"
 #include "corridor/report/run_report.hpp"
 #include "corridor/version.hpp"
@@ -82,6 +83,8 @@ int run(const RunOptions& o) {
         {"convoys.csv", convoys_csv(theatre, result)}, {"roads.csv", roads_csv(theatre, result)},
         {"airlift.csv", airlift_csv(theatre, result)}};
     if (!theatre.aid.towns.empty()) files.push_back({"towns.csv", towns_csv(theatre, result)});
+    const bool on_map = theatre.network().has_coordinates();
+    if (on_map) files.push_back({"routes.geojson", routes_geojson(theatre, result)});
     // With replications, the files above are replication 0's; these say what all of them give.
     std::vector<KpiSummary> summary;
     if (o.replications > 1) {
@@ -105,6 +108,7 @@ int run(const RunOptions& o) {
     if (!summary.empty()) std::fputs(summary_table(summary, static_cast<std::size_t>(o.replications)).c_str(), stdout);
     if (!written) return usage_error(written.error());
     std::printf("  results in %s%s\n", dir.c_str(), dir.back() == '/' ? "" : "/");
+    if (!on_map) std::printf("  no routes.geojson: the network's nodes have no coordinates\n");
     return 0;
 }
 

@@ -4,17 +4,10 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "corridor/report/network_map.hpp"
 #include "corridor/report/run_report.hpp"
 #include "../../scenario/scenarios.hpp"
 
 using namespace corridor;
-
-// Until the geo part's map (sim/report/network_map.cpp) is merged, a weak stand-in lets these tests
-// link; the library's definition, once there, takes its place. (Remove after merging h-geo.)
-__attribute__((weak)) std::string corridor::network_map_figure(const Theatre&, const DeploymentResult&) {
-    return "<figure class=\"chart\" id=\"map\"></figure>\n";
-}
 
 namespace {
 
