@@ -12,7 +12,10 @@
 #include "corridor/model/kpis.hpp"
 #include "corridor/report/publish.hpp"
 #include "corridor/report/replication_files.hpp"
+#include "corridor/report/routes_geojson.hpp"
 #include "corridor/report/run_files.hpp"
+#include "corridor/report/run_report.hpp"
+#include "corridor/version.hpp"
 #include "corridor/scenario/load.hpp"
 #include "open_report.hpp"
 
@@ -82,6 +85,8 @@ int run(const RunOptions& o) {
         {"convoys.csv", convoys_csv(theatre, result)}, {"roads.csv", roads_csv(theatre, result)},
         {"airlift.csv", airlift_csv(theatre, result)}};
     if (!theatre.aid.towns.empty()) files.push_back({"towns.csv", towns_csv(theatre, result)});
+    const bool on_map = theatre.network().has_coordinates();
+    if (on_map) files.push_back({"routes.geojson", routes_geojson(theatre, result)});
     // With replications, the files above are replication 0's; these say what all of them give.
     std::vector<KpiSummary> summary;
     if (o.replications > 1) {
@@ -93,6 +98,8 @@ int run(const RunOptions& o) {
         files.push_back({"replications.csv", replications_csv(records)});
         files.push_back({"summary.csv", summary_csv(summary)});
     }
+    RunReportContext report{o.scenario, seed, kVersion, static_cast<std::size_t>(o.replications), summary};
+    files.push_back({"report.html", run_report_html(theatre, result, report)});
     std::vector<std::string> names = {kManifestName};
     for (const OutputFile& file : files) names.push_back(file.name);
     RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names, {}};
@@ -104,6 +111,7 @@ int run(const RunOptions& o) {
     if (!written) return usage_error(written.error());
     std::string folder = dir.back() == '/' ? dir : dir + "/";
     std::printf("  results in %s\n", folder.c_str());
+    if (!on_map) std::printf("  no routes.geojson: the network's nodes have no coordinates\n");
     std::printf("  report   %sreport.html\n", folder.c_str());
     if (o.open) {
         std::fflush(stdout);

@@ -146,6 +146,17 @@ Time plan_load(World& w, Aircraft& a) {
     return next_ready;
 }
 
+// The apron's queue by day for the run report (AirliftDay::largest_apron_queue): seen as each
+// aircraft asks for a slot (the queue only grows then) and as each slot is freed (so that a queue
+// carried past midnight counts on the new day too).
+void note_apron_queue(World& w, std::size_t field) {
+    if (!w.sinks.report) return;
+    auto day = static_cast<std::size_t>(w.sim.now() / kDay);
+    if (w.result.airlift_days.size() <= day) w.result.airlift_days.resize(day + 1);
+    int& largest = w.result.airlift_days[day].largest_apron_queue;
+    largest = std::max(largest, static_cast<int>(w.airlift.aprons[field]->queue_length()));
+}
+
 void unload(World& w, Aircraft& a) {
     const Theatre& t = w.theatre;
     const AirliftFleet& fleet = t.airlift[a.fleet];
@@ -215,10 +226,12 @@ void arrive(World& w, Aircraft& a) {
             const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
             unload(w, a);
             w.airlift.aprons[fleet.to]->release(a.apron_slot);
+            note_apron_queue(w, fleet.to);
             w.log(w.sim.now(), a.id, "took off", w.theatre.airfields[fleet.to].name);
             fly_back(w, a);
         });
     });
+    note_apron_queue(w, fleet.to);
 }
 
 // Whether cargo for this fleet is ready now; if not, when the next is (-1: never).
@@ -271,10 +284,12 @@ void begin_sortie(World& w, Aircraft& a) {
             Aircraft& a = *aircraft;
             const AirliftFleet& fleet = w.theatre.airlift[a.fleet];
             w.airlift.aprons[fleet.from]->release(a.apron_slot);
+            note_apron_queue(w, fleet.from);
             w.log(w.sim.now(), a.id, "took off", w.theatre.airfields[fleet.from].name);
             w.sim.schedule_after(fleet.block_time, [world, aircraft] { arrive(*world, *aircraft); });
         });
     });
+    note_apron_queue(w, fleet.from);
 }
 
 // Apron slots follow the operating hours: all slots while open, none while closed; ground

@@ -145,8 +145,16 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
     if (w.sinks.convoys)
         w.result.convoys.push_back(ConvoyOutcome{plan.id, unit.name, plan.vehicles, w.node_id(plan.origin),
                                                  w.node_id(plan.destination)});
+    if (w.sinks.report) w.result.convoy_tracks.emplace_back();
     World* world = &w;
     start_mover(w, plan, [world](const Mover& mover, Time at) { convoy_arrived(*world, mover, at); });
+}
+
+// What kind of closure a disruption is, for the run report's lane chart.
+std::string_view closure_kind(const Disruption& d) {
+    if (d.incident) return "incident";
+    if (!d.closed) return "damage";
+    return d.label.empty() ? "closure" : "random closure";
 }
 
 }  // namespace
@@ -318,9 +326,16 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
             ++r.incidents;
         else if (d.closed && !d.label.empty())
             ++r.random_closures;
+        if (sinks.report && d.from < theatre.duration)
+            r.closures.push_back({d.road, closure_kind(d), d.from, ends, w.disruption_ends[i] <= theatre.duration});
         if (d.repair_work > 0)
             r.repairs.push_back({i, w.disruption_ends[i] <= theatre.duration ? w.disruption_ends[i] : kNever});
     }
+    std::stable_sort(r.closures.begin(), r.closures.end(),
+                     [](const ClosureSpan& a, const ClosureSpan& b) { return a.from < b.from; });
+    if (sinks.report)
+        for (ReturnOutcome& flow : r.returns)
+            flow.returned_by_day.resize(r.airlift_days.size(), 0);
     for (std::size_t t = 0; t < theatre.aid.towns.size(); ++t)
         for (std::size_t s = 0; s < theatre.aid.towns[t].services.size(); ++s)
             if (theatre.aid.towns[t].services[s].damaged) {

@@ -43,6 +43,10 @@ void work(World& w, std::size_t crew, std::size_t job_index) {
             w.sim.now(), c.id, "repair started",
             job.service ? service_label(w, job.town, job.town_service) : w.disruptions[job.disruption].road);
     Time working = static_cast<Time>(std::llround(static_cast<double>(work_of(w, job)) / team.rate));
+    if (w.sinks.report)
+        w.result.repair_spans.push_back(
+            {c.id, job.service ? service_label(w, job.town, job.town_service) : w.disruptions[job.disruption].road,
+             job.service, w.sim.now(), w.sim.now() + working});
     World* world = &w;
     w.sim.schedule_after(working, [world, crew, job_index] {
         RepairCrew& done = world->repairs.crews[crew];
@@ -144,7 +148,7 @@ void start_repairs(World& w) {
             RepairCrew crew;
             crew.kind = kind;
             crew.at = team.base;
-            if (w.sinks.timeline || w.sinks.convoys) crew.id = team.name + "/team-" + std::to_string(k + 1);
+            if (w.sinks.timeline || w.sinks.convoys || w.sinks.report) crew.id = team.name + "/team-" + std::to_string(k + 1);
             w.repairs.crews.push_back(std::move(crew));
         }
     }

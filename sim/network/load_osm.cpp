@@ -1,7 +1,8 @@
 // OpenStreetMap extracts (XML, .osm.gz, .osm.bz2, PBF) through libosmium. A way is a road if its
 // `highway` class is drivable and the profile's access rules let a car on it; a way is cut into
 // roads at every node it shares with another road and at its ends, and the length of each road is
-// the sum of the great-circle lengths of its segments, so merging shape nodes loses no length.
+// the sum of the great-circle lengths of its segments, so merging shape nodes loses no length; the
+// merged nodes stay as the road's shape points, so that a map follows the road.
 // Defaults and the tags read are in docs/network.md.
 
 #include <osmium/io/any_input.hpp>
@@ -250,24 +251,31 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
         const Way& way = ways[run.way];
         NodeIndex start = road_node(run.nodes.front());
         double length_m = 0;
+        std::vector<GeoPoint> shape;  // the nodes merged away, which the road still passes
         for (std::size_t i = 1; i < run.nodes.size(); ++i) {
             const Location* a = run.nodes[i - 1];
             const Location* b = run.nodes[i];
             length_m += great_circle_m(a->lat, a->lon, b->lat, b->lon);
-            if (uses[b->id] < 2) continue;
+            if (uses[b->id] < 2) {
+                shape.push_back({b->lat, b->lon});
+                continue;
+            }
             NodeIndex end = road_node(b);
             if (end != start) {
                 RoadAttributes road = way.road;
                 // Two OSM nodes can share a position; a road keeps a length of at least 10 cm.
                 road.length_m = std::max(length_m, 0.1);
                 bool one_way = way.direction != 0 && !options.undirected;
-                if (way.direction == -1 && one_way)
-                    builder.add_road(end, start, road, true);
-                else
-                    builder.add_road(start, end, road, one_way);
+                if (way.direction == -1 && one_way) {
+                    std::reverse(shape.begin(), shape.end());
+                    builder.add_road(end, start, road, true, shape);
+                } else {
+                    builder.add_road(start, end, road, one_way, shape);
+                }
             }
             start = end;
             length_m = 0;
+            shape.clear();
         }
     }
     if (builder.node_count() == 0) {

@@ -1,6 +1,7 @@
 #include "corridor/network/road_network.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 #include "corridor/engine/suggest.hpp"
@@ -90,6 +91,18 @@ std::vector<ArcIndex> RoadNetwork::arcs_between(NodeIndex u, NodeIndex v) const 
     return arcs;
 }
 
+std::vector<GeoPoint> RoadNetwork::arc_course(ArcIndex a) const {
+    const NodeInfo& from = nodes_[from_[a]];
+    const NodeInfo& to = nodes_[to_[a]];
+    if (!from.has_coordinates() || !to.has_coordinates()) return {};
+    std::vector<GeoPoint> course;
+    course.reserve(shape_points(a).size() + 2);
+    course.push_back({from.lat, from.lon});
+    for (const GeoPoint& point : shape_points(a)) course.push_back(point);
+    course.push_back({to.lat, to.lon});
+    return course;
+}
+
 std::optional<NodeIndex> RoadNetwork::nearest_node(double lat, double lon) const {
     std::optional<NodeIndex> best;
     double best_m = std::numeric_limits<double>::infinity();
@@ -118,6 +131,7 @@ std::size_t RoadNetwork::memory_bytes() const {
     // Two CSR graphs: row starts (nodes + 1) and targets (arcs) each, plus the reverse arc map.
     bytes += 2 * ((node_count() + 1) * sizeof(ArcIndex) + arc_count() * sizeof(NodeIndex)) +
              arc_count() * sizeof(ArcIndex);
+    bytes += shape_start_.size() * sizeof(std::size_t) + shape_.size() * sizeof(GeoPoint);
     return bytes;
 }
 
@@ -140,7 +154,8 @@ std::uint32_t RoadNetworkBuilder::intern(const std::string& name) {
     return it->second;
 }
 
-void RoadNetworkBuilder::add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way) {
+void RoadNetworkBuilder::add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way,
+                                  std::span<const GeoPoint> shape) {
     double capacity =
         road.capacity_vph > 0 ? road.capacity_vph : road.lanes * default_lane_capacity_vph(road.road_class);
     PendingArc arc{from,
@@ -152,10 +167,15 @@ void RoadNetworkBuilder::add_road(NodeIndex from, NodeIndex to, const RoadAttrib
                    static_cast<float>(road.weight_limit_t),
                    road.road_class,
                    intern(road.name),
-                   one_way};
+                   one_way,
+                   shapes_.size(),
+                   shape.size(),
+                   false};
+    shapes_.insert(shapes_.end(), shape.begin(), shape.end());
     arcs_.push_back(arc);
     if (!one_way) {
         std::swap(arc.from, arc.to);
+        arc.shape_reversed = true;
         arcs_.push_back(arc);
     }
 }
@@ -226,6 +246,24 @@ RoadNetwork RoadNetworkBuilder::build() && {
         network.one_way_[a] = arc.one_way;
         forward[a] = {arc.from, arc.to};
     }
+    // Shape points in arc order, each arc its own copy: a reverse arc reads forward like any other.
+    network.shape_start_.resize(m + 1);
+    network.shape_start_[0] = 0;
+    std::size_t shape_points = 0;
+    for (const PendingArc& arc : arcs_) shape_points += arc.shape_count;
+    network.shape_.reserve(shape_points);
+    for (std::size_t a = 0; a < m; ++a) {
+        const PendingArc& arc = arcs_[a];
+        auto first = shapes_.begin() + static_cast<std::ptrdiff_t>(arc.shape_first);
+        auto last = first + static_cast<std::ptrdiff_t>(arc.shape_count);
+        if (arc.shape_reversed)
+            network.shape_.insert(network.shape_.end(), std::make_reverse_iterator(last),
+                                  std::make_reverse_iterator(first));
+        else
+            network.shape_.insert(network.shape_.end(), first, last);
+        network.shape_start_[a + 1] = network.shape_.size();
+    }
+    shapes_ = {};
     std::size_t n = nodes_.size();
     network.graphs_->forward = CsrGraph(boost::edges_are_sorted, forward.begin(), forward.end(), n);
 

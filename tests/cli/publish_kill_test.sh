@@ -16,7 +16,7 @@ passes=0
 # The files without the manifest's command line, which names the --out folder.
 fingerprint() {
     local dir=$1 f
-    for f in manifest.json kpis.json timeline.csv units.csv posts.csv convoys.csv roads.csv airlift.csv; do
+    for f in manifest.json kpis.json timeline.csv units.csv posts.csv convoys.csv roads.csv airlift.csv report.html routes.geojson; do
         [ -f "$dir/$f" ] || { echo "missing $f"; return; }
         grep -v '"command"' "$dir/$f"
     done | sha256sum

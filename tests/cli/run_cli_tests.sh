@@ -54,7 +54,7 @@ cut=$source_dir/tests/data/scenarios/cut-off.yaml
 expect 0 "cut-off.yaml:15:13: warning: post 'P' cannot be reached from A by unit 'u1' while the roads closed for the whole run \(A-B\) stay closed" -- validate "$cut"
 expect 0 "warning: post 'P' cannot be reached" -- run "$cut" --out "$out/cut"
 # The manifests differ only in the command line (the --out folder).
-for f in manifest.json kpis.json timeline.csv units.csv posts.csv convoys.csv roads.csv airlift.csv; do
+for f in manifest.json kpis.json timeline.csv units.csv posts.csv convoys.csv roads.csv airlift.csv report.html; do
     if [ -s "$out/a/$f" ] && cmp -s <(grep -v '"command"' "$out/a/$f") <(grep -v '"command"' "$out/b/$f"); then passes=$((passes + 1)); else
         echo "FAIL: $f missing or different between two identical runs"; failures=$((failures + 1)); fi
 done

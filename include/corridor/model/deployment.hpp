@@ -51,6 +51,32 @@ struct AirliftDay {
     double aid_tonnes = 0;  // of which aid cargo for depots
     int people = 0;
     int vehicles = 0;
+    int largest_apron_queue = 0;  // aircraft waiting at once for a slot at one apron (Sinks::report)
+};
+
+/// A point of a convoy's movement graph: how far its head had driven along its route, and when.
+/// Points fall wherever its pace may change (it sets off, enters a road, stops, waits, goes on,
+/// arrives), so that straight lines between them are its march and flat ones its halts and waits.
+struct TrackPoint {
+    Time at = 0;
+    double distance_m = 0;
+};
+
+/// A road closed or slowed within the run (Sinks::report), for the run report's lane chart.
+struct ClosureSpan {
+    std::string road;        // "FROM-TO", or "area of NODE" for an incident
+    std::string_view kind;   // "closure", "random closure", "incident" or "damage" (slowed, open)
+    Time from = 0;
+    Time until = 0;          // when it ended, or the end of the run if later
+    bool ended = false;      // it ended within the run
+};
+
+/// A repair team at work on a road or a town's service (Sinks::report).
+struct RepairSpan {
+    std::string team;
+    std::string job;  // the road ("FROM-TO"), or "TOWN/SERVICE"
+    bool service = false;
+    Time from = 0, until = 0;  // `until` may lie past the end of the run
 };
 
 struct ConvoyOutcome {
@@ -165,6 +191,7 @@ struct ReturnOutcome {
     double vehicle_km = 0;  // its buses, going and coming back
     double escort_wait_h = 0;  // bus convoys' hours waiting for an escort (convoys in by the end)
     int breakdowns = 0;        // bus convoys halted on the road for a bus's repair
+    std::vector<int> returned_by_day;  // people home on each day of the run (Sinks::report)
 };
 
 /// A disruption that takes repair work, and when a team ended it (kNever: not within the run).
@@ -198,6 +225,10 @@ struct DeploymentResult {
     std::vector<AirfieldOutcome> airfields;
     std::vector<AirliftDay> airlift_days;  // one a day of the run, empty days included
     std::vector<TimelineRow> timeline;
+    // The run report's pictures (Sinks::report).
+    std::vector<std::vector<TrackPoint>> convoy_tracks;  // by convoy, in the order they formed
+    std::vector<ClosureSpan> closures;                   // by start, then the order drawn
+    std::vector<RepairSpan> repair_spans;                // in the order teams began them
     // The aid part (empty without one).
     std::vector<SupplyOutcome> supplies;  // by town, then commodity
     std::vector<FleetOutcome> fleets;
@@ -226,9 +257,12 @@ struct Sinks {
     bool convoys = true;   // DeploymentResult::convoys (convoys.csv)
     bool roads = true;     // DeploymentResult::roads (roads.csv)
     bool towns = true;     // DeploymentResult::town_days (towns.csv)
+    // The run report's pictures (report.html): convoy tracks, closures and repairs, the apron's
+    // queue and the people returned by day.
+    bool report = true;
 
     static Sinks all() { return {}; }
-    static Sinks kpis_only() { return {false, false, false, false}; }
+    static Sinks kpis_only() { return {false, false, false, false, false}; }
 };
 
 /// Runs one replication of the deployment until the theatre's duration.

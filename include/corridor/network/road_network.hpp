@@ -9,6 +9,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,6 +60,13 @@ struct NodeInfo {
     bool has_coordinates() const { return !std::isnan(lat) && !std::isnan(lon); }
 };
 
+/// A point on the globe, degrees (WGS 84).
+struct GeoPoint {
+    double lat = 0;
+    double lon = 0;
+    bool operator==(const GeoPoint&) const = default;
+};
+
 struct RoadAttributes {
     double length_m = 0;
     double speed_kph = 0;
@@ -95,6 +103,14 @@ class RoadNetwork {
     const std::string& road_name(ArcIndex a) const { return names_[name_[a]]; }
     /// True for a one-way road; false when the same road also runs the other way as another arc.
     bool one_way(ArcIndex a) const { return one_way_[a] != 0; }
+    /// The points a road passes between its two end nodes, in the arc's direction (an OpenStreetMap
+    /// way's shape nodes); empty for a road drawn as a straight line.
+    std::span<const GeoPoint> shape_points(ArcIndex a) const {
+        return {shape_.data() + shape_start_[a], shape_start_[a + 1] - shape_start_[a]};
+    }
+    /// The course of an arc for a map: its start node, its shape points, its end node. Empty when
+    /// an end node has no coordinates.
+    std::vector<GeoPoint> arc_course(ArcIndex a) const;
     /// Free-flow travel time over the arc, seconds.
     double free_flow_time_s(ArcIndex a) const { return length_m_[a] * 3.6 / speed_kph_[a]; }
 
@@ -133,6 +149,9 @@ class RoadNetwork {
     std::vector<std::uint32_t> name_;
     std::vector<std::string> names_;
     std::vector<std::uint8_t> one_way_;
+    // Shape points of every arc in one array: arc a's are [shape_start_[a], shape_start_[a + 1]).
+    std::vector<std::size_t> shape_start_{0};
+    std::vector<GeoPoint> shape_;
     std::vector<std::uint32_t> part_;
     std::vector<std::size_t> part_sizes_;
     std::unique_ptr<Graphs> graphs_;
@@ -144,8 +163,10 @@ class RoadNetworkBuilder {
     std::optional<NodeIndex> find(std::string_view id) const;
     /// Adds a node; the caller has checked that its id is new.
     NodeIndex add_node(NodeInfo node);
-    /// Adds a road: one arc, or two if it is not one-way. Attributes must be valid.
-    void add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way);
+    /// Adds a road: one arc, or two if it is not one-way. Attributes must be valid. `shape` is the
+    /// points between `from` and `to`, in that order (the arc back gets them reversed).
+    void add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way,
+                  std::span<const GeoPoint> shape = {});
     std::size_t node_count() const { return nodes_.size(); }
     std::size_t arc_count() const { return arcs_.size(); }
     NodeInfo& node(NodeIndex v) { return nodes_[v]; }
@@ -163,12 +184,15 @@ class RoadNetworkBuilder {
         RoadClass road_class;
         std::uint32_t name;
         bool one_way;
+        std::size_t shape_first, shape_count;  // in shapes_
+        bool shape_reversed;
     };
     std::uint32_t intern(const std::string& name);
 
     std::vector<NodeInfo> nodes_;
     std::unordered_map<std::string, NodeIndex> index_of_;
     std::vector<PendingArc> arcs_;
+    std::vector<GeoPoint> shapes_;  // each road's shape points once, shared by its two arcs
     std::vector<std::string> names_{""};
     std::unordered_map<std::string, std::uint32_t> name_index_{{"", 0}};
 };

@@ -40,6 +40,11 @@ void count_returned(World& w, std::size_t flow, int people) {
     if (before * 2 < all && after * 2 >= all) o.half = now;
     if (before * 10 < all * 9 && after * 10 >= all * 9) o.ninety = now;
     if (o.returned == o.people) o.all = now;
+    if (w.sinks.report) {  // the run report's returns curve
+        auto day = static_cast<std::size_t>(now / kDay);
+        if (o.returned_by_day.size() <= day) o.returned_by_day.resize(day + 1, 0);
+        o.returned_by_day[day] += people;
+    }
     std::int64_t total_before = w.aid.returned;
     w.aid.returned += people;
     std::int64_t total = w.aid.waiting_at_start;

@@ -15,6 +15,16 @@ namespace {
 
 void reach_node(World& w, Mover& m);
 
+// A point of a convoy's movement graph (DeploymentResult::convoy_tracks): called where a step
+// begins or ends, so that every change of pace (a road entered, a stop, a wait, going on) has one.
+void track(World& w, const Mover& m) {
+    if (!w.sinks.report || m.plan.kind != MoverPlan::Client::convoy) return;
+    std::vector<TrackPoint>& points = w.result.convoy_tracks[m.plan.client];
+    Time now = w.sim.now();
+    if (!points.empty() && points.back().at == now && points.back().distance_m == m.driven_m) return;
+    points.push_back({now, m.driven_m});
+}
+
 // The step under way has ended: count the driving, then go on, stop or reach the node.
 void end_step(World& w, Mover& m) {
     const MarchDoctrine& rules = *m.plan.rules;
@@ -24,7 +34,10 @@ void end_step(World& w, Mover& m) {
     m.remaining_m =
         m.step_reaches_end ? 0 : std::max(0.0, m.remaining_m - m.step_speed_kph * to_hours(m.step) * 1000.0);
     drive_towards_failure(m, remaining_before_m);
-    if (burn_fuel(w, m, remaining_before_m)) return;  // ran dry (fuel.cpp): it stays where it stands
+    bool ran_dry = burn_fuel(w, m, remaining_before_m);
+    m.driven_m += remaining_before_m - m.remaining_m;  // (where a failure or the fuel cut it short)
+    track(w, m);
+    if (ran_dry) return;  // fuel.cpp: it stays where it stands
     if (m.step_breaks_down) {
         break_down_on_road(w, m);  // failures.cpp: it drives on after its repair
         return;
@@ -123,6 +136,7 @@ void drive(World& w, Mover& m) {
     ArcIndex a = m.route[m.arc];
     World* world = &w;
     Mover* mover = &m;
+    track(w, m);  // it sets off, enters a road, or goes on after a stop or a wait
     if (rules.night_mode == NightMode::stop && is_night(rules, time_of_day)) {
         // Its turn at a gate came at night: it leaves the queue and stops (the gate waits for no
         // one), so that nothing but the night stop will wake it.

@@ -86,6 +86,7 @@ struct Mover {
     std::size_t arc = 0;
     bool on_arc = false;     // entered the current arc's gate
     double remaining_m = 0;  // of the current arc; negative while queued at its gate
+    double driven_m = 0;     // by its head along its route so far (the movement graph's distance)
 
     MarchClock clock;
 
