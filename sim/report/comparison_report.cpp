@@ -24,7 +24,7 @@ constexpr std::size_t most_ranked = 15;
 
 std::string slug(std::string_view text) {
     std::string out;
-    for (char c : text) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    for (char c : text) out += std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '-';
     return out;
 }
 
@@ -72,12 +72,20 @@ chart::IntervalChart relative_chart(const Comparison& c, const PointComparison& 
         if (d.half_width) row.low = (d.difference - *d.half_width) * scale, row.high = (d.difference + *d.half_width) * scale;
         chart.rows.push_back(row);
     }
+    // The axis spans every estimate with room to spare; an interval much wider than every estimate
+    // (a noisy KPI) would otherwise squash the others to the zero line, so it is cut at the edge.
+    double widest = 5;
+    for (const chart::Interval& row : chart.rows) widest = std::max(widest, std::abs(row.value) * 1.5);
+    bool cut = std::any_of(chart.rows.begin(), chart.rows.end(), [&](const chart::Interval& row) {
+        return (row.low && *row.low < -widest) || (row.high && *row.high > widest);
+    });
+    if (cut) chart.value.min = -widest, chart.value.max = widest;
     return chart;
 }
 
 std::string reason(const Difference& d) {
     if (d.n_a == 0 || d.n_b == 0) return "no value on one side";
-    if (d.exact) return "exact: no test";
+    if (d.exact) return "exact";
     if (!d.half_width) return "too few runs";
     return "";
 }
@@ -88,6 +96,8 @@ void point_section(ReportPage& page, const Comparison& c, const PointComparison&
     chart::IntervalChart chart = relative_chart(c, p, left_out);
     chart.caption = "Each row a KPI: the dot is B - A as a percentage of A's mean, the bar its 95% interval. A bar clear of the dashed zero line is a difference these runs show; bold orange, one that also survives Holm's adjustment over the " +
                     std::to_string(p.family) + " KPIs tested here.";
+    if (chart.value.min)
+        chart.caption += " Intervals wider than the axis are cut at its edge (no end mark): the table has them whole.";
     if (!left_out.empty()) {
         chart.caption += " Not drawn (no value on one side, or A's mean is 0):";
         for (std::size_t i = 0; i < left_out.size(); ++i) chart.caption += (i ? ", " : " ") + left_out[i];
@@ -106,9 +116,9 @@ void point_section(ReportPage& page, const Comparison& c, const PointComparison&
                         why.empty() ? p_readable(*k.p_holm) : "",
                         significant(k) ? "significant" : excludes_zero(k) ? "interval excludes 0 only" : ""});
     }
-    page.table({{"KPI (unit)"}, {"Runs (n, or A/B)", true}, {"Mean A (KPI's unit)", true}, {"Mean B (KPI's unit)", true},
-                {"B - A (KPI's unit)", true}, {"95% interval of B - A (KPI's unit)", true}, {"p, Holm-adjusted", true}, {"Flag"}},
-               rows, "B - A per KPI in the KPI's own unit.");
+    page.table({{"KPI (unit)"}, {"Runs (n or A/B)", true}, {"Mean A (unit)", true}, {"Mean B (unit)", true},
+                {"B - A (unit)", true}, {"95% interval (unit)", true}, {"p Holm", true}, {"Flag"}},
+               rows, "B - A per KPI, each in the KPI's own unit (first column); the interval is that of B - A.");
 }
 
 }  // namespace

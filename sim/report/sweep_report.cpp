@@ -37,7 +37,7 @@ std::string readable(double x) { return table_numbers::readable(x); }
 
 std::string slug(std::string_view text) {
     std::string out;
-    for (char c : text) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    for (char c : text) out += std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '-';
     return out;
 }
 
@@ -98,7 +98,7 @@ void overview(ReportPage& page, const Sweep& s) {
     for (const PointSummary& p : s.points) runs += p.runs;
     page.section("The sweep");
     page.paragraph("Design " + s.design + ": " + std::to_string(s.points.size()) + " points, " +
-                   std::to_string(s.replications) + " replications each (" + std::to_string(runs) +
+                   std::to_string(s.replications) + (s.replications == 1 ? " replication each (" : " replications each (") + std::to_string(runs) +
                    " runs stored), seed " + std::to_string(s.seed) + ". KPIs kept: " +
                    std::to_string(s.header.kpis.size()) + ". The numbers behind every chart are in runs.csv (one row a run) and summary.csv (one row a point and KPI) beside this page.");
     std::vector<TableColumn> columns{{"Point", true}};
@@ -152,7 +152,8 @@ void distributions(ReportPage& page, const Sweep& s) {
                          " points shown, evenly spaced by point number (all are in summary.csv)";
         if (s.replications == 1) c.caption += "; one run a point, so each box is a single value";
         if (without)
-            c.caption += "; " + std::to_string(without) + " points have no value in any run (never reached) and are left out";
+            c.caption += "; " + std::to_string(without) + (without == 1 ? " point has" : " points have") +
+                         " no value in any run (never reached) and " + (without == 1 ? "is" : "are") + " left out";
         c.caption += ".";
         page.figure(chart::box_chart(c));
     }

@@ -37,7 +37,7 @@ chart::Axis kpi_axis(const Sweep& s, std::size_t k);
 std::string point_text(const Sweep& s, const PointSummary& p);
 /// A number for people: four significant digits.
 std::string readable(double x);
-/// "id" made of letters, digits and '-' from any text, for element ids.
+/// An element id from any text: letters, digits and _ kept, anything else "-".
 std::string slug(std::string_view text);
 
 void parameters_against_kpis(ReportPage& page, const Sweep& s);

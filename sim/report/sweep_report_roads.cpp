@@ -61,10 +61,12 @@ void road_ranking(ReportPage& page, const Sweep& s) {
             bars.bars.push_back(bar);
         }
         c.groups = {bars};
+        std::size_t lost = std::count_if(closures.begin(), closures.end(), [](const Closure& r) { return r.lost > 0; });
         c.caption = "The " + std::to_string(bars.bars.size()) + " closures that worsen " + s.header.kpis[k] + " most, of " +
                     std::to_string(closures.size()) + " roads; every road open gives " +
                     (b.n ? readable(b.mean) + " " + unit : std::string("no value")) + " (" +
-                    (*better == Better::lower ? "lower" : "higher") + " is better).";
+                    (*better == Better::lower ? "lower" : "higher") + " is better)." +
+                    (lost ? " " + std::to_string(lost) + " more closures keep it from being reached in some runs: worse than any bar, first in the table." : "");
         page.figure(chart::bar_chart(c));
         page.table({{"Rank", true}, {"Road closed"}, {"Mean (" + unit + ")", true},
                     {"Worse by (" + unit + ")", true}, {"Runs with no value (runs)", true}},

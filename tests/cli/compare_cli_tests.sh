@@ -69,8 +69,8 @@ check "the html page has a script or a link to the network" \
     test "$(grep -c -e '<script' -e 'https://' -e '<link' "$html")" = 0
 check "the html page does not say paired" grep -q 'Paired: both used seed 1' "$html"
 check "the html chart has no row for unmet_person_days" grep -q 'class="tick" text-anchor="end">unmet_person_days</text>' "$html"
-check "the html table has not the exact posts" grep -q '<td>posts (posts)</td><td class="num">12</td><td class="num">28</td><td class="num">28</td><td class="num">0</td><td class="num">exact: no test</td>' "$html"
-check "the html table header lacks units" grep -q '<th class="num">Mean A (KPI&#39;s unit)</th>' "$html"
+check "the html table has not the exact posts" grep -q '<td>posts (posts)</td><td class="num">12</td><td class="num">28</td><td class="num">28</td><td class="num">0</td><td class="num">exact</td>' "$html"
+check "the html table header lacks units" grep -q '<th>KPI (unit)</th><th class="num">Runs (n or A/B)</th><th class="num">Mean A (unit)</th>' "$html"
 expect 0 'Welch: the seeds differ \(1 and 7\)' -- compare "$out/ref" "$out/more7" --format html
 
 # Hand-made sweep folders (tests/data/compare/): per point, paired, and pairs only where both

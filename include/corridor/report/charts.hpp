@@ -101,7 +101,8 @@ struct IntervalChart {
     std::string flagged_name = "significant", plain_name = "not significant";  // the legend
 };
 /// Differences with their 95% intervals against a dashed zero line, one row each; flagged rows
-/// drawn bold in the second colour.
+/// drawn bold in the second colour. With the axis's min and max set, wider intervals are cut at
+/// the edge (drawn without their end cap).
 std::string interval_chart(const IntervalChart& c);
 
 // --- helpers the charts share, public for the reports and the tests ---

@@ -45,11 +45,14 @@ std::string interval_chart(const IntervalChart& c) {
         if (!std::isfinite(r.value)) continue;
         std::string cls = r.flagged ? "interval-significant" : "interval-plain";
         if (r.low && r.high && std::isfinite(*r.low) && std::isfinite(*r.high)) {
-            out.line(x(*r.low), mid, x(*r.high), mid, cls);
-            out.line(x(*r.low), mid - 4, x(*r.low), mid + 4, cls);
-            out.line(x(*r.high), mid - 4, x(*r.high), mid + 4, cls);
+            // An interval wider than a fixed axis is cut at its edge, without the cap that marks an end.
+            double from = std::max(x(*r.low), area.left), to = std::min(x(*r.high), area.right);
+            out.line(from, mid, to, mid, cls);
+            if (from == x(*r.low)) out.line(from, mid - 4, from, mid + 4, cls);
+            if (to == x(*r.high)) out.line(to, mid - 4, to, mid + 4, cls);
         }
-        out.circle(x(r.value), mid, 3.5, r.flagged ? "dot s1" : "dot s6");
+        if (x(r.value) >= area.left && x(r.value) <= area.right)
+            out.circle(x(r.value), mid, 3.5, r.flagged ? "dot s1" : "dot s6");
     }
     frame::draw_legend(out, legend, legend_top);
     return frame::figure(c.id, c.title, c.caption, out.finish());

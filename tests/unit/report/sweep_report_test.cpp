@@ -108,7 +108,7 @@ TEST_CASE("a grid sweep's report draws each KPI's spread, the KPIs against the n
     std::string unmet = html.substr(html.find("id=\"spread-unmet_person_days\""));
     unmet = unmet.substr(0, unmet.find("</figure>"));
     CHECK(count(unmet, "class=\"box\"") == 5);
-    CHECK(unmet.find("1 points have no value in any run") != std::string::npos);
+    CHECK(unmet.find("1 point has no value in any run (never reached) and is left out") != std::string::npos);
     std::string never = html.substr(html.find("id=\"spread-never_h\""));
     CHECK(never.substr(0, never.find("</figure>")).find(">No data</text>") != std::string::npos);
     // Each KPI against the truck count, one line per policy.
