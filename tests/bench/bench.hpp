@@ -14,6 +14,7 @@ void add_hold_benchmark(CLI::App& app);
 void add_mmc_benchmark(CLI::App& app);
 void add_network_benchmarks(CLI::App& app);
 void add_scenario_benchmark(CLI::App& app);
+void add_report_cost_benchmark(CLI::App& app);
 void add_sweep_benchmark(CLI::App& app);
 
 inline double seconds_since(std::chrono::steady_clock::time_point start) {
