@@ -1,4 +1,4 @@
-// `corridor compare DIR_A DIR_B [--format text|csv|markdown]`: B - A per KPI (and per point), paired
+// `corridor compare DIR_A DIR_B [--format text|csv|markdown|html]`: B - A per KPI (and per point), paired
 // when both used the same seed, Welch otherwise, Holm's adjustment over each point's KPIs; and
 // `corridor compare DIR`: one sweep's points ranked on each KPI (docs/user-guide.md, "Comparing
 // results").
@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "corridor/report/comparison_report.hpp"
 #include "corridor/report/comparison_tables.hpp"
 #include "corridor/sweep/compare.hpp"
 #include "corridor/sweep/ranking.hpp"
@@ -24,12 +25,13 @@ struct CompareOptions {
 
 int compare(const CompareOptions& o) {
     TableFormat format = TableFormat::text;
+    bool html = o.format == "html";  // a self-contained page on stdout, like the other formats
     if (o.format == "csv")
         format = TableFormat::csv;
     else if (o.format == "markdown")
         format = TableFormat::markdown;
-    else if (o.format != "text")
-        return usage_error("--format must be text, csv or markdown, not '" + o.format + "'");
+    else if (o.format != "text" && !html)
+        return usage_error("--format must be text, csv, markdown or html, not '" + o.format + "'");
     if (o.folders.size() == 2) {
         std::error_code ec;
         if (std::filesystem::equivalent(o.folders[0], o.folders[1], ec))
@@ -46,14 +48,19 @@ int compare(const CompareOptions& o) {
         folders.push_back(std::move(folder.value()));
     }
     if (folders.size() == 1) {
-        std::fputs(ranking_table(rank_points(folders[0]), folders[0], format).c_str(), stdout);
+        std::vector<KpiRanking> rankings = rank_points(folders[0]);
+        std::fputs((html ? ranking_report_html(rankings, folders[0]) : ranking_table(rankings, folders[0], format)).c_str(),
+                   stdout);
         return 0;
     }
     auto comparison = compare_folders(folders[0], folders[1]);
     if (!comparison)
         return usage_error("cannot compare '" + o.folders[0] + "' and '" + o.folders[1] +
                            "': " + comparison.error());
-    std::fputs(comparison_table(comparison.value(), folders[0], folders[1], format).c_str(), stdout);
+    std::fputs((html ? comparison_report_html(comparison.value(), folders[0], folders[1])
+                     : comparison_table(comparison.value(), folders[0], folders[1], format))
+                   .c_str(),
+               stdout);
     return 0;
 }
 
@@ -71,7 +78,7 @@ Runner add_compare_command(CLI::App& app) {
                      "or sweeps)")
         ->required()
         ->expected(1, 2);
-    command->add_option("--format", o->format, "text, csv or markdown")->capture_default_str();
+    command->add_option("--format", o->format, "text, csv, markdown or html (a self-contained page)")->capture_default_str();
     return [o] { return compare(*o); };
 }
 

@@ -293,8 +293,10 @@ std::string network_map_figure(const Theatre& theatre, const DeploymentResult& r
         auto [x, y] = p(net.node(place.node).lat, net.node(place.node).lon);
         int row = stacked[place.node]++;
         const bool minor = place.symbol == Symbol::post;
-        // Labels right of the symbol, or left of it near the frame's right edge.
-        const bool right = x < kMargin + map_width - 160;
+        // Posts lie near the towns they guard: their labels go left of the symbol and the others'
+        // right, so that the two do not cover each other; either flips near the frame's edge.
+        const double length = (minor ? 5.4 : 6.2) * static_cast<double>(place.label.size()) + 9;
+        const bool right = minor ? x - length < kMargin : x + length < kMargin + map_width;
         out.text(right ? x + 9 : x - 9, y + 4 + 12 * row, place.label,
                  minor ? "map-label map-minor" : "map-label", right ? "start" : "end");
     }

@@ -56,9 +56,11 @@ void replication_summary(ReportPage& page, const RunReportContext& context) {
 
 }  // namespace
 
-std::string run_report_html(const Theatre& theatre, const DeploymentResult& result, const RunReportContext& context) {
-    ReportPage page("Run report: " + theatre.name,
-                    context.scenario_file + " · seed " + std::to_string(context.seed) + " · corridor " + context.version);
+std::string run_report_html(const Theatre& theatre, const DeploymentResult& result,
+                            const RunReportContext& context) {
+    ReportPage page(
+        "Run report: " + theatre.name,
+        context.scenario_file + " · seed " + std::to_string(context.seed) + " · corridor " + context.version);
     headline(page, result);
     if (context.replications > 1 && !context.summary.empty()) replication_summary(page, context);
     run_report::closure_profile(page, theatre, result);

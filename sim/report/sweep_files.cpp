@@ -10,6 +10,7 @@
 #include "corridor/report/publish.hpp"
 #include "corridor/report/replication_files.hpp"
 #include "corridor/report/streamed_file.hpp"
+#include "corridor/report/sweep_report.hpp"
 #include "corridor/sweep/ranking.hpp"
 #include "corridor/version.hpp"
 
@@ -137,6 +138,13 @@ Result<bool> export_sweep(const std::string& dir, const RunStore& store, const s
         if (!checksum) return Error{checksum.error()};
         files.emplace_back(name, checksum.value());
     }
+    // The report reads the store once more, a point at a time; it holds a summary per point, not
+    // the runs.
+    StreamedFile report((fs::path(dir) / "report.html").string());
+    report.append(sweep_report_html(store));
+    auto checksum = report.commit();
+    if (!checksum) return Error{checksum.error()};
+    files.emplace_back("report.html", checksum.value());
     return replace_file((fs::path(dir) / kManifestName).string(), manifest_json(store, command, files));
 }
 

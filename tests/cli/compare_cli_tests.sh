@@ -52,12 +52,26 @@ done
 check "the force's closure is not exactly the same with one more ICRC truck, paired" \
     grep -q '^0,closure_time_h,h,paired,12,12,[0-9.]*,[0-9.]*,0,,,,,,,exact,$' "$out/paired.csv"
 # Same bytes every time, in every format.
-for format in text csv markdown; do
+for format in text csv markdown html; do
     "$corridor" compare "$out/ref" "$out/more" --format $format >"$out/one.$format" 2>&1
     "$corridor" compare "$out/ref" "$out/more" --format $format >"$out/two.$format" 2>&1
     check "compare --format $format differs between two calls" cmp -s "$out/one.$format" "$out/two.$format"
 done
 check "the markdown lacks its table rule" grep -q '^|---|---|---:|' "$out/one.markdown"
+
+# --format html: one self-contained page on stdout, the differences as interval bars (one chart
+# for the one point of two runs with replications), the method said, the tables with units.
+html=$out/one.html
+count() { grep -o "$1" "$2" | wc -l; }
+check "the html page does not start as a document" test "$(head -c 15 "$html")" = '<!DOCTYPE html>'
+check "the html page has not one figure.chart for one point" test "$(count '<figure class="chart"' "$html")" = 1
+check "the html page has a script or a link to the network" \
+    test "$(grep -c -e '<script' -e 'https://' -e '<link' "$html")" = 0
+check "the html page does not say paired" grep -q 'Paired: both used seed 1' "$html"
+check "the html chart has no row for unmet_person_days" grep -q 'class="tick" text-anchor="end">unmet_person_days</text>' "$html"
+check "the html table has not the exact posts" grep -q '<td>posts (posts)</td><td class="num">12</td><td class="num">28</td><td class="num">28</td><td class="num">0</td><td class="num">exact</td>' "$html"
+check "the html table header lacks units" grep -q '<th>KPI (unit)</th><th class="num">Runs (n or A/B)</th><th class="num">Mean A (unit)</th>' "$html"
+expect 0 'Welch: the seeds differ \(1 and 7\)' -- compare "$out/ref" "$out/more7" --format html
 
 # Hand-made sweep folders (tests/data/compare/): per point, paired, and pairs only where both
 # have a value (point 0's aid: 2 pairs, differences 2 and 1, p = 1 - 2 atan(3) / pi = 0.2048).
@@ -71,6 +85,16 @@ expect 0 'Welch, independent seeds \(7 and 8\)' -- compare "$fixtures/sweep-a" "
 expect 0 'closure_time_h \(lower is better\)' -- compare "$fixtures/sweep-a"
 expect 0 '^closure_time_h,,lower,1,1,12,3,100,' -- compare "$fixtures/sweep-a" --format csv
 expect 0 '^aid_tonnes_delivered,,higher,1,1,12,3,63,' -- compare "$fixtures/sweep-a" --format csv
+# The same as pages: one interval chart per point, aid's +1.5 [-4.853, 7.853] in its table; the
+# ranking one bar chart per KPI, point 1 first on closure.
+"$corridor" compare "$fixtures/sweep-a" "$fixtures/sweep-b" --format html >"$out/sweeps.html" 2>&1
+check "the sweeps' html has not one figure.chart per point (2)" test "$(count '<figure class="chart"' "$out/sweeps.html")" = 2
+check "the sweeps' html lacks aid's difference and interval" \
+    grep -q '<td>aid_tonnes_delivered</td><td class="num">2</td><td class="num">52</td><td class="num">53.5</td><td class="num">1.5</td><td class="num">\[-4.853, 7.853\]</td><td class="num">0.2048</td>' "$out/sweeps.html"
+"$corridor" compare "$fixtures/sweep-a" --format html >"$out/ranking.html" 2>&1
+check "the ranking html has not one figure.chart per KPI (3)" test "$(count '<figure class="chart"' "$out/ranking.html")" = 3
+check "the ranking html does not rank point 1 first on closure" \
+    grep -q '<td class="num">1</td><td class="num">1</td><td>fleets.icrc.count = 12</td><td class="num">3</td><td class="num">100</td>' "$out/ranking.html"
 
 # Mistakes: each a message and exit 2.
 expect 2 "$out/none: error: no such folder" -- compare "$out/none" "$out/ref"
@@ -81,7 +105,7 @@ printf '1,3,12,1x5,60,28\n' >>"$out/garbled/runs.csv"
 expect 2 "$out/garbled/runs.csv:8:8: error: '1x5' is not a number \(KPI 'closure_time_h'\)" -- \
     compare "$out/garbled" "$fixtures/sweep-b"
 expect 2 "are the same folder: a comparison needs two results" -- compare "$out/ref" "$out/ref/"
-expect 2 "--format must be text, csv or markdown, not 'nonsense'" -- compare "$out/ref" "$out/more" --format nonsense
+expect 2 "--format must be text, csv, markdown or html, not 'nonsense'" -- compare "$out/ref" "$out/more" --format nonsense
 expect 2 "cannot compare .*: point 1 has different parameter values in the two folders" -- \
     compare "$fixtures/sweep-a" "$fixtures/sweep-other"
 expect 2 "cannot compare .*: the folders have different points \(2 and 1\)" -- compare "$fixtures/sweep-a" "$out/ref"

@@ -2,12 +2,12 @@
 # routes.geojson read by GDAL's own ogrinfo (Debian gdal-bin), as QGIS reads it: the reference run's
 # file opens as one layer holding every road and every place, with the right geometry types, and
 # the values read back are those of roads.csv and posts.csv. A network without coordinates gets no
-# routes.geojson and the run says so. Skipped (77) when ogrinfo is not installed (`make deps`).
+# routes.geojson and the run says so. Fails when ogrinfo is not installed: `make deps` installs it.
 # Usage: geojson_ogrinfo_test.sh path/to/corridor source_dir
 set -u
 corridor=$1
 source_dir=$2
-command -v ogrinfo >/dev/null || { echo "skipped: ogrinfo (gdal-bin) is not installed"; exit 77; }
+command -v ogrinfo >/dev/null || { echo "ogrinfo (gdal-bin) is not installed: run make deps" >&2; exit 1; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 

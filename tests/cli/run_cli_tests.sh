@@ -68,13 +68,15 @@ if ! cmp -s "$out/c/kpis.json" "$out/d/kpis.json" && grep -q '"seed": 5' "$out/c
 mmc=$source_dir/scenarios/karabakh-2020/scenario.yaml
 expect 0 'over 4 replications \(mean \+- 95% half-width\)' -- run "$mmc" --replications 4 --threads 1 --out "$out/rep1"
 expect 0 'force_checkpoint_mean_wait_min +[0-9.]+ \+- [0-9.]+ min' -- run "$mmc" --replications 4 --threads 2 --out "$out/rep2"
-for f in replications.csv summary.csv kpis.json; do
+for f in replications.csv summary.csv kpis.json report.html; do
     if [ -s "$out/rep1/$f" ] && cmp -s "$out/rep1/$f" "$out/rep2/$f"; then passes=$((passes + 1)); else
         echo "FAIL: $f missing or different at 1 and 2 threads"; failures=$((failures + 1)); fi
 done
 check "replications.csv has not its header and 4 rows" test "$(wc -l <"$out/rep1/replications.csv")" = 5
 check "summary.csv lacks the sorties row with n = 4" grep -q '^truck_breakdowns,breakdowns,4,' "$out/rep1/summary.csv"
 check "replications.csv and summary.csv not in the manifest" grep -q '"summary.csv"' "$out/rep1/manifest.json"
+check "report.html lacks the replications' summary" grep -q 'over the 4 replications' "$out/rep1/report.html"
+check "report.html not in the manifest" grep -q '"report.html"' "$out/rep1/manifest.json"
 expect 2 'replications must be from 1 to 100000, not 0' -- run "$one" --replications 0
 expect 2 'threads must be 0 \(all cores\) or more, not -2' -- run "$one" --replications 2 --threads -2
 expect 0 "results in $out/slash/" -- run "$one" --out "$out/slash/"

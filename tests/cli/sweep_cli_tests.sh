@@ -25,11 +25,13 @@ parameters:
   fleets.icrc-trucks.count: [4, 8, 12]
 EOF
 
-same() {  # same WHAT DIR_A DIR_B: runs.csv and summary.csv are the same bytes
+same() {  # same WHAT DIR_A DIR_B: runs.csv, summary.csv and report.html are the same bytes
     local what=$1 a=$2 b=$3
     check "$what: runs.csv differs" cmp -s "$a/runs.csv" "$b/runs.csv"
     check "$what: summary.csv differs" cmp -s "$a/summary.csv" "$b/summary.csv"
+    check "$what: report.html differs" cmp -s "$a/report.html" "$b/report.html"
 }
+count() { grep -o "$1" "$2" | wc -l; }
 
 expect 0 '18 runs of 6 points x 3 replications' -- sweep "$work/small.yaml" --out "$work/whole" --quiet
 check "runs.csv has not its header and 18 rows" test "$(wc -l <"$work/whole/runs.csv")" = 19
@@ -38,6 +40,19 @@ check "the header is not point, replication, parameters, KPIs" \
     "$work/whole/runs.csv"
 check "summary.csv has not 6 points x 3 KPIs" test "$(wc -l <"$work/whole/summary.csv")" = 19
 check "the manifest does not list the store" grep -q '"runs.sqlite"' "$work/whole/manifest.json"
+# report.html: listed with its checksum; a grid of 2 number parameters and 3 KPIs draws each KPI's
+# spread per point (3 box charts of 6 boxes) and each KPI against the truck count (3 line charts,
+# one line per Il-76 count), and names the best point per KPI.
+report=$work/whole/report.html
+check "the manifest does not list report.html with its checksum" \
+    grep -qE '"report.html": "fnv1a64:[0-9a-f]{16}"' "$work/whole/manifest.json"
+check "report.html has not 3 box charts" test "$(count '<figure class="chart" id="spread-' "$report")" = 3
+check "a box chart has not 6 boxes" test "$(grep -A200 'id="spread-closure_time_h"' "$report" | sed '/<\/figure>/q' | grep -c 'class="box"')" = 6
+check "report.html has not 3 line charts against the truck count" \
+    test "$(count '<figure class="chart" id="grid-' "$report")" = 3
+check "a line chart has not a line per Il-76 count" grep -q 'class="legend">airlift.Il-76MD.count = 20</text>' "$report"
+check "report.html does not name the best point for unmet need" grep -q '<td>unmet_person_days (person-days)</td><td>lower</td><td>point ' "$report"
+check "report.html has a script or a link to the network" test "$(grep -c -e '<script' -e 'https://' -e '<link' "$report")" = 0
 # Point 0's replication 0 is `corridor run` with the same changes: the store holds the real runs.
 sed -e 's/count: 20, from: ULY/count: 12, from: ULY/' "$reference" >"$work/base12.yaml"
 sed -i -e "s|file: network|file: $source_dir/scenarios/karabakh-2020/network|" "$work/base12.yaml"
@@ -56,6 +71,7 @@ same "1 thread against every core" "$work/whole" "$work/one-thread"
 for i in 1 2 3; do expect 0 "shard $i/3" -- sweep "$work/small.yaml" --shard "$i/3" --out "$work/shard$i" --quiet; done
 expect 0 'merged 3 shards, 18 runs' -- merge "$work/shard3" "$work/shard1" "$work/shard2" --out "$work/merged"
 same "3 shards merged" "$work/whole" "$work/merged"
+check "a shard's folder has a report.html (only the merged sweep does)" test ! -e "$work/shard1/report.html"
 expect 2 'shard 3/3 is missing' -- merge "$work/shard1" "$work/shard2" --out "$work/m2"
 expect 2 'shard 1/3 is given twice' -- merge "$work/shard1" "$work/shard1" "$work/shard3" --out "$work/m3"
 expect 2 'holds a whole sweep, not a shard' -- merge "$work/whole" --out "$work/m4"
@@ -146,6 +162,10 @@ for s in airlift-capacity aid-fleet aid-fleet-storms each-road-closed; do
 done
 check "each-road-closed has not its base and every road" \
     test "$(cut -d, -f1 "$work/ref-each-road-closed/runs.csv" | sort -u | wc -l)" -gt 20
+check "each-road-closed's report does not rank the roads by the closure's harm" \
+    grep -q '<figure class="chart" id="roads-closure_time_h">' "$work/ref-each-road-closed/report.html"
+check "aid-fleet's report has no grid lines of unmet need against the truck count" \
+    grep -q 'unmet_person_days against fleets.icrc-trucks.count' "$work/ref-aid-fleet/report.html"
 
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -24,15 +24,14 @@ void check_track(const std::vector<TrackPoint>& track, const std::vector<TrackPo
 
 }  // namespace
 
-TEST_CASE("one convoy's track: 40 km in the first hour at 40 km/h, flat through its 15 min halt, on to 120 km") {
+TEST_CASE(
+    "one convoy's track: 40 km in the first hour at 40 km/h, flat through its 15 min halt, on to 120 km") {
     // scenarios/validation/one-convoy.yaml: 120 km at 40 km/h, one 15 min halt after the first hour.
     Theatre t = test::load_theatre("validation/one-convoy.yaml");
     DeploymentResult r = simulate_deployment(t, t.seed);
     REQUIRE(r.convoy_tracks.size() == 1);
-    check_track(r.convoy_tracks[0], {{0, 0},
-                                     {kHour, 40000},
-                                     {kHour + 15 * kMinute, 40000},
-                                     {3 * kHour + 15 * kMinute, 120000}});
+    check_track(r.convoy_tracks[0],
+                {{0, 0}, {kHour, 40000}, {kHour + 15 * kMinute, 40000}, {3 * kHour + 15 * kMinute, 120000}});
     CHECK(r.convoy_tracks[0].back().distance_m == r.convoys[0].route_m);
 }
 
@@ -97,7 +96,9 @@ TEST_CASE("random closures appear among the closures, as many as the run counts"
     CHECK(random > 10);  // about 30 (1 a day)
 }
 
-TEST_CASE("the apron's queue by day: one aircraft waits on day 0 for the single loading slot, none once the lift is over") {
+TEST_CASE(
+    "the apron's queue by day: one aircraft waits on day 0 for the single loading slot, none once the lift "
+    "is over") {
     // scenarios/validation/airlift-only.yaml with one apron slot at HOME: both aircraft ask for it at
     // 0 and the second waits 2 h. From then on each comes back as the other takes off, at the same
     // second (a queue of one for no time, which the run's largest_apron_queue counts too); the last
@@ -138,5 +139,6 @@ TEST_CASE("a run asking for KPIs only records none of the report's pictures, and
         CHECK(a[i].value == b[i].value);
     }
     Theatre returns = test::load_theatre("validation/returns-after-post.yaml");
-    CHECK(simulate_deployment(returns, returns.seed, 0, Sinks::kpis_only()).returns[0].returned_by_day.empty());
+    CHECK(
+        simulate_deployment(returns, returns.seed, 0, Sinks::kpis_only()).returns[0].returned_by_day.empty());
 }

@@ -88,6 +88,23 @@ struct LaneChart {
 /// Closures and repairs on a time axis, one lane a road.
 std::string lane_chart(const LaneChart& c);
 
+struct Interval {  // an estimate and its interval, flagged when it is significant
+    std::string label;
+    double value;
+    std::optional<double> low, high;
+    bool flagged = false;
+};
+struct IntervalChart {
+    std::string id, title, caption;
+    Axis value;
+    std::vector<Interval> rows;
+    std::string flagged_name = "significant", plain_name = "not significant";  // the legend
+};
+/// Differences with their 95% intervals against a dashed zero line, one row each; flagged rows
+/// drawn bold in the second colour. With the axis's min and max set, wider intervals are cut at
+/// the edge (drawn without their end cap).
+std::string interval_chart(const IntervalChart& c);
+
 // --- helpers the charts share, public for the reports and the tests ---
 
 /// About `target` round tick values (1, 2 or 5 times a power of ten) covering [lo, hi]: the first

@@ -24,6 +24,7 @@ struct RunReportContext {
 };
 
 /// The page of one run: replication 0's pictures, and the summary of all of them when there are more.
-std::string run_report_html(const Theatre& theatre, const DeploymentResult& result, const RunReportContext& context);
+std::string run_report_html(const Theatre& theatre, const DeploymentResult& result,
+                            const RunReportContext& context);
 
 }  // namespace corridor

@@ -13,7 +13,8 @@
 
 namespace corridor {
 
-/// runs.csv and summary.csv from `store`, then manifest.json naming them with their checksums,
+/// runs.csv, summary.csv and report.html (sweep_report.hpp) from `store`, then manifest.json
+/// naming them with their checksums,
 /// each replacing its earlier self atomically in `dir` (the manifest last: a folder whose
 /// manifest lists its files is complete).
 /// (The manifest says what was swept from the store's facts, and `command`.)

@@ -123,7 +123,7 @@ std::vector<std::pair<double, double>> legend_layout(const std::vector<LegendEnt
     std::vector<std::pair<double, double>> at;
     double x = legend_left, y = top;
     for (const LegendEntry& entry : entries) {
-        double width = swatch_width + 6 + text_width(shorten(entry.name, 48)) + 18;
+        double width = swatch_width + 6 + text_width(shorten(entry.name, 72)) + 18;
         if (x > legend_left && x + width > chart_width - 8) x = legend_left, y += legend_row;
         at.emplace_back(x, y);
         x += width;
@@ -148,7 +148,7 @@ void draw_legend(svg::Writer& out, const std::vector<LegendEntry>& entries, doub
             case LegendEntry::Shape::box: out.rect(x + 4, mid - 6, swatch_width - 8, 12, "swatch " + entry.css_class); break;
             case LegendEntry::Shape::dot: out.circle(x + swatch_width / 2, mid, 4, "dot " + entry.css_class); break;
         }
-        out.text(x + swatch_width + 6, mid + 4, shorten(entry.name, 48), "legend");
+        out.text(x + swatch_width + 6, mid + 4, shorten(entry.name, 72), "legend");
     }
 }
 

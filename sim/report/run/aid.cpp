@@ -25,7 +25,8 @@ void aid_delivered(ReportPage& page, const Theatre& theatre, const DeploymentRes
         const Commodity& commodity = aid.commodities[k];
         std::vector<double> need(towns, 0), delivered(towns, 0);
         std::vector<chart::Series> series(towns);
-        for (std::size_t t = 0; t < towns; ++t) series[t] = {aid.towns[t].name, {}, {}, chart::Series::Style::line};
+        for (std::size_t t = 0; t < towns; ++t)
+            series[t] = {aid.towns[t].name, {}, {}, chart::Series::Style::line};
         bool needed = false;
         for (const TownDay& day : r.town_days) {  // by day, then town and commodity
             if (day.commodity != k) continue;
@@ -38,9 +39,10 @@ void aid_delivered(ReportPage& page, const Theatre& theatre, const DeploymentRes
         }
         if (!needed) continue;
         std::erase_if(series, [](const chart::Series& s) { return s.x.empty(); });
-        chart::XyChart c{"aid-" + std::to_string(k + 1), "Delivered against need: " + commodity.name,
-                         "Cumulative deliveries over cumulative need, at the end of each day (" + commodity.unit +
-                             " of " + commodity.name + ").",
+        chart::XyChart c{"aid-" + std::to_string(k + 1),
+                         "Delivered against need: " + commodity.name,
+                         "Cumulative deliveries over cumulative need, at the end of each day (" +
+                             commodity.unit + " of " + commodity.name + ").",
                          scale.axis(scale.of(theatre.duration)),
                          {"Delivered against need", "%", 0.0, std::nullopt},
                          std::move(series),
@@ -60,7 +62,8 @@ void aid_delivered(ReportPage& page, const Theatre& theatre, const DeploymentRes
         if (!group.bars.empty()) unmet.push_back(std::move(group));
     }
     if (total_unmet > 0)
-        page.figure(chart::bar_chart({"aid-unmet", "Need left unmet by town",
+        page.figure(chart::bar_chart({"aid-unmet",
+                                      "Need left unmet by town",
                                       fixed(total_unmet, 0) + " person-days unmet in all.",
                                       {"Unmet need", "person-days", 0.0, std::nullopt},
                                       unmet,
@@ -71,9 +74,9 @@ void aid_delivered(ReportPage& page, const Theatre& theatre, const DeploymentRes
     std::vector<std::vector<std::string>> rows;
     for (const SupplyOutcome& s : r.supplies) {
         const Commodity& commodity = aid.commodities[s.commodity];
-        rows.push_back({aid.towns[s.town].name, commodity.name + " (" + commodity.unit + ")", fixed(s.need, 0),
-                        fixed(s.delivered, 0), fixed(s.unmet, 0), fixed(s.unmet_person_days, 0),
-                        fixed(to_hours(s.out) / 24.0, 2)});
+        rows.push_back({aid.towns[s.town].name, commodity.name + " (" + commodity.unit + ")",
+                        fixed(s.need, 0), fixed(s.delivered, 0), fixed(s.unmet, 0),
+                        fixed(s.unmet_person_days, 0), fixed(to_hours(s.out) / 24.0, 2)});
     }
     page.table({{"Town"},
                 {"Commodity (unit)"},
@@ -94,8 +97,14 @@ void returns(ReportPage& page, const Theatre& theatre, const DeploymentResult& r
         return;
     }
     TimeScale scale = time_scale(theatre.duration);
-    chart::XyChart c{"returns", "People returned home", "", scale.axis(scale.of(theatre.duration)),
-                     {"People home", "people", 0.0, std::nullopt}, {}, {}, {}};
+    chart::XyChart c{"returns",
+                     "People returned home",
+                     "",
+                     scale.axis(scale.of(theatre.duration)),
+                     {"People home", "people", 0.0, std::nullopt},
+                     {},
+                     {},
+                     {}};
     std::vector<int> all;
     int people = 0, returned = 0;
     for (const ReturnOutcome& flow : r.returns) {

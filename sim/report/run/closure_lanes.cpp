@@ -48,12 +48,13 @@ void closures_and_repairs(ReportPage& page, const Theatre& theatre, const Deploy
         closed[l] += std::min(s.until, theatre.duration) - s.from;
     }
     std::string caption = std::to_string(r.closures.size()) + " closures and " +
-                          std::to_string(r.repair_spans.size()) + " repair jobs on " + std::to_string(lanes.size()) +
-                          " roads and services.";
+                          std::to_string(r.repair_spans.size()) + " repair jobs on " +
+                          std::to_string(lanes.size()) + " roads and services.";
     if (lanes.size() > kMostLanes) {
         std::vector<std::size_t> order(lanes.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return closed[a] > closed[b]; });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return closed[a] > closed[b]; });
         order.resize(kMostLanes);
         std::sort(order.begin(), order.end());  // back in the order they were first closed
         std::vector<chart::Lane> kept;

@@ -28,7 +28,8 @@ void closure_profile(ReportPage& page, const Theatre& theatre, const DeploymentR
     // Up to a little past the last post established (all of the run when some never were): the
     // days after closure would squeeze the profile against the left edge.
     bool all = established.size() == r.posts.size() && !established.empty();
-    Time end = all ? std::min(theatre.duration, established.back() + established.back() / 10 + kHour) : theatre.duration;
+    Time end = all ? std::min(theatre.duration, established.back() + established.back() / 10 + kHour)
+                   : theatre.duration;
     TimeScale scale = time_scale(end);
     chart::Series posts{"Posts established", {0.0}, {0.0}, chart::Series::Style::step};
     double n = static_cast<double>(r.posts.size());
@@ -38,7 +39,8 @@ void closure_profile(ReportPage& page, const Theatre& theatre, const DeploymentR
     }
     posts.x.push_back(scale.of(end));
     posts.y.push_back(posts.y.back());
-    chart::XyChart c{"closure-profile", "Posts established over time",
+    chart::XyChart c{"closure-profile",
+                     "Posts established over time",
                      std::to_string(established.size()) + " of " + std::to_string(r.posts.size()) +
                          " posts established within the run.",
                      scale.axis(scale.of(end)),
@@ -79,9 +81,15 @@ void movement_graph(ReportPage& page, const Theatre&, const DeploymentResult& r)
             first_at = std::min(first_at, r.convoy_tracks[i].front().at);
             last_at = std::max(last_at, r.convoy_tracks[i].back().at);
         }
-        chart::XyChart c{"movement-" + std::to_string(u + 1), "Movement graph: " + units[u], "",
-                         {scale.label, scale.unit, scale.of(first_at), scale.of(std::max(last_at, first_at + kHour))},
-                         {"Distance along route", "km", 0.0, std::nullopt}, {}, {}, {}};
+        chart::XyChart c{
+            "movement-" + std::to_string(u + 1),
+            "Movement graph: " + units[u],
+            "",
+            {scale.label, scale.unit, scale.of(first_at), scale.of(std::max(last_at, first_at + kHour))},
+            {"Distance along route", "km", 0.0, std::nullopt},
+            {},
+            {},
+            {}};
         int arrived = 0;
         for (std::size_t i : by_unit[units[u]]) {
             const ConvoyOutcome& convoy = r.convoys[i];
@@ -106,7 +114,8 @@ void airlift(ReportPage& page, const Theatre& theatre, const DeploymentResult& r
                  "at once for an apron slot that day: a queue day after day means the aprons, not the "
                  "aircraft, set the pace.");
     if (r.sorties == 0) {
-        page.paragraph(theatre.airlift.empty() ? "The scenario has no airlift." : "No sortie landed within the run.");
+        page.paragraph(theatre.airlift.empty() ? "The scenario has no airlift."
+                                               : "No sortie landed within the run.");
         return;
     }
     // Days up to the last with a sortie or a queue: the quiet days after add nothing.
@@ -131,7 +140,8 @@ void airlift(ReportPage& page, const Theatre& theatre, const DeploymentResult& r
         aid.y.push_back(day.aid_tonnes);
     }
     chart::Axis time = scale.axis(scale.of(static_cast<Time>(days) * kDay));
-    page.figure(chart::xy_chart({"airlift-sorties", "Sorties and apron queue by day",
+    page.figure(chart::xy_chart({"airlift-sorties",
+                                 "Sorties and apron queue by day",
                                  std::to_string(r.sorties) + " sorties in all; the largest apron queue was " +
                                      fixed(r.largest_apron_queue, 0) + " aircraft.",
                                  time,
@@ -141,15 +151,17 @@ void airlift(ReportPage& page, const Theatre& theatre, const DeploymentResult& r
                                  {}}));
     std::vector<chart::Series> cargo = {tonnes};
     if (r.aid_tonnes_lifted > 0) cargo.push_back(aid);
-    page.figure(chart::xy_chart({"airlift-tonnes", "Tonnes landed by day",
-                                 fixed(r.tonnes_lifted, 1) + " t landed in all" +
-                                     (r.aid_tonnes_lifted > 0 ? ", of which " + fixed(r.aid_tonnes_lifted, 1) + " t aid cargo."
-                                                              : "."),
-                                 time,
-                                 {"Cargo landed", "t per day", 0.0, std::nullopt},
-                                 cargo,
-                                 {},
-                                 {}}));
+    page.figure(chart::xy_chart(
+        {"airlift-tonnes",
+         "Tonnes landed by day",
+         fixed(r.tonnes_lifted, 1) + " t landed in all" +
+             (r.aid_tonnes_lifted > 0 ? ", of which " + fixed(r.aid_tonnes_lifted, 1) + " t aid cargo."
+                                      : "."),
+         time,
+         {"Cargo landed", "t per day", 0.0, std::nullopt},
+         cargo,
+         {},
+         {}}));
 }
 
 }  // namespace corridor::run_report

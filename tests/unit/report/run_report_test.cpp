@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "corridor/report/run_report.hpp"
 #include "../../scenario/scenarios.hpp"
+#include "corridor/report/run_report.hpp"
 
 using namespace corridor;
 
@@ -21,7 +21,8 @@ bool has(const std::string& page, const std::string& text) { return page.find(te
 
 }  // namespace
 
-TEST_CASE("a road-only run's report draws its closure profile and movement graph and says it had no airlift") {
+TEST_CASE(
+    "a road-only run's report draws its closure profile and movement graph and says it had no airlift") {
     std::string page = report_of("validation/one-convoy.yaml");
     CHECK(has(page, "id=\"closure-profile\""));
     CHECK(has(page, "id=\"movement-1\""));
