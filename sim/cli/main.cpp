@@ -3,6 +3,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <map>
@@ -97,6 +100,12 @@ int main(int argc, char** argv) {
     corridor::cli::ranks::start(&argc, &argv);
     int code = corridor::cli::main_with(argc, argv);
     corridor::cli::ranks::stop();
+    // What was printed must have arrived: `compare --format html > page.html` on a full disk
+    // would otherwise leave a cut page behind a success.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        std::fprintf(stderr, "corridor: error: could not write the output: %s\n", std::strerror(errno));
+        return code == 0 ? 2 : code;
+    }
     return code;
 }
 #endif

@@ -37,8 +37,9 @@ int merge(const MergeOptions& o) {
     }
     if (auto exported = export_sweep(o.out, *merged.value(), invoked_command()); !exported)
         return usage_error(exported.error());
-    std::printf("  merged %zu shards, %zu runs\n  results in %s%s\n", o.shards.size(),
-                merged.value()->done().size(), o.out.c_str(), o.out.back() == '/' ? "" : "/");
+    std::string folder = o.out.back() == '/' ? o.out : o.out + "/";
+    std::printf("  merged %zu shards, %zu runs\n  results in %s\n  report   %sreport.html\n", o.shards.size(),
+                merged.value()->done().size(), folder.c_str(), folder.c_str());
     return 0;
 }
 

@@ -188,7 +188,8 @@ int RankSweep::finish(int code) {
                     store.header().facts.at("points").c_str(),
                     store.header().facts.at("replications").c_str(), ranks::count(), seconds,
                     seconds > 0 ? static_cast<double>(runs) / seconds : 0.0);
-        std::printf("  results in %s%s\n", merged_.c_str(), merged_.back() == '/' ? "" : "/");
+        std::string folder = merged_.back() == '/' ? merged_ : merged_ + "/";
+        std::printf("  results in %s\n  report   %sreport.html\n", folder.c_str(), folder.c_str());
     }  // (the merged store is closed before the shards go)
     for (const std::string& shard : shards) fs::remove_all(shard, error);
     return 0;

@@ -260,7 +260,10 @@ int sweep(SweepOptions o, RankSweep& ranks) {
                 o.shard ? (", shard " + *o.shard).c_str() : "", seconds,
                 seconds > 0 ? static_cast<double>(todo.size()) / seconds : 0.0,
                 done.empty() ? "" : (", " + std::to_string(done.size()) + " stored before").c_str());
-    std::printf("  results in %s%s\n", dir.c_str(), dir.back() == '/' ? "" : "/");
+    std::string folder = dir.back() == '/' ? dir : dir + "/";
+    std::printf("  results in %s\n", folder.c_str());
+    // A shard's runs are reported once merged.
+    if (!o.shard) std::printf("  report   %sreport.html\n", folder.c_str());
     return 0;
 }
 

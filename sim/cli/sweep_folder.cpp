@@ -45,8 +45,8 @@ std::string prepare_sweep_folder(const std::string& dir, bool resume,
     if (resume && !has_store) return "there is no sweep to resume in " + dir + " (it has no runs.sqlite)";
     if (!resume && has_store)
         return dir +
-               " holds a sweep already: add --resume to finish it (or to write its files again), or give "
-               "another --out";
+               " holds a sweep already: give another --out, or finish that sweep (or write its files again) "
+               "with corridor sweep --resume";
     if (!has_store && !empty)
         return dir + " is not a sweep's folder (it holds other files): give a new or empty folder";
     // (A folder that cannot be written fails when the store is made, with the system's reason.)

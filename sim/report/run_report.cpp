@@ -16,7 +16,9 @@ using run_report::fixed;
 
 // Times as hours, counts whole, rates with a few decimals: what a planner reads off a KPI.
 std::string kpi_value(const Kpi& kpi) {
-    if (!kpi.value) return "not reached";
+    // A time is missing when it was not reached; a figure when the scenario does not model it
+    // (no aid, no fuel consumption).
+    if (!kpi.value) return kpi.unit == "h" ? "not reached" : "no value";
     double x = *kpi.value;
     bool whole = x == static_cast<double>(static_cast<long long>(x));
     return fixed(x, whole ? 0 : 2);
@@ -25,7 +27,8 @@ std::string kpi_value(const Kpi& kpi) {
 void headline(ReportPage& page, const DeploymentResult& result) {
     page.section("Headline KPIs",
                  "What the run gave, one number a KPI (docs/model.md, \"KPIs\", says what each means). A "
-                 "time not reached within the run says so.");
+                 "time not reached within the run says so; a figure the scenario does not model (aid, "
+                 "fuel) has no value.");
     std::vector<std::vector<std::string>> rows;
     for (const Kpi& kpi : kpi_record(result))
         rows.push_back({std::string(kpi.name), kpi_value(kpi), std::string(kpi.unit)});
@@ -40,8 +43,10 @@ void replication_summary(ReportPage& page, const RunReportContext& context) {
     std::vector<std::vector<std::string>> rows;
     for (const KpiSummary& s : context.summary) {
         std::string half = s.half_width ? fixed(*s.half_width, 2) : "";
-        rows.push_back({std::string(s.name), std::string(s.unit), std::to_string(s.n), fixed(s.mean, 2), half,
-                        fixed(s.min, 2), fixed(s.median, 2), fixed(s.max, 2)});
+        // No replication gave a value: nothing to summarise, not zeros.
+        auto figure = [&](double x) { return s.n > 0 ? fixed(x, 2) : std::string("no value"); };
+        rows.push_back({std::string(s.name), std::string(s.unit), std::to_string(s.n), figure(s.mean), half,
+                        figure(s.min), figure(s.median), figure(s.max)});
     }
     page.table({{"KPI"},
                 {"Unit"},

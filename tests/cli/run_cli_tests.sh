@@ -104,6 +104,10 @@ expect 2 "cannot be made: '$out/afile' is a file, not a folder" -- run "$one" --
 # Folders missing several levels deep are made (as the default results/NAME-seedN in a new folder).
 expect 0 "results in $out/new1/new2/new3/" -- run "$one" --out "$out/new1/new2/new3"
 check "a results folder several levels deep was not made" test -f "$out/new1/new2/new3/kpis.json"
+# Output that cannot be written is an error, not a success with a cut page (a full disk).
+"$corridor" validate "$one" >/dev/full 2>"$out/full.err"
+check "a failed write to standard output exited $?, not 2" test $? -eq 2
+check "a failed write to standard output was not said" grep -q "corridor: error: could not write the output" "$out/full.err"
 corridor_path=$(cd "$(dirname "$corridor")" && pwd)/$(basename "$corridor")
 one_path=$(cd "$(dirname "$one")" && pwd)/$(basename "$one")
 # shellcheck source=open_cases.sh

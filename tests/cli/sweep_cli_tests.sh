@@ -64,7 +64,7 @@ check "point 0 replication 0's closure ($closure_sweep) is not corridor run's ($
     test "$closure_run" = "$closure_sweep"
 
 # One thread, the same bytes.
-expect 0 'results in' -- sweep "$work/small.yaml" --out "$work/one-thread" --threads 1 --quiet
+expect 0 "report   $work/one-thread/report.html" -- sweep "$work/small.yaml" --out "$work/one-thread" --threads 1 --quiet
 same "1 thread against every core" "$work/whole" "$work/one-thread"
 
 # Shards merged, the same bytes; and what merge refuses.
@@ -80,7 +80,7 @@ check "a refused merge made its folder" test ! -e "$work/m2"
 
 # A finished sweep is never started over; --resume writes the same files again.
 before=$(cksum <"$work/whole/runs.csv")
-expect 2 'holds a sweep already: add --resume' -- sweep "$work/small.yaml" --out "$work/whole"
+expect 2 'holds a sweep already: give another --out, or finish that sweep .* with corridor sweep --resume' -- sweep "$work/small.yaml" --out "$work/whole"
 expect 0 '0 runs of 6 points x 3 replications in .*, 18 stored before' -- sweep "$work/small.yaml" --out "$work/whole" --resume --quiet
 check "resuming a finished sweep changed runs.csv" test "$before" = "$(cksum <"$work/whole/runs.csv")"
 expect 2 'there is no sweep to resume' -- sweep "$work/small.yaml" --out "$work/none" --resume
