@@ -111,12 +111,16 @@ std::vector<Place> places_of(const Theatre& theatre, const DeploymentResult& r) 
     std::vector<Place> places;
     const Humanitarian& aid = theatre.aid;
     for (std::size_t t = 0; t < aid.towns.size(); ++t) {
-        double unmet_t = 0;
+        // In person-days, as the KPI and the aid section give it: tonnes would hide a shortage of a
+        // light commodity (22 kg of medical kits short is 1,301 person-days at Martuni).
+        double unmet_person_days = 0;
         for (const SupplyOutcome& s : r.supplies)
-            if (s.town == t) unmet_t += s.unmet * s.mass_kg / 1000;
-        places.push_back(
-            {aid.towns[t].node, Symbol::town,
-             aid.towns[t].name + (unmet_t > 0.05 ? ": " + one_decimal(unmet_t) + " t unmet" : "")});
+            if (s.town == t) unmet_person_days += s.unmet_person_days;
+        places.push_back({aid.towns[t].node, Symbol::town,
+                          aid.towns[t].name + (unmet_person_days >= 0.5
+                                                   ? ": " + std::to_string(std::llround(unmet_person_days)) +
+                                                         " person-days unmet"
+                                                   : "")});
     }
     for (const Depot& depot : aid.depots) places.push_back({depot.node, Symbol::depot, depot.name});
     for (const Airfield& field : theatre.airfields)
