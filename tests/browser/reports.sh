@@ -36,7 +36,8 @@ step "corridor run of the reference theatre" "$corridor" run "$reference" --out 
 step "corridor run does not print where its report is" \
     bash -c "'$corridor' run '$reference' --out '$work/run2' | grep -qx '  report   $work/run2/report.html'"
 step "the reference run's report.html" python3 "$here/check_report.py" "$work/run/report.html" \
-    --min-charts 7 --screenshot "$shots/run-report.png"
+    --expect-charts 19 --screenshot "$shots/run-report.png" \
+    --expect-ids closure-profile,movement-1,movement-9,airlift-sorties,airlift-tonnes,aid-1,aid-2,aid-3,aid-unmet,returns,closures,map
 step "two runs of the same inputs wrote reports that differ" cmp "$work/run/report.html" "$work/run2/report.html"
 fi
 
@@ -53,7 +54,8 @@ parameters:
 YAML
 step "corridor sweep" "$corridor" sweep "$work/small.yaml" --out "$work/sweep" --quiet
 step "the sweep's report.html" python3 "$here/check_report.py" "$work/sweep/report.html" \
-    --min-charts 3 --screenshot "$shots/sweep-report.png"
+    --expect-charts 9 --screenshot "$shots/sweep-report.png" \
+    --expect-ids spread-closure_time_h,spread-unmet_person_days,spread-sorties,grid-closure_time_h,grid-sorties,regression-sorties
 fi
 
 # A comparison of two runs with replications, as HTML on stdout.
@@ -62,7 +64,7 @@ step "run with replications (a)" "$corridor" run "$reference" --replications 4 -
 step "run with replications (b)" "$corridor" run "$reference" --replications 4 --seed 7 --out "$work/b"
 step "corridor compare --format html" bash -c "'$corridor' compare '$work/a' '$work/b' --format html >'$work/compare.html'"
 step "the comparison's report" python3 "$here/check_report.py" "$work/compare.html" \
-    --min-charts 1 --screenshot "$shots/compare-report.png"
+    --expect-charts 1 --expect-ids difference-0 --screenshot "$shots/compare-report.png"
 fi
 
 echo "$passes passed, $failures failed"
