@@ -12,6 +12,7 @@
 #include <set>
 
 #include "corridor/engine/format.hpp"
+#include "corridor/report/run_files.hpp"
 #include "corridor/sweep/ranking.hpp"
 #include "corridor/version.hpp"
 #include "sweep_report_parts.hpp"
@@ -34,6 +35,18 @@ std::string point_text(const Sweep& s, const PointSummary& p) {
 }
 
 std::string readable(double x) { return table_numbers::readable(x); }
+
+bool same_at_every_point(const Sweep& s, std::size_t k) {
+    std::optional<double> first;
+    std::size_t with_value = 0;
+    for (const PointSummary& p : s.points) {
+        if (p.kpis[k].n == 0) continue;
+        ++with_value;
+        if (!first) first = p.kpis[k].mean;
+        else if (p.kpis[k].mean != *first) return false;
+    }
+    return with_value >= 2;
+}
 
 std::string slug(std::string_view text) {
     std::string out;
@@ -97,7 +110,7 @@ void overview(ReportPage& page, const Sweep& s) {
     std::size_t runs = 0;
     for (const PointSummary& p : s.points) runs += p.runs;
     page.section("The sweep");
-    page.paragraph("Design " + s.design + ": " + std::to_string(s.points.size()) + " points, " +
+    page.paragraph("Design " + s.design + ": " + count_of(s.points.size(), "point", "points") + ", " +
                    std::to_string(s.replications) + (s.replications == 1 ? " replication each (" : " replications each (") + std::to_string(runs) +
                    " runs stored), seed " + std::to_string(s.seed) + ". KPIs kept: " +
                    std::to_string(s.header.kpis.size()) + ". The numbers behind every chart are in runs.csv (one row a run) and summary.csv (one row a point and KPI) beside this page.");
@@ -151,6 +164,7 @@ void distributions(ReportPage& page, const Sweep& s) {
             c.caption += "; " + std::to_string(shown.size()) + " of " + std::to_string(s.points.size()) +
                          " points shown, evenly spaced by point number (all are in summary.csv)";
         if (s.replications == 1) c.caption += "; one run a point, so each box is a single value";
+        if (same_at_every_point(s, k)) c.caption += "; its mean is the same at every point";
         if (without)
             c.caption += "; " + std::to_string(without) + (without == 1 ? " point has" : " points have") +
                          " no value in any run (never reached) and " + (without == 1 ? "is" : "are") + " left out";
@@ -180,9 +194,11 @@ void best_points(ReportPage& page, const Sweep& s) {
             continue;
         }
         const KpiSpread& v = best->kpis[k];
+        // Naming the first point would read as a finding; with one mean everywhere there is none.
+        std::string which = same_at_every_point(s, k) ? "all points equal" : point_text(s, *best);
         std::string mean = readable(v.mean) + " " + s.header.units[k];
         std::string interval = v.half_width ? "\u00b1 " + readable(*v.half_width) + " " + s.header.units[k] : "one run: none";
-        rows.push_back({name, direction, point_text(s, *best), mean, interval});
+        rows.push_back({name, direction, which, mean, interval});
     }
     if (rows.empty()) {
         page.paragraph("No KPI kept has a better direction (counts such as sorties are neither), so there is no best point to name.");

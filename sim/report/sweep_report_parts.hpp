@@ -37,6 +37,9 @@ chart::Axis kpi_axis(const Sweep& s, std::size_t k);
 std::string point_text(const Sweep& s, const PointSummary& p);
 /// A number for people: four significant digits.
 std::string readable(double x);
+/// True when KPI k has one mean at every point with a value, over two or more such points: no point
+/// is best, and a chart per point of it says only that.
+bool same_at_every_point(const Sweep& s, std::size_t k);
 /// An element id from any text: letters, digits and _ kept, anything else "-".
 std::string slug(std::string_view text);
 

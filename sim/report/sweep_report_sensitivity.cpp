@@ -61,7 +61,9 @@ void grid_lines(ReportPage& page, const Sweep& s, std::size_t along) {
                     (order.size() > 1 ? ", one line for each value of the other parameters" : "");
         if (order.size() > most_lines)
             c.caption += " (the first " + std::to_string(most_lines) + " of " + std::to_string(order.size()) + " lines)";
-        c.caption += "; a gap is a point with no value in any run.";
+        c.caption += "; a gap is a point with no value in any run";
+        if (same_at_every_point(s, k)) c.caption += "; the same at every point, so a flat line";
+        c.caption += ".";
         page.figure(chart::xy_chart(c));
     }
 }
@@ -87,6 +89,7 @@ void scatters(ReportPage& page, const Sweep& s, const std::vector<std::size_t>& 
             if (shown.size() < s.points.size())
                 c.caption += " (" + std::to_string(shown.size()) + " of " + std::to_string(s.points.size()) +
                              " points, evenly spaced by point number, to keep the page light)";
+            if (same_at_every_point(s, k)) c.caption += "; the same at every point";
             c.caption += ".";
             page.figure(chart::xy_chart(c));
         }
@@ -106,8 +109,10 @@ void regression_bars(ReportPage& page, const Sweep& s, const std::vector<std::si
         std::optional<Regression> src = standardised_regression(xs, ys);
         std::optional<std::vector<std::optional<double>>> prcc = partial_rank_correlation(xs, ys);
         if (!src || !prcc) {
-            page.paragraph(s.header.kpis[k] + ": no estimate (the same at every point, fewer than " +
-                           std::to_string(used.size() + 2) + " points with a value, or parameters that move together).");
+            // Worded as `corridor analyse` words it, from the same threshold.
+            page.paragraph(s.header.kpis[k] + ": no estimate: it is the same at every point, or there are fewer than " +
+                           std::to_string(fewest_points_for_fit(used.size())) +
+                           " points with a value, or parameters move together.");
             continue;
         }
         chart::BarChart c;

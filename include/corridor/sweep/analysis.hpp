@@ -19,6 +19,11 @@ struct Regression {
     double r2 = 0;            // the share of the KPI's variance the linear fit explains
 };
 
+/// The fewest points with a value a fit on `parameters` parameters needs: one more than the
+/// coefficients and intercept, to leave a residual degree of freedom. `corridor analyse` and the
+/// sweep report both state it from here.
+constexpr std::size_t fewest_points_for_fit(std::size_t parameters) { return parameters + 2; }
+
 /// `points[p][i]`: parameter i at point p; `kpi[p]` the KPI there. Nothing when the fit is not
 /// defined: fewer points than parameters + 2, a constant KPI or parameter, or parameters that
 /// are linear combinations of each other.

@@ -1,4 +1,5 @@
-// Intervals on a time axis, one lane a road: when it was closed, when a repair crew worked on it.
+// Intervals on a time axis, one lane a road: when it was closed, when a repair crew worked on it;
+// each kind of interval in a lane on a sub-row of its own, so that none hides another.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -39,12 +40,24 @@ std::string lane_chart(const LaneChart& c) {
         const Lane& lane = c.lanes[i];
         double top = area.top + lane_height * static_cast<double>(i);
         out.text(area.left - 8, top + lane_height / 2 + 4, frame::shorten(lane.label, 32), "tick", "end");
+        // Each kind in the lane gets a sub-row of its own: a road's damage and its repair often cover the
+        // same hours, and one bar drawn over the other would hide it.
+        std::vector<bool> present(kinds.size(), false);
+        for (const Span& s : lane.spans)
+            if (std::isfinite(s.from) && std::isfinite(s.to))
+                present[static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), s.kind) - kinds.begin())] = true;
+        std::vector<std::size_t> sub_row(kinds.size(), 0);
+        std::size_t rows = 0;
+        for (std::size_t k = 0; k < kinds.size(); ++k)
+            if (present[k]) sub_row[k] = rows++;
+        double row_height = (lane_height - 6) / static_cast<double>(std::max<std::size_t>(rows, 1));
         for (const Span& s : lane.spans) {
             if (!std::isfinite(s.from) || !std::isfinite(s.to)) continue;
             std::size_t k = static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), s.kind) - kinds.begin());
             // At least a pixel wide, so that a closure of a few minutes on a month's axis shows.
             double from = clamp_x(std::min(s.from, s.to)), to = std::max(clamp_x(std::max(s.from, s.to)), from + 1);
-            out.rect(from, top + 3, to - from, lane_height - 6, "bar " + frame::series_class(k));
+            double y = top + 3 + row_height * static_cast<double>(sub_row[k]);
+            out.rect(from, y, to - from, row_height - (rows > 1 ? 1 : 0), "bar " + frame::series_class(k));
         }
     }
     out.line(area.left, area.top, area.left, area.bottom, "axis");

@@ -41,8 +41,9 @@ void aid_delivered(ReportPage& page, const Theatre& theatre, const DeploymentRes
         std::erase_if(series, [](const chart::Series& s) { return s.x.empty(); });
         chart::XyChart c{"aid-" + std::to_string(k + 1),
                          "Delivered against need: " + commodity.name,
-                         "Cumulative deliveries over cumulative need, at the end of each day (" +
-                             commodity.unit + " of " + commodity.name + ").",
+                         // The axis is a share; the unit only says what was counted on both sides of it.
+                         "Cumulative deliveries as a % of cumulative need, both counted in " + commodity.unit +
+                             " of " + commodity.name + ", at the end of each day.",
                          scale.axis(scale.of(theatre.duration)),
                          {"Delivered against need", "%", 0.0, std::nullopt},
                          std::move(series),

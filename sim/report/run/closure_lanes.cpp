@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "corridor/report/run_files.hpp"
 #include "sections.hpp"
 
 namespace corridor::run_report {
@@ -47,9 +48,9 @@ void closures_and_repairs(ReportPage& page, const Theatre& theatre, const Deploy
         lanes[l].spans.push_back({scale.of(s.from), scale.of(std::min(s.until, theatre.duration)), "repair"});
         closed[l] += std::min(s.until, theatre.duration) - s.from;
     }
-    std::string caption = std::to_string(r.closures.size()) + " closures and " +
-                          std::to_string(r.repair_spans.size()) + " repair jobs on " +
-                          std::to_string(lanes.size()) + " roads and services.";
+    std::string caption = count_of(r.closures.size(), "closure", "closures") + " and " +
+                          count_of(r.repair_spans.size(), "repair job", "repair jobs") + " on " +
+                          count_of(lanes.size(), "road or service", "roads and services") + ".";
     if (lanes.size() > kMostLanes) {
         std::vector<std::size_t> order(lanes.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -186,6 +186,17 @@ TEST_CASE("every chart kind has a title, axis titles with units and a legend for
     CHECK(count(d, "class=\"bar s0\"") == 2);
     CHECK(count(d, "class=\"bar s1\"") == 1);
     CHECK(d.find("class=\"legend\">repair</text>") != std::string::npos);
+
+    // Damage and repair of the same road over the same hours: each on its own sub-row, neither hidden.
+    chart::LaneChart overlap{"c", "Closures", "", {"Time", "h", {}, {}}, {{"Hakari-Lachin", {{0, 73, "damage"}, {0, 80, "repair"}}}}};
+    std::string o = chart::lane_chart(overlap);
+    auto rect_y = [&](const std::string& cls) {
+        std::size_t at = o.find("class=\"" + cls + "\"");
+        std::size_t start = o.rfind("<rect", at);
+        std::size_t y = o.find(" y=\"", start) + 4;
+        return std::stod(o.substr(y, o.find('"', y) - y));
+    };
+    CHECK(rect_y("bar s0") < rect_y("bar s1"));
 }
 
 TEST_CASE("the same input gives the same bytes") {

@@ -49,13 +49,16 @@ TEST_CASE("an aid run's report draws delivered against need per commodity, unmet
     std::string page = report_of("validation/aid-stock-out.yaml");
     CHECK(has(page, "id=\"aid-1\""));
     CHECK(has(page, "Delivered against need (%)"));
+    // The caption agrees with the % axis: the kilograms are what the share is counted in.
+    CHECK(has(page, "Cumulative deliveries as a % of cumulative need, both counted in kg of food"));
+    CHECK_FALSE(has(page, "(kg of food)"));
     CHECK(has(page, "Unmet (person-days)"));
 }
 
 TEST_CASE("closures and repairs are drawn on a lane chart, returns as a curve") {
     std::string repairs = report_of("validation/repair-team.yaml");
     CHECK(has(repairs, "id=\"closures\""));
-    CHECK(has(repairs, "1 closures and 1 repair jobs on 1 roads and services."));
+    CHECK(has(repairs, "1 closure and 1 repair job on 1 road or service."));
     std::string returns = report_of("validation/returns-after-post.yaml");
     CHECK(has(returns, "id=\"returns\""));
     CHECK(has(returns, "100 of 100 people home by the end of the run"));

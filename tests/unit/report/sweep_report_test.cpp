@@ -49,7 +49,53 @@ std::unique_ptr<RunStore> grid_store(const std::filesystem::path& dir) {
     return std::move(store.value());
 }
 
+// closure_time_h 50 h in every run of every point: a KPI the swept parameter does not move.
+std::unique_ptr<RunStore> constant_store(const std::filesystem::path& dir, int points) {
+    StoreHeader header;
+    header.facts = {{"design", "grid"}, {"seed", "7"}, {"replications", "2"}, {"points", std::to_string(points)},
+                    {"sweep_file", "sweep.yaml"}, {"scenario_file", "scenario.yaml"},
+                    {"parameters", "[{\"path\": \"fleets.t.count\", \"kind\": \"number\", \"values\": [\"4\", \"8\"]}]"}};
+    header.columns = {"fleets.t.count"};
+    header.kpis = {"closure_time_h"};
+    header.units = {"h"};
+    auto store = RunStore::open((dir / "runs.sqlite").string(), header, false);
+    REQUIRE(store);
+    std::vector<RunRow> rows;
+    for (std::uint32_t point = 0; point < static_cast<std::uint32_t>(points); ++point)
+        for (std::uint32_t r = 0; r < 2; ++r) rows.push_back({point, r, {std::to_string(4 + 4 * point)}, {50.0}});
+    REQUIRE(store.value()->commit(rows));
+    return std::move(store.value());
+}
+
 }  // namespace
+
+TEST_CASE("a KPI with one mean at every point names no best point and says so under its charts") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / "corridor-tests" / ("sweep-constant-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    {
+        auto store = constant_store(dir, 2);
+        std::string html = sweep_report_html(*store);
+        CHECK(html.find("<td>all points equal</td>") != std::string::npos);
+        CHECK(html.find("<td>point 0: fleets.t.count = 4</td>") == std::string::npos);
+        CHECK(html.find("its mean is the same at every point") != std::string::npos);
+        CHECK(count(html, "<figure class=\"chart\" id=\"spread-") == 1);  // still drawn: the count stays fixed
+        CHECK(html.find("Design grid: 2 points, ") != std::string::npos);
+        // The threshold and its wording as `corridor analyse` gives them: one parameter, 3 points.
+        CHECK(html.find("closure_time_h: no estimate: it is the same at every point, or there are fewer than 3 "
+                        "points with a value, or parameters move together.") != std::string::npos);
+    }
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    {
+        auto store = constant_store(dir, 1);
+        std::string html = sweep_report_html(*store);
+        CHECK(html.find("Design grid: 1 point, ") != std::string::npos);  // not "1 points"
+        CHECK(html.find("<td>point 0: fleets.t.count = 4</td>") != std::string::npos);  // one point: it is the best
+    }
+    fs::remove_all(dir);
+}
 
 TEST_CASE("quartiles interpolate between order statistics, as summary.csv's median and p95") {
     using sweep_report::quantile;
