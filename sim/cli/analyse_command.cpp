@@ -126,7 +126,7 @@ Analysis regress(const SweepFolder& folder) {
         if (!src || !prcc) {
             out.notes +=
                 "note: " + kpi + ": no estimate: it is the same at every point, or there are fewer than " +
-                std::to_string(used.size() + 2) + " points with a value, or parameters move together\n";
+                std::to_string(fewest_points_for_fit(used.size())) + " points with a value, or parameters move together\n";
             continue;
         }
         out.table +=

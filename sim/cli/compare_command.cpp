@@ -49,8 +49,10 @@ int compare(const CompareOptions& o) {
     }
     if (folders.size() == 1) {
         std::vector<KpiRanking> rankings = rank_points(folders[0]);
-        std::fputs((html ? ranking_report_html(rankings, folders[0]) : ranking_table(rankings, folders[0], format)).c_str(),
-                   stdout);
+        std::fputs(
+            (html ? ranking_report_html(rankings, folders[0]) : ranking_table(rankings, folders[0], format))
+                .c_str(),
+            stdout);
         return 0;
     }
     auto comparison = compare_folders(folders[0], folders[1]);
@@ -78,7 +80,8 @@ Runner add_compare_command(CLI::App& app) {
                      "or sweeps)")
         ->required()
         ->expected(1, 2);
-    command->add_option("--format", o->format, "text, csv, markdown or html (a self-contained page)")->capture_default_str();
+    command->add_option("--format", o->format, "text, csv, markdown or html (a self-contained page)")
+        ->capture_default_str();
     return [o] { return compare(*o); };
 }
 

@@ -11,8 +11,8 @@
 #include <map>
 
 #include "commands.hpp"
-#include "corridor/engine/suggest.hpp"
 #include "corridor/commit.hpp"
+#include "corridor/engine/suggest.hpp"
 #include "corridor/version.hpp"
 #include "ranks.hpp"
 
@@ -43,8 +43,8 @@ int main_with(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::map<CLI::App*, Runner> runners;
-    for (auto add : {add_validate_command, add_run_command, add_sweep_command, add_merge_command, add_compare_command,
-                     add_analyse_command, add_route_command, add_queue_command}) {
+    for (auto add : {add_validate_command, add_run_command, add_sweep_command, add_merge_command,
+                     add_compare_command, add_analyse_command, add_route_command, add_queue_command}) {
         std::size_t before = app.get_subcommands({}).size();
         Runner runner = add(app);
         runners[app.get_subcommands({}).at(before)] = std::move(runner);
@@ -80,8 +80,10 @@ int main_with(int argc, char** argv) {
             if (!command->parsed()) continue;
             // Every rank would run the same command and write the same folder.
             if (ranks::count() > 1 && command->get_name() != "sweep")
-                return ranks::index() == 0 ? usage_error("only corridor sweep shares its work out over mpirun's ranks; run corridor " +
-                                                         command->get_name() + " without mpirun")
+                return ranks::index() == 0 ? usage_error(
+                                                 "only corridor sweep shares its work out over mpirun's "
+                                                 "ranks; run corridor " +
+                                                 command->get_name() + " without mpirun")
                                            : 2;
             return runner();
         }

@@ -15,8 +15,8 @@
 #include "corridor/report/routes_geojson.hpp"
 #include "corridor/report/run_files.hpp"
 #include "corridor/report/run_report.hpp"
-#include "corridor/version.hpp"
 #include "corridor/scenario/load.hpp"
+#include "corridor/version.hpp"
 #include "open_report.hpp"
 
 namespace corridor::cli {
@@ -65,9 +65,10 @@ int run(const RunOptions& o) {
     }
     if (o.out && o.out->empty()) return usage_error("--out names no folder");
     if (o.replications < 1 || o.replications > kMostReplications)
-        return usage_error("--replications must be from 1 to " + std::to_string(kMostReplications) + ", not " +
-                           std::to_string(o.replications));
-    if (o.threads < 0) return usage_error("--threads must be 0 (all cores) or more, not " + std::to_string(o.threads));
+        return usage_error("--replications must be from 1 to " + std::to_string(kMostReplications) +
+                           ", not " + std::to_string(o.replications));
+    if (o.threads < 0)
+        return usage_error("--threads must be 0 (all cores) or more, not " + std::to_string(o.threads));
     auto loaded = read_checked(o.scenario);
     if (!loaded) return 2;
     const Theatre& theatre = *loaded->theatre;
@@ -103,11 +104,13 @@ int run(const RunOptions& o) {
     std::vector<std::string> names = {kManifestName};
     for (const OutputFile& file : files) names.push_back(file.name);
     RunManifest manifest{o.scenario, loaded->hash, loaded->files, seed, invoked_command(), names, {}};
-    for (const OutputFile& file : files) manifest.checksums.emplace_back(file.name, content_checksum(file.content));
+    for (const OutputFile& file : files)
+        manifest.checksums.emplace_back(file.name, content_checksum(file.content));
     files.insert(files.begin(), {kManifestName, manifest_json(theatre, manifest)});
     auto written = publish_folder(dir, files, inputs);
     std::fputs(kpi_table(theatre, result).c_str(), stdout);
-    if (!summary.empty()) std::fputs(summary_table(summary, static_cast<std::size_t>(o.replications)).c_str(), stdout);
+    if (!summary.empty())
+        std::fputs(summary_table(summary, static_cast<std::size_t>(o.replications)).c_str(), stdout);
     if (!written) return usage_error(written.error());
     std::string folder = dir.back() == '/' ? dir : dir + "/";
     std::printf("  results in %s\n", folder.c_str());
@@ -149,10 +152,11 @@ Runner add_validate_command(CLI::App& app) {
                         count_of(aid.returns.size(), "flow of returns", "flows of returns").c_str());
         }
         if (!t.repair_teams.empty() || !t.random_closures.empty() || !t.incidents.empty())
-            std::printf("  %s, %s, %s\n",
-                        count_of(t.repair_teams.size(), "kind of repair team", "kinds of repair team").c_str(),
-                        count_of(t.random_closures.size(), "random closure rule", "random closure rules").c_str(),
-                        count_of(t.incidents.size(), "incident rule", "incident rules").c_str());
+            std::printf(
+                "  %s, %s, %s\n",
+                count_of(t.repair_teams.size(), "kind of repair team", "kinds of repair team").c_str(),
+                count_of(t.random_closures.size(), "random closure rule", "random closure rules").c_str(),
+                count_of(t.incidents.size(), "incident rule", "incident rules").c_str());
         return 0;
     };
 }
@@ -160,7 +164,8 @@ Runner add_validate_command(CLI::App& app) {
 Runner add_run_command(CLI::App& app) {
     auto o = std::make_shared<RunOptions>();
     CLI::App* command = app.add_subcommand(
-        "run", "run a scenario (one replication, or --replications N): KPIs to the terminal, files to a folder");
+        "run",
+        "run a scenario (one replication, or --replications N): KPIs to the terminal, files to a folder");
     command->add_option("SCENARIO", o->scenario, "the scenario's YAML file")->required();
     command->add_option("--seed", o->seed, "random seed (default: the scenario's)");
     command->add_option("--out", o->out, "results folder (default: results/NAME-seedN)");

@@ -17,7 +17,7 @@
 namespace corridor::model {
 namespace {
 
-constexpr double kLeastAidKg = 1;      // a smaller part of a lot is not worth a place in the hold
+constexpr double kLeastAidKg = 1;  // a smaller part of a lot is not worth a place in the hold
 
 void begin_sortie(World& w, Aircraft& a);
 
@@ -45,11 +45,13 @@ bool unit_waits(const World& w, std::size_t unit) {
 }
 
 bool flies_with(const Theatre& t, const AirliftFleet& fleet, const Unit& unit) {
-    return unit.mode == MoveMode::air && unit.origin_airfield == fleet.from && unit.arrival_airfield == fleet.to;
+    return unit.mode == MoveMode::air && unit.origin_airfield == fleet.from &&
+           unit.arrival_airfield == fleet.to;
 }
 
 // A unit's vehicles, then its people, as far as the hold allows.
-void load_unit(World& w, Aircraft& a, std::size_t u, double& payload_left, int& seats_left, int& vehicles_left) {
+void load_unit(World& w, Aircraft& a, std::size_t u, double& payload_left, int& seats_left,
+               int& vehicles_left) {
     const Theatre& t = w.theatre;
     AirCargo& cargo = w.airlift.cargo[u];
     for (std::size_t v = 0; v < cargo.vehicles_left.size(); ++v) {

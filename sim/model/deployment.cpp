@@ -25,9 +25,9 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_, 
         m.available.assign(t.vehicle_types.size(), 0);
         // Convoys of at most the doctrine's size, at least one per post, sizes as even as can be.
         int vehicles = unit.vehicle_count();
-        int convoys =
-            std::max<int>((vehicles + t.march_of(unit).convoy_max_vehicles - 1) / t.march_of(unit).convoy_max_vehicles,
-                          static_cast<int>(unit.posts.size()));
+        int convoys = std::max<int>(
+            (vehicles + t.march_of(unit).convoy_max_vehicles - 1) / t.march_of(unit).convoy_max_vehicles,
+            static_cast<int>(unit.posts.size()));
         for (int k = 0; k < convoys; ++k)
             m.convoy_sizes.push_back(vehicles / convoys + (k < vehicles % convoys ? 1 : 0));
         m.convoys_left_per_post.assign(unit.posts.size(), 0);
@@ -134,7 +134,8 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
     UnitOutcome& outcome = w.result.units[unit_index];
     ++outcome.convoys;
     // Its name is only ever written out: a run that records neither builds it.
-    if (w.sinks.timeline || w.sinks.convoys) plan.id = unit.name + "/convoy-" + std::to_string(outcome.convoys);
+    if (w.sinks.timeline || w.sinks.convoys)
+        plan.id = unit.name + "/convoy-" + std::to_string(outcome.convoys);
     plan.rules = &t.march_of(unit);
     plan.origin = from;
     plan.destination = t.posts[unit.posts[post_slot]].node;
@@ -275,7 +276,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.checkpoint_batch_slots = w.checkpoints.batches.size();
     // Convoys still on the road (or waiting) at the end; those that arrived wrote their rows then.
     for (const auto& mover : w.roads.movers)
-        if (mover && mover->plan.kind == MoverPlan::Client::convoy) record_convoy(w, w.deployment.convoys[mover->plan.client], *mover, theatre.duration);
+        if (mover && mover->plan.kind == MoverPlan::Client::convoy)
+            record_convoy(w, w.deployment.convoys[mover->plan.client], *mover, theatre.duration);
     bool all_arrived = true;
     for (const UnitOutcome& unit : r.units) {
         if (unit.arrived == kNever)
@@ -298,8 +300,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         if (post.established != kNever) continue;
         for (std::size_t u = 0; u < r.units.size(); ++u)
             if (r.units[u].name == post.unit)
-                post.not_reached =
-                    why_not_established(post, r.units[u], theatre.units[u], waiting_for_road[u], theatre.duration);
+                post.not_reached = why_not_established(post, r.units[u], theatre.units[u],
+                                                       waiting_for_road[u], theatre.duration);
     }
     // A post whose convoy ran dry on the way says so (docs/model.md, "Fuel").
     for (const auto& mover : w.roads.movers)
@@ -316,7 +318,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     r.posts_90 = share_established(established, 0.9);
     r.posts_100 = share_established(established, 1.0);
     // Each road's closed time: the union of the closures on it (overlapping ones count once).
-    std::vector<std::vector<std::pair<Time, Time>>> closed_spans(sinks.roads ? theatre.network().arc_count() : 0);
+    std::vector<std::vector<std::pair<Time, Time>>> closed_spans(sinks.roads ? theatre.network().arc_count()
+                                                                             : 0);
     for (std::size_t i = 0; i < w.disruptions.size(); ++i) {
         const Disruption& d = w.disruptions[i];
         Time ends = std::min(w.disruption_ends[i], theatre.duration);
@@ -327,15 +330,16 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
         else if (d.closed && !d.label.empty())
             ++r.random_closures;
         if (sinks.report && d.from < theatre.duration)
-            r.closures.push_back({d.road, closure_kind(d), d.from, ends, w.disruption_ends[i] <= theatre.duration});
+            r.closures.push_back(
+                {d.road, closure_kind(d), d.from, ends, w.disruption_ends[i] <= theatre.duration});
         if (d.repair_work > 0)
-            r.repairs.push_back({i, w.disruption_ends[i] <= theatre.duration ? w.disruption_ends[i] : kNever});
+            r.repairs.push_back(
+                {i, w.disruption_ends[i] <= theatre.duration ? w.disruption_ends[i] : kNever});
     }
     std::stable_sort(r.closures.begin(), r.closures.end(),
                      [](const ClosureSpan& a, const ClosureSpan& b) { return a.from < b.from; });
     if (sinks.report)
-        for (ReturnOutcome& flow : r.returns)
-            flow.returned_by_day.resize(r.airlift_days.size(), 0);
+        for (ReturnOutcome& flow : r.returns) flow.returned_by_day.resize(r.airlift_days.size(), 0);
     for (std::size_t t = 0; t < theatre.aid.towns.size(); ++t)
         for (std::size_t s = 0; s < theatre.aid.towns[t].services.size(); ++s)
             if (theatre.aid.towns[t].services[s].damaged) {
@@ -373,8 +377,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     }
     for (std::size_t i = 0; i < theatre.airfields.size(); ++i) {
         const Resource& apron = *w.airlift.aprons[i];
-        AirfieldOutcome field{theatre.airfields[i].name, w.airlift.landings[i], apron.queue_length_stat().max(),
-                              apron.waits_s().mean()};
+        AirfieldOutcome field{theatre.airfields[i].name, w.airlift.landings[i],
+                              apron.queue_length_stat().max(), apron.waits_s().mean()};
         r.airfields.push_back(field);
         r.largest_apron_queue = std::max(r.largest_apron_queue, field.max_queue);
     }

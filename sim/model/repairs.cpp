@@ -45,7 +45,8 @@ void work(World& w, std::size_t crew, std::size_t job_index) {
     Time working = static_cast<Time>(std::llround(static_cast<double>(work_of(w, job)) / team.rate));
     if (w.sinks.report)
         w.result.repair_spans.push_back(
-            {c.id, job.service ? service_label(w, job.town, job.town_service) : w.disruptions[job.disruption].road,
+            {c.id,
+             job.service ? service_label(w, job.town, job.town_service) : w.disruptions[job.disruption].road,
              job.service, w.sim.now(), w.sim.now() + working});
     World* world = &w;
     w.sim.schedule_after(working, [world, crew, job_index] {
@@ -107,7 +108,8 @@ void look_for_work(World& w, std::size_t crew) {
         w.repairs.crew_on[job] = static_cast<int>(crew);
         const RepairTeam& team = w.theatre.repair_teams[c.kind];
         const VehicleType& type = w.theatre.vehicle_types[team.vehicle_type];
-        MoverPlan plan = plan_of_one_type(type, 1, rules_of(w, team), c.at, *site, MoverPlan::Client::team, crew);
+        MoverPlan plan =
+            plan_of_one_type(type, 1, rules_of(w, team), c.at, *site, MoverPlan::Client::team, crew);
         plan.id = c.id;
         World* world = &w;
         start_mover(w, plan, [world, crew, job](const Mover& mover, Time) {
@@ -148,7 +150,8 @@ void start_repairs(World& w) {
             RepairCrew crew;
             crew.kind = kind;
             crew.at = team.base;
-            if (w.sinks.timeline || w.sinks.convoys || w.sinks.report) crew.id = team.name + "/team-" + std::to_string(k + 1);
+            if (w.sinks.timeline || w.sinks.convoys || w.sinks.report)
+                crew.id = team.name + "/team-" + std::to_string(k + 1);
             w.repairs.crews.push_back(std::move(crew));
         }
     }

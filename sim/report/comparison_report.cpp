@@ -34,14 +34,16 @@ std::string with_unit(const std::string& kpi, const std::string& unit) {
 
 // The two flags of the text table: the interval excludes 0, and Holm's p is below 5% too.
 bool excludes_zero(const KpiComparison& k) {
-    return k.difference.half_width && k.p_holm && std::abs(k.difference.difference) > *k.difference.half_width;
+    return k.difference.half_width && k.p_holm &&
+           std::abs(k.difference.difference) > *k.difference.half_width;
 }
 bool significant(const KpiComparison& k) { return excludes_zero(k) && *k.p_holm < kSignificance; }
 
 std::string method(const Comparison& c) {
     if (c.pairing == Pairing::paired)
         return "Paired: both used seed " + std::to_string(c.seed_a) +
-               ", so replication i of A and of B share their random numbers; the difference is taken replication by replication (Student's t with n - 1 degrees of freedom).";
+               ", so replication i of A and of B share their random numbers; the difference is taken "
+               "replication by replication (Student's t with n - 1 degrees of freedom).";
     return "Welch: the seeds differ (" + std::to_string(c.seed_a) + " and " + std::to_string(c.seed_b) +
            "), so the runs are independent; Welch's t with Welch-Satterthwaite degrees of freedom.";
 }
@@ -54,7 +56,8 @@ std::string point_heading(const Comparison& c, const PointComparison& p) {
 }
 
 // The relative difference, (B - A) / |A| in percent, puts KPIs of different units on one axis.
-chart::IntervalChart relative_chart(const Comparison& c, const PointComparison& p, std::vector<std::string>& left_out) {
+chart::IntervalChart relative_chart(const Comparison& c, const PointComparison& p,
+                                    std::vector<std::string>& left_out) {
     chart::IntervalChart chart;
     chart.id = "difference-" + std::to_string(p.point);
     chart.title = c.points.size() > 1 ? "B - A at point " + std::to_string(p.point) : "B - A, KPI by KPI";
@@ -69,7 +72,9 @@ chart::IntervalChart relative_chart(const Comparison& c, const PointComparison& 
         }
         double scale = 100 / std::abs(d.mean_a);
         chart::Interval row{k.kpi, d.difference * scale, {}, {}, significant(k)};
-        if (d.half_width) row.low = (d.difference - *d.half_width) * scale, row.high = (d.difference + *d.half_width) * scale;
+        if (d.half_width)
+            row.low = (d.difference - *d.half_width) * scale,
+            row.high = (d.difference + *d.half_width) * scale;
         chart.rows.push_back(row);
     }
     // The axis spans every estimate with room to spare; an interval much wider than every estimate
@@ -94,10 +99,14 @@ void point_section(ReportPage& page, const Comparison& c, const PointComparison&
     if (c.points.size() > 1 || !c.parameters.empty()) page.section(point_heading(c, p));
     std::vector<std::string> left_out;
     chart::IntervalChart chart = relative_chart(c, p, left_out);
-    chart.caption = "Each row a KPI: the dot is B - A as a percentage of A's mean, the bar its 95% interval. A bar clear of the dashed zero line is a difference these runs show; bold orange, one that also survives Holm's adjustment over the " +
-                    std::to_string(p.family) + " KPIs tested here.";
+    chart.caption =
+        "Each row a KPI: the dot is B - A as a percentage of A's mean, the bar its 95% interval. A bar clear "
+        "of the dashed zero line is a difference these runs show; bold orange, one that also survives Holm's "
+        "adjustment over the " +
+        std::to_string(p.family) + " KPIs tested here.";
     if (chart.value.min)
-        chart.caption += " Intervals wider than the axis are cut at its edge (no end mark): the table has them whole.";
+        chart.caption +=
+            " Intervals wider than the axis are cut at its edge (no end mark): the table has them whole.";
     if (!left_out.empty()) {
         chart.caption += " Not drawn (no value on one side, or A's mean is 0):";
         for (std::size_t i = 0; i < left_out.size(); ++i) chart.caption += (i ? ", " : " ") + left_out[i];
@@ -110,24 +119,41 @@ void point_section(ReportPage& page, const Comparison& c, const PointComparison&
         bool means = d.n_a > 0 && d.n_b > 0;
         std::string why = reason(d);
         rows.push_back({with_unit(k.kpi, k.unit),
-                        d.pairing == Pairing::paired ? std::to_string(d.n_a) : std::to_string(d.n_a) + "/" + std::to_string(d.n_b),
-                        d.n_a ? readable(d.mean_a) : "", d.n_b ? readable(d.mean_b) : "", means ? readable(d.difference) : "",
-                        why.empty() ? "[" + readable(d.difference - *d.half_width) + ", " + readable(d.difference + *d.half_width) + "]" : why,
+                        d.pairing == Pairing::paired ? std::to_string(d.n_a)
+                                                     : std::to_string(d.n_a) + "/" + std::to_string(d.n_b),
+                        d.n_a ? readable(d.mean_a) : "", d.n_b ? readable(d.mean_b) : "",
+                        means ? readable(d.difference) : "",
+                        why.empty() ? "[" + readable(d.difference - *d.half_width) + ", " +
+                                          readable(d.difference + *d.half_width) + "]"
+                                    : why,
                         why.empty() ? p_readable(*k.p_holm) : "",
-                        significant(k) ? "significant" : excludes_zero(k) ? "interval excludes 0 only" : ""});
+                        significant(k)     ? "significant"
+                        : excludes_zero(k) ? "interval excludes 0 only"
+                                           : ""});
     }
-    page.table({{"KPI (unit)"}, {"Runs (n or A/B)", true}, {"Mean A (unit)", true}, {"Mean B (unit)", true},
-                {"B - A (unit)", true}, {"95% interval (unit)", true}, {"p Holm", true}, {"Flag"}},
-               rows, "B - A per KPI, each in the KPI's own unit (first column); the interval is that of B - A.");
+    page.table({{"KPI (unit)"},
+                {"Runs (n or A/B)", true},
+                {"Mean A (unit)", true},
+                {"Mean B (unit)", true},
+                {"B - A (unit)", true},
+                {"95% interval (unit)", true},
+                {"p Holm", true},
+                {"Flag"}},
+               rows,
+               "B - A per KPI, each in the KPI's own unit (first column); the interval is that of B - A.");
 }
 
 }  // namespace
 
 std::string comparison_report_html(const Comparison& c, const ResultFolder& a, const ResultFolder& b) {
-    ReportPage page("Comparison: B - A", "A: " + a.path + " \u00b7 B: " + b.path + " \u00b7 corridor " + kVersion);
+    ReportPage page("Comparison: B - A",
+                    "A: " + a.path + " \u00b7 B: " + b.path + " \u00b7 corridor " + kVersion);
     page.section("How the two were compared");
     page.paragraph(method(c));
-    page.paragraph("Significance: a KPI is flagged when the 95% interval of B - A excludes 0 and Holm's step-down adjustment over the KPIs tested at the same point keeps its p-value below 0.05; Holm keeps the chance of any false flag among them at 5%.");
+    page.paragraph(
+        "Significance: a KPI is flagged when the 95% interval of B - A excludes 0 and Holm's step-down "
+        "adjustment over the KPIs tested at the same point keeps its p-value below 0.05; Holm keeps the "
+        "chance of any false flag among them at 5%.");
     for (const std::string& k : c.only_in_a) page.paragraph(k + " is only in A: not compared.");
     for (const std::string& k : c.only_in_b) page.paragraph(k + " is only in B: not compared.");
     std::size_t shown = std::min(c.points.size(), most_points);
@@ -141,15 +167,21 @@ std::string comparison_report_html(const Comparison& c, const ResultFolder& a, c
 
 std::string ranking_report_html(const std::vector<KpiRanking>& rankings, const ResultFolder& folder) {
     ReportPage page("Ranking of the points of " + folder.path,
-                    std::to_string(folder.points.size()) + " points \u00b7 seed " + std::to_string(folder.seed) +
-                        " \u00b7 corridor " + kVersion);
-    page.section("How to read it",
-                 "Each KPI's points, best first: the bar is the mean over the point's replications, the whisker its 95% interval (Student's t). Points whose whiskers overlap the best one's are not shown to be worse by these runs. KPIs such as counts have no better direction and are listed from the highest.");
+                    std::to_string(folder.points.size()) + " points \u00b7 seed " +
+                        std::to_string(folder.seed) + " \u00b7 corridor " + kVersion);
+    page.section(
+        "How to read it",
+        "Each KPI's points, best first: the bar is the mean over the point's replications, the whisker its "
+        "95% interval (Student's t). Points whose whiskers overlap the best one's are not shown to be worse "
+        "by these runs. KPIs such as counts have no better direction and are listed from the highest.");
     for (const KpiRanking& r : rankings) {
         page.section(with_unit(r.kpi, r.unit));
         chart::BarChart c;
         c.id = "ranking-" + slug(r.kpi);
-        c.title = r.kpi + ": " + (r.better == Better::lower ? "lowest first" : r.better == Better::higher ? "highest first" : "highest first (neither is better)");
+        c.title = r.kpi + ": " +
+                  (r.better == Better::lower    ? "lowest first"
+                   : r.better == Better::higher ? "highest first"
+                                                : "highest first (neither is better)");
         c.value = {r.kpi, r.unit, {}, {}};
         c.category_label = "Point";
         chart::BarGroup bars{"mean", {}};
@@ -161,20 +193,27 @@ std::string ranking_report_html(const std::vector<KpiRanking>& rankings, const R
             std::string parameters;
             for (std::size_t j = 0; j < folder.parameters.size() && j < values.size(); ++j)
                 parameters += (j ? ", " : "") + folder.parameters[j] + " = " + values[j];
-            rows.push_back({p.n > 0 ? std::to_string(i + 1) : "-", std::to_string(p.point), parameters, std::to_string(p.n),
-                            p.n > 0 ? readable(p.mean) : "no value",
-                            p.half_width ? "[" + readable(p.mean - *p.half_width) + ", " + readable(p.mean + *p.half_width) + "]" : ""});
+            rows.push_back({p.n > 0 ? std::to_string(i + 1) : "-", std::to_string(p.point), parameters,
+                            std::to_string(p.n), p.n > 0 ? readable(p.mean) : "no value",
+                            p.half_width ? "[" + readable(p.mean - *p.half_width) + ", " +
+                                               readable(p.mean + *p.half_width) + "]"
+                                         : ""});
             if (p.n == 0) continue;
             chart::Bar bar{label, p.mean, {}, {}};
             if (p.half_width) bar.low = p.mean - *p.half_width, bar.high = p.mean + *p.half_width;
             bars.bars.push_back(bar);
         }
         c.groups = {bars};
-        c.caption = "The " + std::to_string(bars.bars.size()) + " best of " + std::to_string(r.points.size()) +
-                    " points on " + r.kpi + ", with the 95% interval of each mean.";
+        c.caption = "The " + std::to_string(bars.bars.size()) + " best of " +
+                    std::to_string(r.points.size()) + " points on " + r.kpi +
+                    ", with the 95% interval of each mean.";
         page.figure(chart::bar_chart(c));
-        page.table({{"Rank", true}, {"Point", true}, {"Parameters"}, {"Runs with a value (runs)", true},
-                    {"Mean (" + r.unit + ")", true}, {"95% interval (" + r.unit + ")", true}},
+        page.table({{"Rank", true},
+                    {"Point", true},
+                    {"Parameters"},
+                    {"Runs with a value (runs)", true},
+                    {"Mean (" + r.unit + ")", true},
+                    {"95% interval (" + r.unit + ")", true}},
                    rows, r.kpi + ", best first.");
     }
     return page.html();

@@ -80,8 +80,8 @@ void ReportPage::section(std::string_view heading, std::string_view intro) {
 
 void ReportPage::figure(std::string figure_markup) { body_ += figure_markup; }
 
-void ReportPage::table(const std::vector<TableColumn>& columns, const std::vector<std::vector<std::string>>& rows,
-                       std::string_view caption) {
+void ReportPage::table(const std::vector<TableColumn>& columns,
+                       const std::vector<std::vector<std::string>>& rows, std::string_view caption) {
     body_ += "<table>\n";
     if (!caption.empty()) body_ += "<caption>" + svg::escape(caption) + "</caption>\n";
     body_ += "<thead><tr>";
@@ -102,10 +102,11 @@ void ReportPage::table(const std::vector<TableColumn>& columns, const std::vecto
 void ReportPage::paragraph(std::string_view text) { body_ += "<p>" + svg::escape(text) + "</p>\n"; }
 
 std::string ReportPage::html() const {
-    std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                       svg::escape(title_) + "</title>\n<style>" + std::string(report_stylesheet()) +
-                       "</style>\n</head>\n<body>\n<h1>" + svg::escape(title_) + "</h1>\n";
+    std::string page =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+        svg::escape(title_) + "</title>\n<style>" + std::string(report_stylesheet()) +
+        "</style>\n</head>\n<body>\n<h1>" + svg::escape(title_) + "</h1>\n";
     if (!subtitle_.empty()) page += "<p class=\"subtitle\">" + svg::escape(subtitle_) + "</p>\n";
     if (headings_.size() > 1) {
         page += "<nav class=\"contents\"><ol>\n";

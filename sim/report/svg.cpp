@@ -11,12 +11,23 @@ std::string escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -37,8 +48,9 @@ std::string attribute(std::string_view name, std::string_view value) {
 }  // namespace
 
 Writer::Writer(double width, double height, std::string_view title, std::string_view id) {
-    markup_ = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 " + num(width) + " " +
-              num(height) + "\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" role=\"img\"";
+    markup_ = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 " + num(width) +
+              " " + num(height) + "\" width=\"" + num(width) + "\" height=\"" + num(height) +
+              "\" role=\"img\"";
     if (id.empty()) {
         markup_ += attribute("aria-label", title) + "><title>";
     } else {
@@ -76,7 +88,8 @@ void Writer::circle(double cx, double cy, double r, std::string_view css_class) 
                attribute("class", css_class) + "/>\n";
 }
 
-void Writer::text(double x, double y, std::string_view text, std::string_view css_class, std::string_view anchor) {
+void Writer::text(double x, double y, std::string_view text, std::string_view css_class,
+                  std::string_view anchor) {
     markup_ += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"" + attribute("class", css_class);
     if (anchor != "start") markup_ += attribute("text-anchor", anchor);
     markup_ += ">" + escape(text) + "</text>\n";

@@ -33,7 +33,8 @@ PointSummary summarise(const StoreHeader& h, const std::vector<RunRow>& runs) {
     std::vector<std::vector<Kpi>> records;
     for (const RunRow& run : runs) {
         std::vector<Kpi> record;
-        for (std::size_t k = 0; k < h.kpis.size(); ++k) record.push_back({h.kpis[k], h.units[k], run.kpis[k]});
+        for (std::size_t k = 0; k < h.kpis.size(); ++k)
+            record.push_back({h.kpis[k], h.units[k], run.kpis[k]});
         records.push_back(std::move(record));
     }
     std::vector<KpiSummary> means = corridor::summarise(records);

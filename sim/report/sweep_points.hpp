@@ -22,7 +22,7 @@ struct PointSummary {
     std::uint32_t point = 0;
     std::vector<std::string> parameters;  // as applied
     std::size_t runs = 0;
-    std::vector<KpiSpread> kpis;          // in the store's KPI order
+    std::vector<KpiSpread> kpis;  // in the store's KPI order
 };
 
 /// Every point of the store, in order.

@@ -23,14 +23,13 @@ namespace corridor::sweep_report {
 // A box plot past this many points is a smear; the rest are thinned out evenly.
 constexpr std::size_t most_boxes = 40;
 
-chart::Axis kpi_axis(const Sweep& s, std::size_t k) {
-    return {s.header.kpis[k], s.header.units[k], {}, {}};
-}
+chart::Axis kpi_axis(const Sweep& s, std::size_t k) { return {s.header.kpis[k], s.header.units[k], {}, {}}; }
 
 std::string point_text(const Sweep& s, const PointSummary& p) {
     std::string text = "point " + std::to_string(p.point);
     for (std::size_t i = 0; i < s.header.columns.size() && i < p.parameters.size(); ++i)
-        text += (i ? ", " : ": ") + s.header.columns[i] + " = " + (p.parameters[i].empty() ? "(none)" : p.parameters[i]);
+        text += (i ? ", " : ": ") + s.header.columns[i] + " = " +
+                (p.parameters[i].empty() ? "(none)" : p.parameters[i]);
     return text;
 }
 
@@ -42,8 +41,10 @@ bool same_at_every_point(const Sweep& s, std::size_t k) {
     for (const PointSummary& p : s.points) {
         if (p.kpis[k].n == 0) continue;
         ++with_value;
-        if (!first) first = p.kpis[k].mean;
-        else if (p.kpis[k].mean != *first) return false;
+        if (!first)
+            first = p.kpis[k].mean;
+        else if (p.kpis[k].mean != *first)
+            return false;
     }
     return with_value >= 2;
 }
@@ -111,9 +112,12 @@ void overview(ReportPage& page, const Sweep& s) {
     for (const PointSummary& p : s.points) runs += p.runs;
     page.section("The sweep");
     page.paragraph("Design " + s.design + ": " + count_of(s.points.size(), "point", "points") + ", " +
-                   std::to_string(s.replications) + (s.replications == 1 ? " replication each (" : " replications each (") + std::to_string(runs) +
-                   " runs stored), seed " + std::to_string(s.seed) + ". KPIs kept: " +
-                   std::to_string(s.header.kpis.size()) + ". The numbers behind every chart are in runs.csv (one row a run) and summary.csv (one row a point and KPI) beside this page.");
+                   std::to_string(s.replications) +
+                   (s.replications == 1 ? " replication each (" : " replications each (") +
+                   std::to_string(runs) + " runs stored), seed " + std::to_string(s.seed) +
+                   ". KPIs kept: " + std::to_string(s.header.kpis.size()) +
+                   ". The numbers behind every chart are in runs.csv (one row a run) and summary.csv (one "
+                   "row a point and KPI) beside this page.");
     std::vector<TableColumn> columns{{"Point", true}};
     for (const ParameterInfo& p : s.parameters)
         columns.push_back({p.unit.empty() ? p.path : p.path + " (" + p.unit + ")", p.numeric});
@@ -140,8 +144,11 @@ void overview(ReportPage& page, const Sweep& s) {
 }
 
 void distributions(ReportPage& page, const Sweep& s) {
-    page.section("Each KPI's spread per point",
-                 "One box a point: the box spans the first to the third quartile of the point's runs, the line in it is the median, the whiskers reach the smallest and largest run, the dot is the mean. A tall box is a point whose outcome depends on chance; boxes that do not overlap are points that truly differ.");
+    page.section(
+        "Each KPI's spread per point",
+        "One box a point: the box spans the first to the third quartile of the point's runs, the line in it "
+        "is the median, the whiskers reach the smallest and largest run, the dot is the mean. A tall box is "
+        "a point whose outcome depends on chance; boxes that do not overlap are points that truly differ.");
     std::vector<std::size_t> shown = thinned(s.points.size(), most_boxes);
     for (std::size_t k = 0; k < s.header.kpis.size(); ++k) {
         chart::BoxChart c;
@@ -167,7 +174,8 @@ void distributions(ReportPage& page, const Sweep& s) {
         if (same_at_every_point(s, k)) c.caption += "; its mean is the same at every point";
         if (without)
             c.caption += "; " + std::to_string(without) + (without == 1 ? " point has" : " points have") +
-                         " no value in any run (never reached) and " + (without == 1 ? "is" : "are") + " left out";
+                         " no value in any run (never reached) and " + (without == 1 ? "is" : "are") +
+                         " left out";
         c.caption += ".";
         page.figure(chart::box_chart(c));
     }
@@ -175,7 +183,10 @@ void distributions(ReportPage& page, const Sweep& s) {
 
 void best_points(ReportPage& page, const Sweep& s) {
     page.section("The best point per KPI",
-                 "For each KPI with a better direction (less time, unmet need and waiting; more delivered and returned), the point whose mean over its runs is best, among the points where every run reached a value. The interval is the 95% interval of that mean; a neighbour within it is as good, as far as these runs can tell.");
+                 "For each KPI with a better direction (less time, unmet need and waiting; more delivered "
+                 "and returned), the point whose mean over its runs is best, among the points where every "
+                 "run reached a value. The interval is the 95% interval of that mean; a neighbour within it "
+                 "is as good, as far as these runs can tell.");
     std::vector<std::vector<std::string>> rows;
     for (std::size_t k = 0; k < s.header.kpis.size(); ++k) {
         std::optional<Better> better = better_direction(s.header.kpis[k]);
@@ -184,7 +195,8 @@ void best_points(ReportPage& page, const Sweep& s) {
         for (const PointSummary& p : s.points) {
             const KpiSpread& v = p.kpis[k];
             if (v.n == 0 || static_cast<std::size_t>(v.n) < p.runs) continue;
-            if (!best || (*better == Better::lower ? v.mean < best->kpis[k].mean : v.mean > best->kpis[k].mean))
+            if (!best ||
+                (*better == Better::lower ? v.mean < best->kpis[k].mean : v.mean > best->kpis[k].mean))
                 best = &p;
         }
         std::string name = s.header.kpis[k] + " (" + s.header.units[k] + ")";
@@ -197,14 +209,21 @@ void best_points(ReportPage& page, const Sweep& s) {
         // Naming the first point would read as a finding; with one mean everywhere there is none.
         std::string which = same_at_every_point(s, k) ? "all points equal" : point_text(s, *best);
         std::string mean = readable(v.mean) + " " + s.header.units[k];
-        std::string interval = v.half_width ? "\u00b1 " + readable(*v.half_width) + " " + s.header.units[k] : "one run: none";
+        std::string interval =
+            v.half_width ? "\u00b1 " + readable(*v.half_width) + " " + s.header.units[k] : "one run: none";
         rows.push_back({name, direction, which, mean, interval});
     }
     if (rows.empty()) {
-        page.paragraph("No KPI kept has a better direction (counts such as sorties are neither), so there is no best point to name.");
+        page.paragraph(
+            "No KPI kept has a better direction (counts such as sorties are neither), so there is no best "
+            "point to name.");
         return;
     }
-    page.table({{"KPI (unit)"}, {"Better"}, {"Best point"}, {"Mean (KPI's unit)", true}, {"95% interval of the mean (KPI's unit)", true}},
+    page.table({{"KPI (unit)"},
+                {"Better"},
+                {"Best point"},
+                {"Mean (KPI's unit)", true},
+                {"95% interval of the mean (KPI's unit)", true}},
                rows, "The best point per KPI, by the mean of its runs.");
 }
 
@@ -216,8 +235,13 @@ namespace corridor {
 std::string sweep_report_html(const RunStore& store) {
     using namespace sweep_report;
     const StoreHeader& h = store.header();
-    Sweep s{h, fact(h, "design"), whole_fact(h, "seed"), whole_fact(h, "replications"), whole_fact(h, "sobol_base"),
-            summarise_points(store), {}};
+    Sweep s{h,
+            fact(h, "design"),
+            whole_fact(h, "seed"),
+            whole_fact(h, "replications"),
+            whole_fact(h, "sobol_base"),
+            summarise_points(store),
+            {}};
     s.parameters = read_parameters(h, s.points);
     ReportPage page("Sweep report: " + fact(h, "sweep_file"),
                     "Scenario " + fact(h, "scenario_file") + " \u00b7 design " + s.design + " \u00b7 seed " +

@@ -22,8 +22,12 @@ struct Closure {
 void road_ranking(ReportPage& page, const Sweep& s) {
     if (s.design != "each_road_closed" || s.points.size() < 2) return;
     const PointSummary& base = s.points.front();
-    page.section("Roads ranked by the harm their closure causes",
-                 "Each road closed in turn for the whole run, against the base with every road open (point 0). The bars are the change of the KPI's mean, worse to the right; the whiskers, the 95% interval of the closed road's mean. A closure that keeps a KPI from being reached in some runs (a post never established) is worse than any number and is listed first, in the table.");
+    page.section(
+        "Roads ranked by the harm their closure causes",
+        "Each road closed in turn for the whole run, against the base with every road open (point 0). The "
+        "bars are the change of the KPI's mean, worse to the right; the whiskers, the 95% interval of the "
+        "closed road's mean. A closure that keeps a KPI from being reached in some runs (a post never "
+        "established) is worse than any number and is listed first, in the table.");
     for (std::size_t k = 0; k < s.header.kpis.size(); ++k) {
         std::optional<Better> better = better_direction(s.header.kpis[k]);
         if (!better || *better == Better::neither) continue;
@@ -51,8 +55,7 @@ void road_ranking(ReportPage& page, const Sweep& s) {
             const std::string& road = r.point->parameters.empty() ? std::string("?") : r.point->parameters[0];
             const KpiSpread& v = r.point->kpis[k];
             if (rows.size() < most_roads)
-                rows.push_back({std::to_string(rows.size() + 1), road,
-                                v.n ? readable(v.mean) : "no value",
+                rows.push_back({std::to_string(rows.size() + 1), road, v.n ? readable(v.mean) : "no value",
                                 v.n && b.n ? readable(r.worse) : "",
                                 std::to_string(r.lost) + " of " + std::to_string(r.point->runs)});
             if (r.lost || !b.n || bars.bars.size() >= most_roads) continue;
@@ -61,16 +64,25 @@ void road_ranking(ReportPage& page, const Sweep& s) {
             bars.bars.push_back(bar);
         }
         c.groups = {bars};
-        std::size_t lost = std::count_if(closures.begin(), closures.end(), [](const Closure& r) { return r.lost > 0; });
-        c.caption = "The " + std::to_string(bars.bars.size()) + " closures that worsen " + s.header.kpis[k] + " most, of " +
-                    std::to_string(closures.size()) + " roads; every road open gives " +
+        std::size_t lost =
+            std::count_if(closures.begin(), closures.end(), [](const Closure& r) { return r.lost > 0; });
+        c.caption = "The " + std::to_string(bars.bars.size()) + " closures that worsen " + s.header.kpis[k] +
+                    " most, of " + std::to_string(closures.size()) + " roads; every road open gives " +
                     (b.n ? readable(b.mean) + " " + unit : std::string("no value")) + " (" +
                     (*better == Better::lower ? "lower" : "higher") + " is better)." +
-                    (lost ? " " + std::to_string(lost) + " more closures keep it from being reached in some runs: worse than any bar, first in the table." : "");
+                    (lost ? " " + std::to_string(lost) +
+                                " more closures keep it from being reached in some runs: worse than any bar, "
+                                "first in the table."
+                          : "");
         page.figure(chart::bar_chart(c));
-        page.table({{"Rank", true}, {"Road closed"}, {"Mean (" + unit + ")", true},
-                    {"Worse by (" + unit + ")", true}, {"Runs with no value (runs)", true}},
-                   rows, s.header.kpis[k] + ": the closures that hurt most, first those that keep it from being reached.");
+        page.table(
+            {{"Rank", true},
+             {"Road closed"},
+             {"Mean (" + unit + ")", true},
+             {"Worse by (" + unit + ")", true},
+             {"Runs with no value (runs)", true}},
+            rows,
+            s.header.kpis[k] + ": the closures that hurt most, first those that keep it from being reached.");
     }
 }
 

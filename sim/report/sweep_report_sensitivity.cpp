@@ -36,8 +36,11 @@ void grid_lines(ReportPage& page, const Sweep& s, std::size_t along) {
         for (std::size_t p = 0; p < s.points.size(); ++p) {
             std::string key;
             for (std::size_t i = 0; i < s.parameters.size(); ++i)
-                if (i != along) key += (key.empty() ? "" : ", ") + s.parameters[i].path + " = " + s.points[p].parameters[i];
-            if (!lines.count(key)) order.push_back(key), lines[key].name = key.empty() ? "mean over runs" : key;
+                if (i != along)
+                    key +=
+                        (key.empty() ? "" : ", ") + s.parameters[i].path + " = " + s.points[p].parameters[i];
+            if (!lines.count(key))
+                order.push_back(key), lines[key].name = key.empty() ? "mean over runs" : key;
             const KpiSpread& v = s.points[p].kpis[k];
             lines[key].x.push_back(x.values[p]);
             lines[key].y.push_back(v.n ? v.mean : std::numeric_limits<double>::quiet_NaN());
@@ -52,7 +55,8 @@ void grid_lines(ReportPage& page, const Sweep& s, std::size_t along) {
             // Grid order varies the first parameter slowest: sort each line along its x.
             std::vector<std::size_t> by_x(line.x.size());
             for (std::size_t j = 0; j < by_x.size(); ++j) by_x[j] = j;
-            std::stable_sort(by_x.begin(), by_x.end(), [&](std::size_t a, std::size_t b) { return line.x[a] < line.x[b]; });
+            std::stable_sort(by_x.begin(), by_x.end(),
+                             [&](std::size_t a, std::size_t b) { return line.x[a] < line.x[b]; });
             chart::Series sorted{line.name, {}, {}};
             for (std::size_t j : by_x) sorted.x.push_back(line.x[j]), sorted.y.push_back(line.y[j]);
             c.series.push_back(std::move(sorted));
@@ -60,7 +64,8 @@ void grid_lines(ReportPage& page, const Sweep& s, std::size_t along) {
         c.caption = "The mean of " + s.header.kpis[k] + " over each point's runs against " + x.path +
                     (order.size() > 1 ? ", one line for each value of the other parameters" : "");
         if (order.size() > most_lines)
-            c.caption += " (the first " + std::to_string(most_lines) + " of " + std::to_string(order.size()) + " lines)";
+            c.caption += " (the first " + std::to_string(most_lines) + " of " + std::to_string(order.size()) +
+                         " lines)";
         c.caption += "; a gap is a point with no value in any run";
         if (same_at_every_point(s, k)) c.caption += "; the same at every point, so a flat line";
         c.caption += ".";
@@ -78,14 +83,17 @@ void scatters(ReportPage& page, const Sweep& s, const std::vector<std::size_t>& 
             const ParameterInfo& x = s.parameters[i];
             chart::Series dots{"points", {}, {}, chart::Series::Style::points};
             for (std::size_t p : shown)
-                if (s.points[p].kpis[k].n) dots.x.push_back(x.values[p]), dots.y.push_back(s.points[p].kpis[k].mean);
+                if (s.points[p].kpis[k].n)
+                    dots.x.push_back(x.values[p]), dots.y.push_back(s.points[p].kpis[k].mean);
             chart::XyChart c;
             c.id = "scatter-" + slug(s.header.kpis[k]) + "-" + slug(x.path);
             c.title = s.header.kpis[k] + " against " + x.path;
             c.x = parameter_axis(x);
             c.y = kpi_axis(s, k);
             c.series = {std::move(dots)};
-            c.caption = "Each dot a point: its mean of " + s.header.kpis[k] + " over its runs. A cloud that slopes is a parameter that matters; a flat band, one that does not";
+            c.caption = "Each dot a point: its mean of " + s.header.kpis[k] +
+                        " over its runs. A cloud that slopes is a parameter that matters; a flat band, one "
+                        "that does not";
             if (shown.size() < s.points.size())
                 c.caption += " (" + std::to_string(shown.size()) + " of " + std::to_string(s.points.size()) +
                              " points, evenly spaced by point number, to keep the page light)";
@@ -110,7 +118,8 @@ void regression_bars(ReportPage& page, const Sweep& s, const std::vector<std::si
         std::optional<std::vector<std::optional<double>>> prcc = partial_rank_correlation(xs, ys);
         if (!src || !prcc) {
             // Worded as `corridor analyse` words it, from the same threshold.
-            page.paragraph(s.header.kpis[k] + ": no estimate: it is the same at every point, or there are fewer than " +
+            page.paragraph(s.header.kpis[k] +
+                           ": no estimate: it is the same at every point, or there are fewer than " +
                            std::to_string(fewest_points_for_fit(used.size())) +
                            " points with a value, or parameters move together.");
             continue;
@@ -126,8 +135,9 @@ void regression_bars(ReportPage& page, const Sweep& s, const std::vector<std::si
         }
         c.groups = {src_bars, prcc_bars};
         c.caption = "Standardised regression coefficients (SRC) and partial rank correlations (PRCC) of " +
-                    s.header.kpis[k] + " on the parameters, over " + std::to_string(ys.size()) + " points; R\u00b2 " +
-                    readable(src->r2) + (src->r2 < 0.7 ? ": the linear fit explains little, read PRCC." : ".");
+                    s.header.kpis[k] + " on the parameters, over " + std::to_string(ys.size()) +
+                    " points; R\u00b2 " + readable(src->r2) +
+                    (src->r2 < 0.7 ? ": the linear fit explains little, read PRCC." : ".");
         page.figure(chart::bar_chart(c));
     }
 }
@@ -148,7 +158,9 @@ void sobol_bars(ReportPage& page, const Sweep& s) {
             for (std::size_t n : kept) values.push_back(s.points[b * base + n].kpis[q].mean);
         std::optional<SobolIndices> indices = sobol_indices(values, kept.size(), k, s.seed);
         if (!indices) {
-            page.paragraph(s.header.kpis[q] + ": no Sobol estimate (the same over A and B, or fewer than 2 base rows with a value in every block).");
+            page.paragraph(s.header.kpis[q] +
+                           ": no Sobol estimate (the same over A and B, or fewer than 2 base rows with a "
+                           "value in every block).");
             continue;
         }
         chart::BarChart c;
@@ -163,8 +175,10 @@ void sobol_bars(ReportPage& page, const Sweep& s) {
             total.bars.push_back({s.parameters[i].path, st.value, st.low, st.high});
         }
         c.groups = {first, total};
-        c.caption = "The share of " + s.header.kpis[q] + "'s variance each parameter explains alone (S1) and with its interactions (ST), over " +
-                    std::to_string(kept.size()) + " base rows; whiskers are 95% bootstrap intervals (as corridor analyse).";
+        c.caption = "The share of " + s.header.kpis[q] +
+                    "'s variance each parameter explains alone (S1) and with its interactions (ST), over " +
+                    std::to_string(kept.size()) +
+                    " base rows; whiskers are 95% bootstrap intervals (as corridor analyse).";
         page.figure(chart::bar_chart(c));
     }
 }
@@ -176,7 +190,9 @@ void parameters_against_kpis(ReportPage& page, const Sweep& s) {
     std::vector<std::size_t> used = varying_numbers(s);
     page.section("Parameters against KPIs");
     if (used.empty()) {
-        page.paragraph("No parameter is a number that varies (text parameters such as a dispatch policy are compared in the box plots above): nothing to plot against.");
+        page.paragraph(
+            "No parameter is a number that varies (text parameters such as a dispatch policy are compared in "
+            "the box plots above): nothing to plot against.");
         return;
     }
     if (s.design == "grid") {
@@ -192,8 +208,10 @@ void parameters_against_kpis(ReportPage& page, const Sweep& s) {
 void sensitivity(ReportPage& page, const Sweep& s) {
     if (s.design == "each_road_closed" || s.design == "single") return;
     if (s.design == "sobol") {
-        page.section("Which parameters matter: Sobol indices",
-                     "S1 is the share of a KPI's variance a parameter explains alone; ST adds its interactions with the others. A parameter with ST near 0 can be fixed at any value of its range.");
+        page.section(
+            "Which parameters matter: Sobol indices",
+            "S1 is the share of a KPI's variance a parameter explains alone; ST adds its interactions with "
+            "the others. A parameter with ST near 0 can be fixed at any value of its range.");
         if (s.sobol_base < 2 || s.parameters.empty())
             page.paragraph("The sweep's Sobol base is too small for indices.");
         else
@@ -203,7 +221,9 @@ void sensitivity(ReportPage& page, const Sweep& s) {
     std::vector<std::size_t> used = varying_numbers(s);
     if (used.empty()) return;
     page.section("Which parameters matter: regression",
-                 "SRC: the KPI's change, in its standard deviations, for one standard deviation of the parameter, from a linear fit over the points' means. PRCC: the same on ranks, for any monotone effect. Near 0, the parameter does not move the KPI over the range swept.");
+                 "SRC: the KPI's change, in its standard deviations, for one standard deviation of the "
+                 "parameter, from a linear fit over the points' means. PRCC: the same on ranks, for any "
+                 "monotone effect. Near 0, the parameter does not move the KPI over the range swept.");
     regression_bars(page, s, used);
 }
 

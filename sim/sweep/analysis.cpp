@@ -29,7 +29,8 @@ std::optional<MatrixXd> matrix_of(const std::vector<std::vector<double>>& points
                                   const std::vector<double>& kpi) {
     if (points.size() != kpi.size() || points.empty()) return std::nullopt;
     const std::size_t k = points.front().size();
-    if (k == 0 || points.size() < fewest_points_for_fit(k)) return std::nullopt;  // no residual degree of freedom
+    if (k == 0 || points.size() < fewest_points_for_fit(k))
+        return std::nullopt;  // no residual degree of freedom
     MatrixXd x(points.size(), k);
     for (std::size_t p = 0; p < points.size(); ++p) {
         if (points[p].size() != k || !std::isfinite(kpi[p])) return std::nullopt;

@@ -23,7 +23,8 @@ std::size_t run_files_bytes(const Theatre& theatre, const DeploymentResult& resu
     return kpis_json(theatre, result).size() + timeline_csv(theatre, result).size() +
            units_csv(theatre, result).size() + posts_csv(theatre, result).size() +
            convoys_csv(theatre, result).size() + roads_csv(theatre, result).size() +
-           airlift_csv(theatre, result).size() + (theatre.aid.towns.empty() ? 0 : towns_csv(theatre, result).size());
+           airlift_csv(theatre, result).size() +
+           (theatre.aid.towns.empty() ? 0 : towns_csv(theatre, result).size());
 }
 
 }  // namespace
@@ -65,7 +66,8 @@ void add_report_cost_benchmark(CLI::App& app) {
                 with();
                 without();
             }
-            if (after_bytes != before_bytes) throw CLI::ValidationError("the report's sinks changed the run's files");
+            if (after_bytes != before_bytes)
+                throw CLI::ValidationError("the report's sinks changed the run's files");
         }
         std::printf(
             "{\"benchmark\":\"report\",\"file\":\"%s\",\"without_report_seconds\":%.4f,"

@@ -64,11 +64,11 @@ struct TrackPoint {
 
 /// A road closed or slowed within the run (Sinks::report), for the run report's lane chart.
 struct ClosureSpan {
-    std::string road;        // "FROM-TO", or "area of NODE" for an incident
-    std::string_view kind;   // "closure", "random closure", "incident" or "damage" (slowed, open)
+    std::string road;       // "FROM-TO", or "area of NODE" for an incident
+    std::string_view kind;  // "closure", "random closure", "incident" or "damage" (slowed, open)
     Time from = 0;
-    Time until = 0;          // when it ended, or the end of the run if later
-    bool ended = false;      // it ended within the run
+    Time until = 0;      // when it ended, or the end of the run if later
+    bool ended = false;  // it ended within the run
 };
 
 /// A repair team at work on a road or a town's service (Sinks::report).
@@ -125,9 +125,9 @@ struct AirfieldOutcome {
 /// One day of one town and commodity (towns.csv): day 0 begins at the scenario's start.
 struct TownDay {
     int day = 0;
-    std::size_t town = 0;       // index into Theatre::aid.towns
-    std::size_t commodity = 0;  // index into Theatre::aid.commodities
-    double population = 0;      // at the end of the day
+    std::size_t town = 0;                       // index into Theatre::aid.towns
+    std::size_t commodity = 0;                  // index into Theatre::aid.commodities
+    double population = 0;                      // at the end of the day
     double need = 0, delivered = 0, unmet = 0;  // over the day, in the commodity's unit
     double stock = 0;                           // at the end of the day
 };
@@ -136,9 +136,9 @@ struct TownDay {
 struct SupplyOutcome {
     std::size_t town = 0, commodity = 0;
     double need = 0, delivered = 0, unmet = 0, stock_end = 0;  // in the commodity's unit
-    double mass_kg = 1;            // of one unit
-    double unmet_person_days = 0;  // unmet over one person's daily need
-    Time out = 0;                  // time at zero stock while it was needed
+    double mass_kg = 1;                                        // of one unit
+    double unmet_person_days = 0;                              // unmet over one person's daily need
+    Time out = 0;                                              // time at zero stock while it was needed
     Time first_out = kNever;
 };
 
@@ -162,13 +162,13 @@ struct FleetOutcome {
     double busy_h = 0;           // truck-hours not idle
     double truck_h = 0;          // trucks x the run's hours, less the hours before each joined
     int breakdowns = 0;
-    double down_h = 0;           // truck-hours out of service for repair
-    double escort_wait_h = 0;    // truck-hours waiting for an escorted convoy (trips ended in the run)
-    double fuel_l = 0;           // burnt (docs/model.md, "Fuel")
-    double fuel_taken_l = 0;     // taken from depots' stock of the fuel commodity
-    int ran_dry = 0;             // trucks that ran dry and were lost
-    int recovered = 0;           // breakdowns not repaired on the spot: taken to the base depot
-    int written_off = 0;         // of those, trucks lost for the rest of the run
+    double down_h = 0;               // truck-hours out of service for repair
+    double escort_wait_h = 0;        // truck-hours waiting for an escorted convoy (trips ended in the run)
+    double fuel_l = 0;               // burnt (docs/model.md, "Fuel")
+    double fuel_taken_l = 0;         // taken from depots' stock of the fuel commodity
+    int ran_dry = 0;                 // trucks that ran dry and were lost
+    int recovered = 0;               // breakdowns not repaired on the spot: taken to the base depot
+    int written_off = 0;             // of those, trucks lost for the rest of the run
     bool recovery_modelled = false;  // its vehicle type gives a `recovery`
 };
 
@@ -183,14 +183,14 @@ struct FuelOutcome {
 /// One flow of returns over the whole run.
 struct ReturnOutcome {
     std::string name;
-    int people = 0;     // waiting at the start
-    int returned = 0;   // arrived in their town within the run
-    int convoys = 0;    // bus convoys that left
+    int people = 0;    // waiting at the start
+    int returned = 0;  // arrived in their town within the run
+    int convoys = 0;   // bus convoys that left
     Time first_arrival = kNever, half = kNever, ninety = kNever, all = kNever;  // of `people`
-    int held = 0;       // departure times skipped because a condition did not hold
-    double vehicle_km = 0;  // its buses, going and coming back
-    double escort_wait_h = 0;  // bus convoys' hours waiting for an escort (convoys in by the end)
-    int breakdowns = 0;        // bus convoys halted on the road for a bus's repair
+    int held = 0;                      // departure times skipped because a condition did not hold
+    double vehicle_km = 0;             // its buses, going and coming back
+    double escort_wait_h = 0;          // bus convoys' hours waiting for an escort (convoys in by the end)
+    int breakdowns = 0;                // bus convoys halted on the road for a bus's repair
     std::vector<int> returned_by_day;  // people home on each day of the run (Sinks::report)
 };
 
@@ -212,8 +212,8 @@ struct DeploymentResult {
     int sorties = 0;
     double tonnes_lifted = 0;
     int personnel_lifted = 0;
-    double aid_tonnes_lifted = 0;    // aid cargo flown to depots (within tonnes_lifted)
-    double aid_air_wait_t_h = 0;     // tonne-hours aid cargo waited at its airfield for a sortie
+    double aid_tonnes_lifted = 0;  // aid cargo flown to depots (within tonnes_lifted)
+    double aid_air_wait_t_h = 0;   // tonne-hours aid cargo waited at its airfield for a sortie
     double largest_apron_queue = 0;
     double convoy_vehicle_km = 0;
     double convoy_vehicle_hours = 0;
@@ -234,13 +234,13 @@ struct DeploymentResult {
     std::vector<FleetOutcome> fleets;
     std::vector<DepotOutcome> depots;
     std::vector<ReturnOutcome> returns;
-    std::vector<RepairOutcome> repairs;  // the disruptions that take repair work, in file order
-    std::vector<ServiceOutcome> services;  // towns' damaged services, by town, then service
-    int random_closures = 0;             // drawn by `random_closures` rules, within the run
-    int incidents = 0;                   // drawn by `incidents` rules, within the run
+    std::vector<RepairOutcome> repairs;               // the disruptions that take repair work, in file order
+    std::vector<ServiceOutcome> services;             // towns' damaged services, by town, then service
+    int random_closures = 0;                          // drawn by `random_closures` rules, within the run
+    int incidents = 0;                                // drawn by `incidents` rules, within the run
     Time returned_50 = kNever, returned_90 = kNever;  // of every flow's people together
-    std::vector<TownDay> town_days;       // when recorded (towns.csv)
-    double depot_turned_away_t = 0;       // inbound cargo beyond a depot's capacity
+    std::vector<TownDay> town_days;                   // when recorded (towns.csv)
+    double depot_turned_away_t = 0;                   // inbound cargo beyond a depot's capacity
     FuelOutcome fuel;
     std::uint64_t events = 0;
     // Memory: the most movers on the road and checkpoint batches in inspection at once, which is
@@ -266,7 +266,7 @@ struct Sinks {
 };
 
 /// Runs one replication of the deployment until the theatre's duration.
-DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed, std::uint32_t replication = 0,
-                                     const Sinks& sinks = Sinks::all());
+DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
+                                     std::uint32_t replication = 0, const Sinks& sinks = Sinks::all());
 
 }  // namespace corridor

@@ -71,14 +71,14 @@ void bus_convoy_in(World& w, std::size_t index, const Mover& mover) {
     std::size_t back_index = w.aid.bus_convoys.size();
     w.aid.bus_convoys.push_back(back);
     const VehicleType& bus = w.theatre.vehicle_types[flow.bus_type];
-    MoverPlan plan = plan_of_one_type(bus, convoy.buses, rules_of(w, flow), w.theatre.aid.towns[flow.town].node,
-                                      flow.origin, MoverPlan::Client::bus, back_index);
+    MoverPlan plan =
+        plan_of_one_type(bus, convoy.buses, rules_of(w, flow), w.theatre.aid.towns[flow.town].node,
+                         flow.origin, MoverPlan::Client::bus, back_index);
     if (w.sinks.timeline) plan.id = flow.name + "/buses-back-" + std::to_string(back_index + 1);
     plan.failure_in_m = bus_convoy_failure_m(w, back_index);
     if (!flow.escorts.empty()) plan.escorts = &flow.escorts;
     World* world = &w;
-    start_mover(w, plan,
-                [world, back_index](const Mover& m, Time) { bus_convoy_in(*world, back_index, m); });
+    start_mover(w, plan, [world, back_index](const Mover& m, Time) { bus_convoy_in(*world, back_index, m); });
 }
 
 // Why a convoy of flow `f` may not leave now ("" when it may): the first condition that does not

@@ -43,8 +43,9 @@ struct MoverPlan {
 
 /// The plan of a mover whose vehicles are all of one type (an aid truck, a bus convoy, a repair
 /// team): the type gives its speed and weight. Its `id` is the client's to set.
-inline MoverPlan plan_of_one_type(const VehicleType& type, int vehicles, const MarchDoctrine& rules, NodeIndex origin,
-                                  NodeIndex destination, MoverPlan::Client kind, std::size_t client) {
+inline MoverPlan plan_of_one_type(const VehicleType& type, int vehicles, const MarchDoctrine& rules,
+                                  NodeIndex origin, NodeIndex destination, MoverPlan::Client kind,
+                                  std::size_t client) {
     MoverPlan plan;
     plan.vehicles = vehicles;
     plan.top_speed_kph = type.speed_kph;
@@ -109,8 +110,8 @@ struct Mover {
 
     std::size_t escorted_at = static_cast<std::size_t>(-1);  // the route[arc] its escort took it onto
 
-    bool routed = false;         // it has set off (its route is planned from where it stands since)
-    bool head_arrived = false;   // its head is at the destination: nothing left to plan
+    bool routed = false;        // it has set off (its route is planned from where it stands since)
+    bool head_arrived = false;  // its head is at the destination: nothing left to plan
 
     std::size_t slot = 0;  // its place in the road-movement part's table
 };

@@ -27,17 +27,21 @@ std::string box_chart(const BoxChart& c) {
         if (b.mean && std::isfinite(*b.mean)) lo = std::min(lo, *b.mean), hi = std::max(hi, *b.mean);
     }
     std::string value_title = axis_title(c.value);
-    if (boxes.empty()) return frame::no_data(c.id, c.title, c.caption, c.category_label, value_title, "no finite value to draw");
+    if (boxes.empty())
+        return frame::no_data(c.id, c.title, c.caption, c.category_label, value_title,
+                              "no finite value to draw");
 
     frame::Ticks ticks = frame::axis_ticks(c.value, lo, hi, 6);
-    frame::Area area{frame::left_margin(ticks), frame::plot_top + 8, frame::chart_width - 20, frame::plot_top + 268};
+    frame::Area area{frame::left_margin(ticks), frame::plot_top + 8, frame::chart_width - 20,
+                     frame::plot_top + 268};
     double slot = (area.right - area.left) / static_cast<double>(boxes.size());
     double half = std::min(24.0, slot * 0.35);
     double widest = 0;
     for (const Box* b : boxes) widest = std::max(widest, frame::text_width(frame::shorten(b->label, 16)));
     std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((widest + 6) / slot)));
-    std::vector<frame::LegendEntry> key{{"quartiles Q1\u2013Q3 (box), median (line)", "box", frame::LegendEntry::Shape::box},
-                                        {"minimum\u2013maximum (whiskers)", "whisker", frame::LegendEntry::Shape::line}};
+    std::vector<frame::LegendEntry> key{
+        {"quartiles Q1\u2013Q3 (box), median (line)", "box", frame::LegendEntry::Shape::box},
+        {"minimum\u2013maximum (whiskers)", "whisker", frame::LegendEntry::Shape::line}};
     if (std::any_of(boxes.begin(), boxes.end(), [](const Box* b) { return b->mean.has_value(); }))
         key.push_back({"mean", "mean", frame::LegendEntry::Shape::dot});
     double legend_top = area.bottom + 46;

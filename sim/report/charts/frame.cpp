@@ -38,14 +38,17 @@ std::string tick_label(double value, double step) {
     int decimals = 0;
     if (step > 0 && step < 1) decimals = std::min(6, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
     // A step of 0.25 needs two decimals, though its power of ten says one.
-    while (decimals < 6 && std::abs(std::round(step * std::pow(10, decimals)) - step * std::pow(10, decimals)) > 1e-6)
+    while (decimals < 6 &&
+           std::abs(std::round(step * std::pow(10, decimals)) - step * std::pow(10, decimals)) > 1e-6)
         ++decimals;
     if (std::abs(value) < step * 1e-9) value = 0;
     std::string text = format_fixed(value, decimals);
     return text == "-0" ? "0" : text;
 }
 
-std::string axis_title(const Axis& axis) { return axis.unit.empty() ? axis.label : axis.label + " (" + axis.unit + ")"; }
+std::string axis_title(const Axis& axis) {
+    return axis.unit.empty() ? axis.label : axis.label + " (" + axis.unit + ")";
+}
 
 double Scale::operator()(double value) const {
     if (domain_hi == domain_lo) return (pixel_lo + pixel_hi) / 2;
@@ -92,7 +95,9 @@ double left_margin(const Ticks& ticks) {
     return 34 + widest + 8;
 }
 
-void draw_title(svg::Writer& out, std::string_view title) { out.text(12, title_baseline, title, "chart-title"); }
+void draw_title(svg::Writer& out, std::string_view title) {
+    out.text(12, title_baseline, title, "chart-title");
+}
 
 void draw_x_axis(svg::Writer& out, const Area& area, const Ticks& ticks, const Axis& axis) {
     Scale x{ticks.lo, ticks.hi, area.left, area.right};
@@ -144,9 +149,15 @@ void draw_legend(svg::Writer& out, const std::vector<LegendEntry>& entries, doub
         const LegendEntry& entry = entries[i];
         double mid = y + legend_row / 2;
         switch (entry.shape) {
-            case LegendEntry::Shape::line: out.line(x, mid, x + swatch_width, mid, "line " + entry.css_class); break;
-            case LegendEntry::Shape::box: out.rect(x + 4, mid - 6, swatch_width - 8, 12, "swatch " + entry.css_class); break;
-            case LegendEntry::Shape::dot: out.circle(x + swatch_width / 2, mid, 4, "dot " + entry.css_class); break;
+            case LegendEntry::Shape::line:
+                out.line(x, mid, x + swatch_width, mid, "line " + entry.css_class);
+                break;
+            case LegendEntry::Shape::box:
+                out.rect(x + 4, mid - 6, swatch_width - 8, 12, "swatch " + entry.css_class);
+                break;
+            case LegendEntry::Shape::dot:
+                out.circle(x + swatch_width / 2, mid, 4, "dot " + entry.css_class);
+                break;
         }
         out.text(x + swatch_width + 6, mid + 4, shorten(entry.name, 72), "legend");
     }
@@ -154,8 +165,8 @@ void draw_legend(svg::Writer& out, const std::vector<LegendEntry>& entries, doub
 
 std::string figure(std::string_view id, std::string_view title, std::string_view caption, std::string svg) {
     std::string text = caption.empty() ? std::string(title) : std::string(caption);
-    return "<figure class=\"chart\" id=\"" + svg::escape(id) + "\">\n" + svg + "\n<figcaption>" + svg::escape(text) +
-           "</figcaption>\n</figure>\n";
+    return "<figure class=\"chart\" id=\"" + svg::escape(id) + "\">\n" + svg + "\n<figcaption>" +
+           svg::escape(text) + "</figcaption>\n</figure>\n";
 }
 
 std::string no_data(std::string_view id, std::string_view title, std::string_view caption,
@@ -167,7 +178,8 @@ std::string no_data(std::string_view id, std::string_view title, std::string_vie
     out.rect(area.left, area.top, area.right - area.left, area.bottom - area.top, "no-data-area");
     out.text((area.left + area.right) / 2, (area.top + area.bottom) / 2 - 4, "No data", "no-data", "middle");
     out.text((area.left + area.right) / 2, (area.top + area.bottom) / 2 + 14, reason, "tick", "middle");
-    if (!x_title.empty()) out.text((area.left + area.right) / 2, area.bottom + 30, x_title, "axis-title", "middle");
+    if (!x_title.empty())
+        out.text((area.left + area.right) / 2, area.bottom + 30, x_title, "axis-title", "middle");
     if (!y_title.empty()) out.vertical_text(16, (area.top + area.bottom) / 2, y_title, "axis-title");
     return figure(id, title, caption, out.finish());
 }

@@ -19,17 +19,20 @@ std::string interval_chart(const IntervalChart& c) {
             if (end && std::isfinite(*end)) lo = std::min(lo, *end), hi = std::max(hi, *end);
     }
     std::string value_title = axis_title(c.value);
-    if (!any) return frame::no_data(c.id, c.title, c.caption, value_title, "", "no finite difference to draw");
+    if (!any)
+        return frame::no_data(c.id, c.title, c.caption, value_title, "", "no finite difference to draw");
     if (lo == hi) lo = -1, hi = 1;
 
     frame::Ticks ticks = frame::axis_ticks(c.value, lo, hi, 6);
     double widest = 0;
-    for (const Interval& r : c.rows) widest = std::max(widest, frame::text_width(frame::shorten(r.label, 40)));
+    for (const Interval& r : c.rows)
+        widest = std::max(widest, frame::text_width(frame::shorten(r.label, 40)));
     constexpr double row = 20;
     frame::Area area{std::max(60.0, 20 + widest + 10), frame::plot_top + 8, frame::chart_width - 28, 0};
     area.bottom = area.top + row * static_cast<double>(c.rows.size());
-    std::vector<frame::LegendEntry> legend{{c.flagged_name, "interval-significant", frame::LegendEntry::Shape::line},
-                                           {c.plain_name, "interval-plain", frame::LegendEntry::Shape::line}};
+    std::vector<frame::LegendEntry> legend{
+        {c.flagged_name, "interval-significant", frame::LegendEntry::Shape::line},
+        {c.plain_name, "interval-plain", frame::LegendEntry::Shape::line}};
     double legend_top = area.bottom + 46;
     double height = legend_top + frame::legend_height(legend) + 6;
 

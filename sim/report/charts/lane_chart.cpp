@@ -22,12 +22,14 @@ std::string lane_chart(const LaneChart& c) {
 
     frame::Ticks ticks = frame::axis_ticks(c.time, lo, hi, 8);
     double widest = 0;
-    for (const Lane& lane : c.lanes) widest = std::max(widest, frame::text_width(frame::shorten(lane.label, 32)));
+    for (const Lane& lane : c.lanes)
+        widest = std::max(widest, frame::text_width(frame::shorten(lane.label, 32)));
     constexpr double lane_height = 20;
     frame::Area area{std::max(60.0, 20 + widest + 10), frame::plot_top + 8, frame::chart_width - 24, 0};
     area.bottom = area.top + lane_height * static_cast<double>(c.lanes.size());
     std::vector<frame::LegendEntry> legend;
-    for (std::size_t k = 0; k < kinds.size(); ++k) legend.push_back({kinds[k], frame::series_class(k), frame::LegendEntry::Shape::box});
+    for (std::size_t k = 0; k < kinds.size(); ++k)
+        legend.push_back({kinds[k], frame::series_class(k), frame::LegendEntry::Shape::box});
     double legend_top = area.bottom + 46;
     double height = legend_top + frame::legend_height(legend) + 6;
 
@@ -45,7 +47,8 @@ std::string lane_chart(const LaneChart& c) {
         std::vector<bool> present(kinds.size(), false);
         for (const Span& s : lane.spans)
             if (std::isfinite(s.from) && std::isfinite(s.to))
-                present[static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), s.kind) - kinds.begin())] = true;
+                present[static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), s.kind) -
+                                                 kinds.begin())] = true;
         std::vector<std::size_t> sub_row(kinds.size(), 0);
         std::size_t rows = 0;
         for (std::size_t k = 0; k < kinds.size(); ++k)
@@ -53,9 +56,11 @@ std::string lane_chart(const LaneChart& c) {
         double row_height = (lane_height - 6) / static_cast<double>(std::max<std::size_t>(rows, 1));
         for (const Span& s : lane.spans) {
             if (!std::isfinite(s.from) || !std::isfinite(s.to)) continue;
-            std::size_t k = static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), s.kind) - kinds.begin());
+            std::size_t k =
+                static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), s.kind) - kinds.begin());
             // At least a pixel wide, so that a closure of a few minutes on a month's axis shows.
-            double from = clamp_x(std::min(s.from, s.to)), to = std::max(clamp_x(std::max(s.from, s.to)), from + 1);
+            double from = clamp_x(std::min(s.from, s.to)),
+                   to = std::max(clamp_x(std::max(s.from, s.to)), from + 1);
             double y = top + 3 + row_height * static_cast<double>(sub_row[k]);
             out.rect(from, y, to - from, row_height - (rows > 1 ? 1 : 0), "bar " + frame::series_class(k));
         }

@@ -60,7 +60,7 @@ std::string xy_chart(const XyChart& c) {
         for (std::size_t i = 0; i < c.series.size(); ++i)
             legend.push_back({c.series[i].name, frame::series_class(i),
                               c.series[i].style == Series::Style::points ? frame::LegendEntry::Shape::dot
-                                                                          : frame::LegendEntry::Shape::line});
+                                                                         : frame::LegendEntry::Shape::line});
 
     frame::Area area{frame::left_margin(y_ticks), frame::plot_top + 14, frame::chart_width - 24, 0};
     area.bottom = area.top + plot_height;
@@ -84,7 +84,8 @@ std::string xy_chart(const XyChart& c) {
         if (!std::isfinite(m.x)) continue;
         out.line(x(m.x), area.top, x(m.x), area.bottom, "marker");
         // Staggered on two rows above the plot, so that close markers keep readable labels.
-        out.text(x(m.x), area.top - 4 - 12 * static_cast<double>(i % 2 == 1), m.label, "marker-label", "middle");
+        out.text(x(m.x), area.top - 4 - 12 * static_cast<double>(i % 2 == 1), m.label, "marker-label",
+                 "middle");
     }
     for (std::size_t i = 0; i < c.series.size(); ++i) {
         const Series& s = c.series[i];

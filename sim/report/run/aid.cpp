@@ -42,8 +42,8 @@ void aid_delivered(ReportPage& page, const Theatre& theatre, const DeploymentRes
         chart::XyChart c{"aid-" + std::to_string(k + 1),
                          "Delivered against need: " + commodity.name,
                          // The axis is a share; the unit only says what was counted on both sides of it.
-                         "Cumulative deliveries as a % of cumulative need, both counted in " + commodity.unit +
-                             " of " + commodity.name + ", at the end of each day.",
+                         "Cumulative deliveries as a % of cumulative need, both counted in " +
+                             commodity.unit + " of " + commodity.name + ", at the end of each day.",
                          scale.axis(scale.of(theatre.duration)),
                          {"Delivered against need", "%", 0.0, std::nullopt},
                          std::move(series),

@@ -26,7 +26,8 @@ std::size_t count(const std::string& text, const std::string& what) {
 void check_chart_frame(const std::string& markup, const std::string& id, const std::string& title) {
     CHECK(markup.rfind("<figure class=\"chart\" id=\"" + id + "\">", 0) == 0);
     CHECK(count(markup, "<svg ") == 1);
-    CHECK(std::regex_search(markup, std::regex("viewBox=\"0 0 720 [0-9.]+\" width=\"720\" height=\"[0-9.]+\"")));
+    CHECK(std::regex_search(markup,
+                            std::regex("viewBox=\"0 0 720 [0-9.]+\" width=\"720\" height=\"[0-9.]+\"")));
     CHECK(markup.find("<title id=\"" + id + "-title\">" + title + "</title>") != std::string::npos);
     CHECK(markup.find("aria-labelledby=\"" + id + "-title\"") != std::string::npos);
     CHECK(markup.find("class=\"chart-title\">" + title + "</text>") != std::string::npos);
@@ -109,8 +110,8 @@ TEST_CASE("a series is drawn on the pixels its values map to") {
     std::vector<double> v;
     std::string points = m[1];
     const std::regex number("-?[0-9.]+");
-    for (auto it = std::sregex_iterator(points.begin(), points.end(), number);
-         it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(points.begin(), points.end(), number); it != std::sregex_iterator();
+         ++it)
         v.push_back(std::stod(it->str()));
     REQUIRE(v.size() == 6);
     // The middle point is halfway along both axes, and y grows upward.
@@ -118,7 +119,8 @@ TEST_CASE("a series is drawn on the pixels its values map to") {
     CHECK(v[3] == Approx((v[1] + v[5]) / 2).margin(0.01));
     CHECK(v[1] > v[5]);
     // x = 10 days is the right end of the plot area, where the axis line ends.
-    CHECK(markup.find("x2=\"" + svg::num(v[4]) + "\" y2=\"" + svg::num(v[1]) + "\" class=\"axis\"") != std::string::npos);
+    CHECK(markup.find("x2=\"" + svg::num(v[4]) + "\" y2=\"" + svg::num(v[1]) + "\" class=\"axis\"") !=
+          std::string::npos);
     // The tick "5" sits at x = 5 days, under the middle point.
     CHECK(markup.find("<text x=\"" + svg::num(v[2]) + "\" y=\"") != std::string::npos);
     // The marker at 5 days is the dashed line through the middle point.
@@ -151,10 +153,14 @@ TEST_CASE("every chart kind has a title, axis titles with units and a legend for
     chart::XyChart one = closure_profile();
     CHECK(chart::xy_chart(one).find("class=\"legend\"") == std::string::npos);  // one series: no legend
 
-    chart::BarChart bars{"sobol", "First-order Sobol indices", "", {"Share of variance", "%", {}, {}},
+    chart::BarChart bars{"sobol",
+                         "First-order Sobol indices",
+                         "",
+                         {"Share of variance", "%", {}, {}},
                          {{"first order", {{"speed", 40, 35, 45}, {"crews", 10, {}, {}}}},
                           {"total", {{"speed", 55, 50, 60}, {"crews", 12, {}, {}}}}},
-                         true, ""};
+                         true,
+                         ""};
     std::string b = chart::bar_chart(bars);
     check_chart_frame(b, "sobol", "First-order Sobol indices");
     CHECK(b.find("Share of variance (%)") != std::string::npos);
@@ -168,8 +174,9 @@ TEST_CASE("every chart kind has a title, axis titles with units and a legend for
     check_chart_frame(bv, "sobol", "First-order Sobol indices");
     CHECK(bv.find(">Parameter</text>") != std::string::npos);
 
-    chart::BoxChart boxes{"wait", "Wait by point", "", {"Mean wait", "min", {}, {}}, "Point",
-                          {{"p1", 1, 2, 3, 4, 5, 3.2}, {"p2", 2, 3, 3, 6, 9, {}}}};
+    chart::BoxChart boxes{"wait",  "Wait by point",
+                          "",      {"Mean wait", "min", {}, {}},
+                          "Point", {{"p1", 1, 2, 3, 4, 5, 3.2}, {"p2", 2, 3, 3, 6, 9, {}}}};
     std::string c = chart::box_chart(boxes);
     check_chart_frame(c, "wait", "Wait by point");
     CHECK(c.find("Mean wait (min)") != std::string::npos);
@@ -178,8 +185,12 @@ TEST_CASE("every chart kind has a title, axis titles with units and a legend for
     CHECK(count(c, "class=\"median\"") == 2);
     CHECK(count(c, "class=\"dot mean\"") == 1 + 1);  // one mean and the key's dot
 
-    chart::LaneChart lanes{"closures", "Closures and repairs", "", {"Time since start", "days", {}, {}},
-                           {{"R1 Goris-Lachin", {{1, 2, "closed"}, {2, 3, "repair"}}}, {"R2", {{0.5, 4, "closed"}}}}};
+    chart::LaneChart lanes{
+        "closures",
+        "Closures and repairs",
+        "",
+        {"Time since start", "days", {}, {}},
+        {{"R1 Goris-Lachin", {{1, 2, "closed"}, {2, 3, "repair"}}}, {"R2", {{0.5, 4, "closed"}}}}};
     std::string d = chart::lane_chart(lanes);
     check_chart_frame(d, "closures", "Closures and repairs");
     CHECK(d.find("Time since start (days)") != std::string::npos);
@@ -188,7 +199,11 @@ TEST_CASE("every chart kind has a title, axis titles with units and a legend for
     CHECK(d.find("class=\"legend\">repair</text>") != std::string::npos);
 
     // Damage and repair of the same road over the same hours: each on its own sub-row, neither hidden.
-    chart::LaneChart overlap{"c", "Closures", "", {"Time", "h", {}, {}}, {{"Hakari-Lachin", {{0, 73, "damage"}, {0, 80, "repair"}}}}};
+    chart::LaneChart overlap{"c",
+                             "Closures",
+                             "",
+                             {"Time", "h", {}, {}},
+                             {{"Hakari-Lachin", {{0, 73, "damage"}, {0, 80, "repair"}}}}};
     std::string o = chart::lane_chart(overlap);
     auto rect_y = [&](const std::string& cls) {
         std::size_t at = o.find("class=\"" + cls + "\"");
@@ -243,12 +258,14 @@ TEST_CASE("empty and degenerate inputs give a readable chart or a clear no-data 
 
     chart::BarChart no_bars{"b", "Ranking", "", {"Delay", "h", {}, {}}, {}, true, ""};
     CHECK(chart::bar_chart(no_bars).find(">No data</text>") != std::string::npos);
-    chart::BarChart zeros{"b", "Ranking", "", {"Delay", "h", {}, {}}, {{"", {{"R1", 0, {}, {}}, {"R2", 0, {}, {}}}}}, true, ""};
+    chart::BarChart zeros{
+        "b", "Ranking", "", {"Delay", "h", {}, {}}, {{"", {{"R1", 0, {}, {}}, {"R2", 0, {}, {}}}}}, true, ""};
     std::string z = chart::bar_chart(zeros);
     check_chart_frame(z, "b", "Ranking");
     CHECK(z.find(">R2</text>") != std::string::npos);
 
-    chart::BoxChart nan_boxes{"w", "Wait", "", {"Wait", "min", {}, {}}, "Point", {{"p", nan, 1, 2, 3, 4, {}}}};
+    chart::BoxChart nan_boxes{
+        "w", "Wait", "", {"Wait", "min", {}, {}}, "Point", {{"p", nan, 1, 2, 3, 4, {}}}};
     CHECK(chart::box_chart(nan_boxes).find(">No data</text>") != std::string::npos);
     chart::BoxChart equal{"w", "Wait", "", {"Wait", "min", {}, {}}, "Point", {{"p", 3, 3, 3, 3, 3, 3.0}}};
     std::string q = chart::box_chart(equal);

@@ -24,10 +24,16 @@ std::size_t count(const std::string& text, const std::string& what) {
 // replication, unmet_person_days never reached at policy "b" with 12 trucks.
 std::unique_ptr<RunStore> grid_store(const std::filesystem::path& dir) {
     StoreHeader header;
-    header.facts = {{"design", "grid"}, {"seed", "7"}, {"replications", "4"}, {"points", "6"},
-                    {"sweep_file", "fleet <&> sweep.yaml"}, {"scenario_file", "scenario.yaml"},
-                    {"parameters", "[{\"path\": \"fleets.t.count\", \"kind\": \"number\", \"values\": [\"4\", \"8\", \"12\"]},"
-                                   " {\"path\": \"fleets.t.policy\", \"kind\": \"text\", \"values\": [\"a\", \"b\"]}]"}};
+    header.facts = {
+        {"design", "grid"},
+        {"seed", "7"},
+        {"replications", "4"},
+        {"points", "6"},
+        {"sweep_file", "fleet <&> sweep.yaml"},
+        {"scenario_file", "scenario.yaml"},
+        {"parameters",
+         "[{\"path\": \"fleets.t.count\", \"kind\": \"number\", \"values\": [\"4\", \"8\", \"12\"]},"
+         " {\"path\": \"fleets.t.policy\", \"kind\": \"text\", \"values\": [\"a\", \"b\"]}]"}};
     header.columns = {"fleets.t.count", "fleets.t.policy"};
     header.kpis = {"closure_time_h", "unmet_person_days", "never_h"};
     header.units = {"h", "person-days", "h"};
@@ -40,7 +46,9 @@ std::unique_ptr<RunStore> grid_store(const std::filesystem::path& dir) {
             for (std::uint32_t r = 0; r < 4; ++r) {
                 std::optional<double> unmet;
                 if (!(trucks == 12 && policy == "b")) unmet = 1000.0 / trucks + (policy == "b" ? 10 : 0) + r;
-                rows.push_back({point, r, {std::to_string(trucks), policy},
+                rows.push_back({point,
+                                r,
+                                {std::to_string(trucks), policy},
                                 {100.0 - 5 * trucks + r, unmet, std::nullopt}});
             }
             ++point;
@@ -52,9 +60,14 @@ std::unique_ptr<RunStore> grid_store(const std::filesystem::path& dir) {
 // closure_time_h 50 h in every run of every point: a KPI the swept parameter does not move.
 std::unique_ptr<RunStore> constant_store(const std::filesystem::path& dir, int points) {
     StoreHeader header;
-    header.facts = {{"design", "grid"}, {"seed", "7"}, {"replications", "2"}, {"points", std::to_string(points)},
-                    {"sweep_file", "sweep.yaml"}, {"scenario_file", "scenario.yaml"},
-                    {"parameters", "[{\"path\": \"fleets.t.count\", \"kind\": \"number\", \"values\": [\"4\", \"8\"]}]"}};
+    header.facts = {
+        {"design", "grid"},
+        {"seed", "7"},
+        {"replications", "2"},
+        {"points", std::to_string(points)},
+        {"sweep_file", "sweep.yaml"},
+        {"scenario_file", "scenario.yaml"},
+        {"parameters", "[{\"path\": \"fleets.t.count\", \"kind\": \"number\", \"values\": [\"4\", \"8\"]}]"}};
     header.columns = {"fleets.t.count"};
     header.kpis = {"closure_time_h"};
     header.units = {"h"};
@@ -62,7 +75,8 @@ std::unique_ptr<RunStore> constant_store(const std::filesystem::path& dir, int p
     REQUIRE(store);
     std::vector<RunRow> rows;
     for (std::uint32_t point = 0; point < static_cast<std::uint32_t>(points); ++point)
-        for (std::uint32_t r = 0; r < 2; ++r) rows.push_back({point, r, {std::to_string(4 + 4 * point)}, {50.0}});
+        for (std::uint32_t r = 0; r < 2; ++r)
+            rows.push_back({point, r, {std::to_string(4 + 4 * point)}, {50.0}});
     REQUIRE(store.value()->commit(rows));
     return std::move(store.value());
 }
@@ -71,7 +85,8 @@ std::unique_ptr<RunStore> constant_store(const std::filesystem::path& dir, int p
 
 TEST_CASE("a KPI with one mean at every point names no best point and says so under its charts") {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / "corridor-tests" / ("sweep-constant-" + std::to_string(::getpid()));
+    fs::path dir =
+        fs::temp_directory_path() / "corridor-tests" / ("sweep-constant-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     {
@@ -80,11 +95,13 @@ TEST_CASE("a KPI with one mean at every point names no best point and says so un
         CHECK(html.find("<td>all points equal</td>") != std::string::npos);
         CHECK(html.find("<td>point 0: fleets.t.count = 4</td>") == std::string::npos);
         CHECK(html.find("its mean is the same at every point") != std::string::npos);
-        CHECK(count(html, "<figure class=\"chart\" id=\"spread-") == 1);  // still drawn: the count stays fixed
+        CHECK(count(html, "<figure class=\"chart\" id=\"spread-") ==
+              1);  // still drawn: the count stays fixed
         CHECK(html.find("Design grid: 2 points, ") != std::string::npos);
         // The threshold and its wording as `corridor analyse` gives them: one parameter, 3 points.
-        CHECK(html.find("closure_time_h: no estimate: it is the same at every point, or there are fewer than 3 "
-                        "points with a value, or parameters move together.") != std::string::npos);
+        CHECK(
+            html.find("closure_time_h: no estimate: it is the same at every point, or there are fewer than 3 "
+                      "points with a value, or parameters move together.") != std::string::npos);
     }
     fs::remove_all(dir);
     fs::create_directories(dir);
@@ -92,7 +109,8 @@ TEST_CASE("a KPI with one mean at every point names no best point and says so un
         auto store = constant_store(dir, 1);
         std::string html = sweep_report_html(*store);
         CHECK(html.find("Design grid: 1 point, ") != std::string::npos);  // not "1 points"
-        CHECK(html.find("<td>point 0: fleets.t.count = 4</td>") != std::string::npos);  // one point: it is the best
+        CHECK(html.find("<td>point 0: fleets.t.count = 4</td>") !=
+              std::string::npos);  // one point: it is the best
     }
     fs::remove_all(dir);
 }
@@ -120,9 +138,12 @@ TEST_CASE("a large sweep shows evenly spaced points, the first and the last amon
     CHECK(thinned(1000, 40) == kept);
 }
 
-TEST_CASE("a grid sweep's report draws each KPI's spread, the KPIs against the number parameter, and names the best point") {
+TEST_CASE(
+    "a grid sweep's report draws each KPI's spread, the KPIs against the number parameter, and names the "
+    "best point") {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / "corridor-tests" / ("sweep-report-" + std::to_string(::getpid()));
+    fs::path dir =
+        fs::temp_directory_path() / "corridor-tests" / ("sweep-report-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     auto store = grid_store(dir);
@@ -162,7 +183,8 @@ TEST_CASE("a grid sweep's report draws each KPI's spread, the KPIs against the n
     CHECK(html.find("class=\"legend\">fleets.t.policy = b</text>") != std::string::npos);
     CHECK(html.find("fleets.t.count (trucks)") == std::string::npos);
     // The best closure: 12 trucks, the first such point (a), mean 41.5 h.
-    CHECK(html.find("<td>closure_time_h (h)</td><td>lower</td><td>point 4: fleets.t.count = 12, fleets.t.policy = a</td>"
+    CHECK(html.find("<td>closure_time_h (h)</td><td>lower</td><td>point 4: fleets.t.count = 12, "
+                    "fleets.t.policy = a</td>"
                     "<td class=\"num\">41.5 h</td>") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
     store.reset();
