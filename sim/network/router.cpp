@@ -8,6 +8,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include "corridor/engine/dary_heap.hpp"
+#include "corridor/network/hierarchy.hpp"
 #include "graphs.hpp"
 
 namespace corridor {
@@ -197,10 +198,8 @@ Route Router::route(const RouteQuery& query, Algorithm algorithm) {
             return it->second;
         }
         ++cache_misses_;
-        if (landmarks_[static_cast<int>(query.metric)].count > 0)
-            algorithm = Algorithm::landmarks;
-        else
-            algorithm = network_.has_coordinates() ? Algorithm::astar : Algorithm::bidirectional;
+        algorithm = hierarchies_[static_cast<int>(query.metric)] ? Algorithm::hierarchy
+                                                                  : search_without_hierarchy(query.metric);
         Route found = route(query, algorithm);
         cache_.emplace(key, found);
         return found;
@@ -213,6 +212,8 @@ Route Router::route(const RouteQuery& query, Algorithm algorithm) {
         case Algorithm::landmarks:
             return dijkstra(
                 query, landmarks_[static_cast<int>(query.metric)].count > 0 ? Bound::landmarks : Bound::none);
+        case Algorithm::hierarchy:
+            return hierarchy_route(query);
         default:
             return bidirectional(query);
     }

@@ -13,6 +13,7 @@ namespace corridor::bench {
 void add_hold_benchmark(CLI::App& app);
 void add_mmc_benchmark(CLI::App& app);
 void add_network_benchmarks(CLI::App& app);
+void add_hierarchy_benchmark(CLI::App& app);
 void add_scenario_benchmark(CLI::App& app);
 void add_report_cost_benchmark(CLI::App& app);
 void add_sweep_benchmark(CLI::App& app);

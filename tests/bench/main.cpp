@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
     corridor::bench::add_hold_benchmark(app);
     corridor::bench::add_mmc_benchmark(app);
     corridor::bench::add_network_benchmarks(app);
+    corridor::bench::add_hierarchy_benchmark(app);
     corridor::bench::add_scenario_benchmark(app);
     corridor::bench::add_report_cost_benchmark(app);
     corridor::bench::add_sweep_benchmark(app);

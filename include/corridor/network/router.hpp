@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -51,7 +52,9 @@ struct Route {
     std::size_t settled = 0;  // nodes the search settled: its work
 };
 
-enum class Algorithm { automatic, dijkstra, bidirectional, astar, landmarks };
+enum class Algorithm { automatic, dijkstra, bidirectional, astar, landmarks, hierarchy };
+
+class ContractionHierarchy;  // corridor/network/hierarchy.hpp
 
 class Router {
   public:
@@ -65,8 +68,18 @@ class Router {
     /// point-to-point queries settle a small part of the graph. Worth it for many queries.
     void prepare_landmarks(Metric metric, int count = 16);
 
-    /// The best route. `automatic` uses landmarks where prepared, else A* with coordinates,
-    /// else bidirectional Dijkstra.
+    /// Builds a contraction hierarchy for `metric` (corridor/network/hierarchy.hpp): seconds on a
+    /// country's network, then a point-to-point query settles a few hundred nodes.
+    void prepare_hierarchy(Metric metric);
+    /// Uses a hierarchy built (or read from a prepared-network file) for this network.
+    void use_hierarchy(ContractionHierarchy hierarchy);
+    /// The hierarchy prepared for `metric`, or null.
+    const ContractionHierarchy* hierarchy(Metric metric) const;
+
+    /// The best route. `automatic` uses the hierarchy where prepared, else landmarks where
+    /// prepared, else A* with coordinates, else bidirectional Dijkstra. A hierarchy's answer
+    /// stands only where the overlay and the vehicle leave its path as cheap as on the bare
+    /// network; otherwise the query falls back to the search `automatic` would use without it.
     Route route(const RouteQuery& query, Algorithm algorithm = Algorithm::automatic);
     /// Cost (seconds or metres) from `from` to every node; infinity where unreachable.
     std::vector<double> one_to_all(NodeIndex from, Metric metric, double vehicle_weight_t = 0);
@@ -75,6 +88,8 @@ class Router {
 
     std::uint64_t cache_hits() const { return cache_hits_; }
     std::uint64_t cache_misses() const { return cache_misses_; }
+    /// Hierarchy answers refused by hierarchy_answer_valid (answered by another search).
+    std::uint64_t hierarchy_fallbacks() const { return hierarchy_fallbacks_; }
 
   private:
     struct Search;  // per-query arrays, reused (sim/network/router.cpp)
@@ -93,6 +108,12 @@ class Router {
     std::vector<double> reverse_one_to_all(NodeIndex to, Metric metric);
     double landmark_bound(NodeIndex v, NodeIndex target, Metric metric) const;
     Route bidirectional(const RouteQuery& query);
+    Route hierarchy_route(const RouteQuery& query);
+    /// True when every arc of a hierarchy path (a cheapest path on the bare network) costs the
+    /// query exactly its base cost: then no other path can be cheaper, since closures, damage
+    /// and limits only raise costs. The one place to add any rule that forbids or slows an arc.
+    bool hierarchy_answer_valid(const RouteQuery& query, const std::vector<ArcIndex>& arcs) const;
+    Algorithm search_without_hierarchy(Metric metric) const;
     Route finish(const RouteQuery& query, std::vector<ArcIndex> arcs, std::size_t settled) const;
     double heuristic(NodeIndex v, NodeIndex target, Metric metric) const;
 
@@ -110,6 +131,8 @@ class Router {
         std::vector<double> from_landmark, to_landmark;
     };
     Landmarks landmarks_[2];
+    std::unique_ptr<ContractionHierarchy> hierarchies_[2];  // per metric, or null
+    std::uint64_t hierarchy_fallbacks_ = 0;
     std::unordered_map<CacheKey, Route, CacheKeyHash> cache_;
     std::uint64_t cache_version_ = 0;
     std::uint64_t cache_hits_ = 0, cache_misses_ = 0;
