@@ -23,7 +23,11 @@ namespace {
 RoadNetwork street_grid(int side, std::uint64_t seed) {
     RandomStream pick({seed, 0, purpose_id("grid"), 0});
     RoadNetworkBuilder builder;
-    for (int v = 0; v < side * side; ++v) builder.add_node({.id = std::to_string(v + 1)});
+    for (int v = 0; v < side * side; ++v) {
+        NodeInfo node;
+        node.id = std::to_string(v + 1);
+        builder.add_node(std::move(node));
+    }
     auto at = [side](int x, int y) { return static_cast<NodeIndex>(y * side + x); };
     for (int y = 0; y < side; ++y)
         for (int x = 0; x < side; ++x) {
@@ -80,16 +84,17 @@ void hierarchy_benchmark(const std::string& name, const RoadNetwork& network, Me
         "{\"benchmark\":\"hierarchy\",\"network\":\"%s\",\"metric\":\"%s\",\"nodes\":%zu,\"arcs\":%zu,"
         "\"prepare_s\":%.2f,\"shortcuts\":%zu,\"hierarchy_bytes\":%zu,\"bytes_per_node\":%.1f,"
         "\"bytes_per_node_and_arc\":%.1f,\"queries\":%d,\"hierarchy_route_us\":%.1f,"
-        "\"hierarchy_distance_us\":%.1f,\"mean_settled\":%.0f,\"bidirectional_ms\":%.3f,\"one_to_all_ms\":%.3f,"
+        "\"hierarchy_distance_us\":%.1f,\"mean_settled\":%.0f,\"bidirectional_ms\":%.3f,\"one_to_all_ms\":%."
+        "3f,"
         "\"one_to_all_over_hierarchy\":%.0f,\"bidirectional_over_hierarchy\":%.0f,\"checked\":%d,"
         "\"answers_agree\":%s}\n",
-        name.c_str(), metric == Metric::distance ? "distance" : "time", network.node_count(), network.arc_count(),
-        prepare_s, ch.shortcut_count(), ch.memory_bytes(),
+        name.c_str(), metric == Metric::distance ? "distance" : "time", network.node_count(),
+        network.arc_count(), prepare_s, ch.shortcut_count(), ch.memory_bytes(),
         static_cast<double>(ch.memory_bytes()) / network.node_count(),
         static_cast<double>(ch.memory_bytes()) / (network.node_count() + network.arc_count()), queries,
-        hierarchy_s * 1e6, distance_only_s * 1e6, static_cast<double>(settled) / queries, bidirectional_s * 1e3,
-        one_to_all_s * 1e3, one_to_all_s / hierarchy_s, bidirectional_s / hierarchy_s, without,
-        agree ? "true" : "false");
+        hierarchy_s * 1e6, distance_only_s * 1e6, static_cast<double>(settled) / queries,
+        bidirectional_s * 1e3, one_to_all_s * 1e3, one_to_all_s / hierarchy_s, bidirectional_s / hierarchy_s,
+        without, agree ? "true" : "false");
     std::fflush(stdout);
 }
 
@@ -102,12 +107,15 @@ void add_hierarchy_benchmark(CLI::App& app) {
     auto* command = app.add_subcommand(
         "hierarchy", "contraction hierarchy: preparation, memory, point-to-point against one-to-all");
     command->add_option("--dimacs", gr, "a DIMACS .gr file (default: $CORRIDOR_DATA_DIR/DE.gr)");
-    command->add_option("--grid", grid, "instead, a generated grid of SIDE x SIDE streets")->check(CLI::Range(2, 5000));
+    command->add_option("--grid", grid, "instead, a generated grid of SIDE x SIDE streets")
+        ->check(CLI::Range(2, 5000));
     command->add_option("--queries", queries)->capture_default_str()->check(CLI::Range(1, 10000000));
     command->add_option("--checked", checked, "queries checked against one-to-all Dijkstra")
         ->capture_default_str()
         ->check(CLI::Range(1, 10000000));
-    command->add_option("--metric", metric_name)->check(CLI::IsMember({"time", "distance", "both"}))->capture_default_str();
+    command->add_option("--metric", metric_name)
+        ->check(CLI::IsMember({"time", "distance", "both"}))
+        ->capture_default_str();
     command->callback([] {
         std::string name;
         RoadNetwork network;

@@ -37,7 +37,8 @@ class ContractionHierarchy {
     /// The cheapest path by base cost as original arcs (shortcuts unpacked; of parallel arcs the
     /// cheapest, the lowest index on a tie); nullopt if `to` cannot be reached. `settled` gets
     /// the nodes both searches settled. Safe to call from several threads.
-    std::optional<std::vector<ArcIndex>> path(NodeIndex from, NodeIndex to, std::size_t* settled = nullptr) const;
+    std::optional<std::vector<ArcIndex>> path(NodeIndex from, NodeIndex to,
+                                              std::size_t* settled = nullptr) const;
     /// Cost only (seconds or metres), infinity if unreachable. Summed shortcut by shortcut, so it
     /// may differ from the unpacked path's arc-by-arc sum in the last bits (relative 1e-12).
     double distance(NodeIndex from, NodeIndex to) const;
@@ -71,7 +72,7 @@ class ContractionHierarchy {
     void give_back(std::unique_ptr<Search> s) const;
 
     Metric metric_{};
-    std::size_t arc_count_ = 0;     // of the road network, to check a read file against it
+    std::size_t arc_count_ = 0;      // of the road network, to check a read file against it
     std::uint64_t fingerprint_ = 0;  // of the network's arcs and costs (serialise.cpp)
     std::size_t shortcut_count_ = 0;
     std::vector<std::uint32_t> rank_;  // contraction order: higher is more important

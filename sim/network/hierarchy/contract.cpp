@@ -109,7 +109,8 @@ class HierarchyContractor {
             for (auto& arc : arcs) {
                 arc.head = ch.rank_[arc.head];
                 if (arc.via & ContractionHierarchy::kShortcut)
-                    arc.via = ContractionHierarchy::kShortcut | ch.rank_[arc.via & ~ContractionHierarchy::kShortcut];
+                    arc.via = ContractionHierarchy::kShortcut |
+                              ch.rank_[arc.via & ~ContractionHierarchy::kShortcut];
             }
         };
         to_rank(ch.up_);
@@ -117,7 +118,8 @@ class HierarchyContractor {
         ch.up_.shrink_to_fit();
         ch.down_.shrink_to_fit();
         for (const auto* arcs : {&ch.up_, &ch.down_})
-            for (const auto& arc : *arcs) ch.shortcut_count_ += (arc.via & ContractionHierarchy::kShortcut) != 0;
+            for (const auto& arc : *arcs)
+                ch.shortcut_count_ += (arc.via & ContractionHierarchy::kShortcut) != 0;
         return ch;
     }
 

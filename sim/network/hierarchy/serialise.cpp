@@ -25,7 +25,8 @@ void put(std::ostream& out, std::uint64_t value) { out.write(reinterpret_cast<co
 template <class T>
 void put_array(std::ostream& out, const std::vector<T>& items) {
     put(out, items.size());
-    out.write(reinterpret_cast<const char*>(items.data()), static_cast<std::streamsize>(items.size() * sizeof(T)));
+    out.write(reinterpret_cast<const char*>(items.data()),
+              static_cast<std::streamsize>(items.size() * sizeof(T)));
 }
 
 bool get(std::istream& in, std::uint64_t& value) {
@@ -71,15 +72,17 @@ Result<ContractionHierarchy> ContractionHierarchy::read(std::istream& in, const 
     ContractionHierarchy ch;
     ch.metric_ = static_cast<Metric>(metric);
     if (arcs != network.arc_count() || fingerprint != network_fingerprint(network, ch.metric_))
-        return Error{"the contraction hierarchy was built for another network or other costs (prepare it again)"};
+        return Error{
+            "the contraction hierarchy was built for another network or other costs (prepare it again)"};
     ch.arc_count_ = arcs;
     ch.fingerprint_ = fingerprint;
     ch.shortcut_count_ = shortcuts;
     std::size_t n = network.node_count();
     std::uint64_t most_arcs = UINT32_MAX;
     if (!get_array(in, ch.rank_, n) || ch.rank_.size() != n || !get_array(in, ch.up_first_, n + 1) ||
-        !get_array(in, ch.down_first_, n + 1) || ch.up_first_.size() != n + 1 || ch.down_first_.size() != n + 1 ||
-        !get_array(in, ch.up_, most_arcs) || !get_array(in, ch.down_, most_arcs))
+        !get_array(in, ch.down_first_, n + 1) || ch.up_first_.size() != n + 1 ||
+        ch.down_first_.size() != n + 1 || !get_array(in, ch.up_, most_arcs) ||
+        !get_array(in, ch.down_, most_arcs))
         return Error{"contraction hierarchy: the section is truncated or its counts are wrong"};
     // Every index a query or an unpacking follows must be in range and point upwards.
     std::vector<bool> seen(n, false);
@@ -95,7 +98,8 @@ Result<ContractionHierarchy> ContractionHierarchy::read(std::istream& in, const 
             if (first[u] > first[u + 1]) return false;
             for (std::uint32_t i = first[u]; i < first[u + 1]; ++i) {
                 const Arc& arc = list[i];
-                if (arc.head >= n || arc.head <= u || !(arc.cost >= 0) || !std::isfinite(arc.cost)) return false;
+                if (arc.head >= n || arc.head <= u || !(arc.cost >= 0) || !std::isfinite(arc.cost))
+                    return false;
                 if (arc.via & kShortcut) {
                     if ((arc.via & ~kShortcut) >= u) return false;  // the middle is below both ends
                 } else {

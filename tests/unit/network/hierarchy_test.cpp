@@ -19,6 +19,12 @@ using namespace corridor;
 
 namespace {
 
+NodeInfo node_named(std::string id) {
+    NodeInfo node;
+    node.id = std::move(id);
+    return node;
+}
+
 double cost_of(const Route& route, Metric metric) {
     return metric == Metric::distance ? route.distance_m : route.time_s;
 }
@@ -39,8 +45,8 @@ struct Tally {
 
 // The hierarchy route of `pairs` random pairs, both metrics, against Dijkstra with the same overlay
 // and vehicle.
-Tally check_against_dijkstra(const RoadNetwork& network, const Overlay* overlay, int pairs, std::uint64_t seed,
-                             double vehicle_weight_t = 0) {
+Tally check_against_dijkstra(const RoadNetwork& network, const Overlay* overlay, int pairs,
+                             std::uint64_t seed, double vehicle_weight_t = 0) {
     Router router(network, overlay);
     router.prepare_hierarchy(Metric::time);
     router.prepare_hierarchy(Metric::distance);
@@ -67,7 +73,8 @@ Tally check_against_dijkstra(const RoadNetwork& network, const Overlay* overlay,
             for (ArcIndex a : ch.arcs) summed += router.arc_cost(a, metric, vehicle_weight_t);
             CHECK(summed == cost_of(ch, metric));
             if (!overlay && vehicle_weight_t == 0)
-                CHECK(router.hierarchy(metric)->distance(from, to) == Approx(cost_of(truth, metric)).epsilon(1e-9));
+                CHECK(router.hierarchy(metric)->distance(from, to) ==
+                      Approx(cost_of(truth, metric)).epsilon(1e-9));
         }
     }
     return tally;
@@ -90,7 +97,7 @@ void damage(Overlay& overlay, std::size_t arcs, std::uint64_t seed, int percent)
 RoadNetwork small_network(std::uint64_t seed, int nodes) {
     RandomStream pick({seed, 0, purpose_id("network"), 0});
     RoadNetworkBuilder builder;
-    for (int v = 0; v < nodes; ++v) builder.add_node({.id = std::to_string(v + 1)});
+    for (int v = 0; v < nodes; ++v) builder.add_node(node_named(std::to_string(v + 1)));
     auto n = static_cast<std::uint32_t>(nodes);
     auto island = n - n / 6;  // nodes [island, n) only reach each other
     auto road = [&](NodeIndex u, NodeIndex v, double length_m) {
@@ -114,7 +121,7 @@ RoadNetwork small_network(std::uint64_t seed, int nodes) {
 RoadNetwork grid_network(int width, int height, std::uint64_t seed) {
     RandomStream pick({seed, 0, purpose_id("grid"), 0});
     RoadNetworkBuilder builder;
-    for (int v = 0; v < width * height; ++v) builder.add_node({.id = std::to_string(v + 1)});
+    for (int v = 0; v < width * height; ++v) builder.add_node(node_named(std::to_string(v + 1)));
     auto at = [width](int x, int y) { return static_cast<NodeIndex>(y * width + x); };
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x) {
@@ -166,12 +173,17 @@ TEST_CASE("hierarchy routes cost what Dijkstra's cost on small hand-made network
 
 TEST_CASE("of parallel roads the hierarchy takes the cheapest, and one-way streets only their way") {
     RoadNetworkBuilder builder;
-    for (const char* id : {"a", "b", "c"}) builder.add_node({.id = id});
-    RoadAttributes slow{.length_m = 1000, .speed_kph = 30}, fast{.length_m = 1000, .speed_kph = 60};
-    builder.add_road(0, 1, slow, true);           // arc 0
-    builder.add_road(0, 1, fast, true);           // arc 1: same length, half the time
-    builder.add_road(1, 2, {.length_m = 0, .speed_kph = 50}, true);  // arc 2: zero length
-    builder.add_road(2, 0, {.length_m = 5000, .speed_kph = 50}, true);  // arc 3: one-way back
+    for (const char* id : {"a", "b", "c"}) builder.add_node(node_named(id));
+    auto road = [](double length_m, double speed_kph) {
+        RoadAttributes r;
+        r.length_m = length_m;
+        r.speed_kph = speed_kph;
+        return r;
+    };
+    builder.add_road(0, 1, road(1000, 30), true);
+    builder.add_road(0, 1, road(1000, 60), true);  // same length, half the time
+    builder.add_road(1, 2, road(0, 50), true);     // zero length
+    builder.add_road(2, 0, road(5000, 50), true);  // one-way back
     RoadNetwork network = std::move(builder).build();
     ContractionHierarchy by_time = ContractionHierarchy::build(network, Metric::time);
     ContractionHierarchy by_distance = ContractionHierarchy::build(network, Metric::distance);
@@ -214,7 +226,8 @@ TEST_CASE("a grid with one-way rows: hierarchy routes cost what Dijkstra's cost"
     check_against_dijkstra(network, &overlay, 300, 12);
 }
 
-TEST_CASE("rome99: hierarchy routes cost what Dijkstra's cost on 2000 random pairs, with and without closures") {
+TEST_CASE(
+    "rome99: hierarchy routes cost what Dijkstra's cost on 2000 random pairs, with and without closures") {
     RoadNetwork network = corridor::test::load_or_fail(corridor::test::data_file("rome99.gr"));
     Tally tally = check_against_dijkstra(network, nullptr, 2000, 99);
     CHECK(tally.compared > 3000);
@@ -224,7 +237,8 @@ TEST_CASE("rome99: hierarchy routes cost what Dijkstra's cost on 2000 random pai
     CHECK(tally.compared > 1000);
 }
 
-TEST_CASE("DE.gr: hierarchy routes cost what Dijkstra's cost on 1000 random pairs, with and without closures") {
+TEST_CASE(
+    "DE.gr: hierarchy routes cost what Dijkstra's cost on 1000 random pairs, with and without closures") {
     RoadNetwork network = corridor::test::load_or_fail(corridor::test::data_file("DE.gr"));
     Tally tally = check_against_dijkstra(network, nullptr, 1000, 302);
     CHECK(tally.compared > 1500);
@@ -277,7 +291,8 @@ TEST_CASE("a hierarchy section for another network, or cut short, is refused wit
     std::istringstream foreign(bytes);
     Result<ContractionHierarchy> read = ContractionHierarchy::read(foreign, other);
     REQUIRE_FALSE(read.ok());
-    CHECK(read.error() == "the contraction hierarchy was built for another network or other costs (prepare it again)");
+    CHECK(read.error() ==
+          "the contraction hierarchy was built for another network or other costs (prepare it again)");
     std::istringstream cut(bytes.substr(0, bytes.size() - 5));
     read = ContractionHierarchy::read(cut, network);
     REQUIRE_FALSE(read.ok());
