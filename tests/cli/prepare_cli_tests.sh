@@ -43,6 +43,10 @@ expect 2 "the option --out is required|--out is required" -- prepare "$valley"
 expect 2 "$scratch/no/such/folder/x.cnet: error: cannot write the file" -- prepare "$valley" --out "$scratch/no/such/folder/x.cnet"
 expect 2 "valley.cnet: error: this network was prepared with the load options '--profile car', not '--undirected --profile car'" -- route "$scratch/valley.cnet" --from A --to C --undirected
 
+# A scenario names a prepared network like any other.
+sed "s#file: no-such-network#file: valley.cnet#" "$source_dir/tests/bad-input/43-missing-network-file.yaml" > "$scratch/scenario.yaml"
+expect 0 "" -- validate "$scratch/scenario.yaml"
+
 # Damage: truncated, a flipped byte, another version, a stale source.
 head -c 100 "$scratch/valley.cnet" > "$scratch/short.cnet"
 expect 2 "short.cnet: error: the prepared network is 100 bytes but its header says [0-9]+: truncated or damaged" -- route "$scratch/short.cnet" --from A --to C
