@@ -269,9 +269,15 @@ RoadNetwork RoadNetworkBuilder::build() && {
     {
         std::vector<ArcIndex> by_from =
             order_by_key(n, m, [&](std::size_t a) { return arcs_[a].from; }, &forward_start);
-        std::vector<PendingArc> sorted(m);
-        for (std::size_t i = 0; i < m; ++i) sorted[i] = arcs_[by_from[i]];
-        arcs_ = std::move(sorted);
+        // Files listed by tail (most DIMACS graphs) are in order already: no copy of every arc.
+        bool in_order = std::is_sorted(arcs_.begin(), arcs_.end(), [](const PendingArc& a, const PendingArc& b) {
+            return a.from < b.from;
+        });
+        if (!in_order) {
+            std::vector<PendingArc> sorted(m);
+            for (std::size_t i = 0; i < m; ++i) sorted[i] = arcs_[by_from[i]];
+            arcs_ = std::move(sorted);
+        }
     }
     RoadNetwork network;
     network.from_.resize(m);
