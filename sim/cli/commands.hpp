@@ -15,6 +15,7 @@ using Runner = std::function<int()>;
 
 Runner add_queue_command(CLI::App& app);
 Runner add_route_command(CLI::App& app);
+Runner add_prepare_command(CLI::App& app);
 Runner add_validate_command(CLI::App& app);
 Runner add_run_command(CLI::App& app);
 Runner add_sweep_command(CLI::App& app);

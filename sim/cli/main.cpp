@@ -44,7 +44,8 @@ int main_with(int argc, char** argv) {
 
     std::map<CLI::App*, Runner> runners;
     for (auto add : {add_validate_command, add_run_command, add_sweep_command, add_merge_command,
-                     add_compare_command, add_analyse_command, add_route_command, add_queue_command}) {
+                     add_compare_command, add_analyse_command, add_route_command, add_prepare_command,
+                     add_queue_command}) {
         std::size_t before = app.get_subcommands({}).size();
         Runner runner = add(app);
         runners[app.get_subcommands({}).at(before)] = std::move(runner);

@@ -19,4 +19,12 @@ struct RoadNetwork::Graphs {
     std::vector<ArcIndex> reverse_arc;  // reverse edge index -> forward arc
 };
 
+/// Fills a CSR graph with its row starts (nodes + 1) and targets (one per arc) as they are, for
+/// arcs already grouped by source: Boost's constructors would copy and sort them again.
+inline void set_csr(CsrGraph& graph, std::vector<ArcIndex> row_start, std::vector<NodeIndex> column) {
+    graph = CsrGraph();
+    graph.m_forward.m_rowstart = std::move(row_start);
+    graph.m_forward.m_column = std::move(column);
+}
+
 }  // namespace corridor

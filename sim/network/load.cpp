@@ -47,6 +47,8 @@ LoadedNetwork load_network(const std::string& path, const LoadOptions& options) 
         loaded.diagnostics.error(path, 0, 0, "no such file or folder");
         return loaded;
     }
+    // A prepared network whatever its name: its first bytes say what it is.
+    if (is_prepared_network(path)) return load_prepared_network(path, options);
     if (ends_with(path, ".csv")) {
         fs::path folder = fs::path(path).parent_path();
         return load_csv_network((folder / "nodes.csv").string(), (folder / "edges.csv").string(), options);

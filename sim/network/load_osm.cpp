@@ -123,6 +123,9 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
     std::vector<Location> locations;
     std::vector<Way> ways;
     try {
+        // PBF blocks are decoded on libosmium's thread pool (OSMIUM_POOL_THREADS, default: the
+        // cores), but read() hands the buffers back in file order, so the network is the same
+        // at any pool size (tests/cli/prepare_cli_tests.sh compares the prepared bytes).
         osmium::io::Reader reader{
             pbf ? osmium::io::File{path, "pbf"} : osmium::io::File{xml.data(), xml.size(), "osm"},
             osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, osmium::io::read_meta::no};

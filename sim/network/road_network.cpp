@@ -27,6 +27,33 @@ constexpr double kLaneCapacityVph[] = {2000, 1800, 1500, 1400, 1200, 900, 700, 4
 
 constexpr std::size_t kLongestHintedWord = 64;
 
+// The node of a numbered id "1".."count", written as the loaders write it (no sign, no leading
+// zero), so that "007" is not node 7 here when it would not be in an id index either.
+std::optional<NodeIndex> numbered_index(std::string_view id, std::size_t count) {
+    if (id.empty() || id.size() > 10 || id[0] == '0') return std::nullopt;
+    std::uint64_t number = 0;
+    for (char c : id) {
+        if (c < '0' || c > '9') return std::nullopt;
+        number = number * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    if (number > count) return std::nullopt;
+    return static_cast<NodeIndex>(number - 1);
+}
+
+// A stable counting sort of the arcs [0, m) by key (keys < `key_count`): the order stable_sort
+// would give, in linear time.
+template <class Key>
+std::vector<ArcIndex> order_by_key(std::size_t key_count, std::size_t m, Key key,
+                                   std::vector<ArcIndex>* row_start) {
+    std::vector<ArcIndex> start(key_count + 1, 0);
+    for (std::size_t a = 0; a < m; ++a) ++start[key(a) + 1];
+    for (std::size_t v = 0; v < key_count; ++v) start[v + 1] += start[v];
+    if (row_start) *row_start = start;
+    std::vector<ArcIndex> order(m);
+    for (std::size_t a = 0; a < m; ++a) order[start[key(a)]++] = static_cast<ArcIndex>(a);
+    return order;
+}
+
 template <class Enum, std::size_t N>
 Result<Enum> parse_enum(std::string_view text, const std::string_view (&names)[N], const char* what) {
     for (std::size_t i = 0; i < N; ++i)
@@ -72,6 +99,7 @@ RoadNetwork::RoadNetwork(RoadNetwork&&) noexcept = default;
 RoadNetwork& RoadNetwork::operator=(RoadNetwork&&) noexcept = default;
 
 std::optional<NodeIndex> RoadNetwork::find_node(std::string_view id) const {
+    if (numbered_ids_) return numbered_index(id, nodes_.size());
     auto it = index_of_.find(std::string(id));
     if (it == index_of_.end()) return std::nullopt;
     return it->second;
@@ -136,19 +164,37 @@ std::size_t RoadNetwork::memory_bytes() const {
 }
 
 std::optional<NodeIndex> RoadNetworkBuilder::find(std::string_view id) const {
+    if (numbered_ids_) return numbered_index(id, nodes_.size());
     auto it = index_of_.find(std::string(id));
     if (it == index_of_.end()) return std::nullopt;
     return it->second;
 }
 
 NodeIndex RoadNetworkBuilder::add_node(NodeInfo node) {
+    if (numbered_ids_) {
+        // A named node among numbered ones: from here on every id goes through the index.
+        numbered_ids_ = false;
+        for (NodeIndex v = 0; v < nodes_.size(); ++v) index_of_.emplace(nodes_[v].id, v);
+    }
     auto index = static_cast<NodeIndex>(nodes_.size());
     index_of_.emplace(node.id, index);
     nodes_.push_back(std::move(node));
     return index;
 }
 
+void RoadNetworkBuilder::add_numbered_nodes(std::size_t count) {
+    if (nodes_.empty()) numbered_ids_ = true;
+    nodes_.reserve(nodes_.size() + count);
+    for (std::size_t i = 0; i < count; ++i) {
+        NodeInfo node;
+        node.id = std::to_string(nodes_.size() + 1);
+        if (!numbered_ids_) index_of_.emplace(node.id, static_cast<NodeIndex>(nodes_.size()));
+        nodes_.push_back(std::move(node));
+    }
+}
+
 std::uint32_t RoadNetworkBuilder::intern(const std::string& name) {
+    if (name.empty()) return 0;  // most roads of a large graph have no name
     auto [it, inserted] = name_index_.emplace(name, static_cast<std::uint32_t>(names_.size()));
     if (inserted) names_.push_back(name);
     return it->second;
@@ -217,10 +263,23 @@ void label_parts(RoadNetwork& network, std::vector<std::uint32_t>& part, std::ve
 RoadNetwork RoadNetworkBuilder::build() && {
     // Group arcs by start node, keeping input order within a node: the result does not depend on
     // how a sort breaks ties.
-    std::stable_sort(arcs_.begin(), arcs_.end(),
-                     [](const PendingArc& a, const PendingArc& b) { return a.from < b.from; });
-    RoadNetwork network;
+    std::size_t n = nodes_.size();
     std::size_t m = arcs_.size();
+    std::vector<ArcIndex> forward_start;
+    {
+        std::vector<ArcIndex> by_from =
+            order_by_key(n, m, [&](std::size_t a) { return arcs_[a].from; }, &forward_start);
+        // Files listed by tail (most DIMACS graphs) are in order already: no copy of every arc.
+        bool in_order = std::is_sorted(arcs_.begin(), arcs_.end(), [](const PendingArc& a, const PendingArc& b) {
+            return a.from < b.from;
+        });
+        if (!in_order) {
+            std::vector<PendingArc> sorted(m);
+            for (std::size_t i = 0; i < m; ++i) sorted[i] = arcs_[by_from[i]];
+            arcs_ = std::move(sorted);
+        }
+    }
+    RoadNetwork network;
     network.from_.resize(m);
     network.to_.resize(m);
     network.length_m_.resize(m);
@@ -231,7 +290,6 @@ RoadNetwork RoadNetworkBuilder::build() && {
     network.road_class_.resize(m);
     network.name_.resize(m);
     network.one_way_.resize(m);
-    std::vector<std::pair<NodeIndex, NodeIndex>> forward(m), reverse(m);
     for (std::size_t a = 0; a < m; ++a) {
         const PendingArc& arc = arcs_[a];
         network.from_[a] = arc.from;
@@ -244,7 +302,6 @@ RoadNetwork RoadNetworkBuilder::build() && {
         network.road_class_[a] = arc.road_class;
         network.name_[a] = arc.name;
         network.one_way_[a] = arc.one_way;
-        forward[a] = {arc.from, arc.to};
     }
     // Shape points in arc order, each arc its own copy: a reverse arc reads forward like any other.
     network.shape_start_.resize(m + 1);
@@ -264,15 +321,14 @@ RoadNetwork RoadNetworkBuilder::build() && {
         network.shape_start_[a + 1] = network.shape_.size();
     }
     shapes_ = {};
-    std::size_t n = nodes_.size();
-    network.graphs_->forward = CsrGraph(boost::edges_are_sorted, forward.begin(), forward.end(), n);
-
-    std::vector<ArcIndex> order(m);
-    std::iota(order.begin(), order.end(), ArcIndex{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](ArcIndex a, ArcIndex b) { return arcs_[a].to < arcs_[b].to; });
-    for (std::size_t i = 0; i < m; ++i) reverse[i] = {arcs_[order[i]].to, arcs_[order[i]].from};
-    network.graphs_->reverse = CsrGraph(boost::edges_are_sorted, reverse.begin(), reverse.end(), n);
+    std::vector<ArcIndex> reverse_start;
+    std::vector<ArcIndex> order =
+        order_by_key(n, m, [&](std::size_t a) { return arcs_[a].to; }, &reverse_start);
+    std::vector<NodeIndex> reverse_column(m);
+    for (std::size_t i = 0; i < m; ++i) reverse_column[i] = arcs_[order[i]].from;
+    // The CSR arrays straight from the sorted arcs: Boost's constructor would copy and sort again.
+    set_csr(network.graphs_->forward, std::move(forward_start), network.to_);
+    set_csr(network.graphs_->reverse, std::move(reverse_start), std::move(reverse_column));
     network.graphs_->reverse_arc = std::move(order);
 
     label_parts(network, network.part_, network.part_sizes_, n, network.from_, network.to_);
@@ -281,6 +337,7 @@ RoadNetwork RoadNetworkBuilder::build() && {
                                });
     network.nodes_ = std::move(nodes_);
     network.index_of_ = std::move(index_of_);
+    network.numbered_ids_ = numbered_ids_;
     network.names_ = std::move(names_);
     return network;
 }

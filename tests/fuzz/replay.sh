@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 errors=$(mktemp)
 passes=0
 failures=0
-for target in scenario csv dimacs osm pbf cli; do
+for target in scenario csv dimacs osm pbf cli prepared; do
     folders=()
     for folder in "$here/corpus/$target" "$here/regressions/$target" "$seeds/$target"; do
         [ -d "$folder" ] && folders+=("$folder")
@@ -30,4 +30,4 @@ for target in scenario csv dimacs osm pbf cli; do
 done
 rm -f "$errors"
 echo "$passes passed, $failures failed"
-[ "$passes" -eq 6 ] && [ "$failures" -eq 0 ]
+[ "$passes" -eq 7 ] && [ "$failures" -eq 0 ]

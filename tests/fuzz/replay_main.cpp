@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#define CORRIDOR_FUZZ_TARGETS(X) X(scenario) X(csv) X(dimacs) X(osm) X(pbf) X(cli)
+#define CORRIDOR_FUZZ_TARGETS(X) X(scenario) X(csv) X(dimacs) X(osm) X(pbf) X(cli) X(prepared)
 
 #define CORRIDOR_DECLARE(name) extern "C" int corridor_fuzz_##name(const std::uint8_t*, std::size_t);
 CORRIDOR_FUZZ_TARGETS(CORRIDOR_DECLARE)

@@ -2,8 +2,10 @@
 // Reading a road network from a file: CSV tables, DIMACS shortest-path files, or OpenStreetMap
 // (XML, gzip or bzip2 XML, PBF). Every problem is collected with its file and line.
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "corridor/engine/diagnostics.hpp"
 #include "corridor/engine/result.hpp"
@@ -24,9 +26,19 @@ struct LoadOptions {
     std::string profile = "car";              // OpenStreetMap access rules
 };
 
+/// A section a prepared network file carries besides the network (a contraction hierarchy), as
+/// the bytes its own writer made; `type` is its number in the file (docs/network.md).
+struct PreparedSection {
+    std::uint32_t type = 0;
+    std::string bytes;
+};
+/// The section number of a contraction hierarchy (ContractionHierarchy::write's bytes).
+inline constexpr std::uint32_t kContractionHierarchySection = 16;
+
 struct LoadedNetwork {
     std::optional<RoadNetwork> network;  // empty when there were errors
     Diagnostics diagnostics;
+    std::vector<PreparedSection> extra_sections;  // from a prepared file: what it holds besides the network
 };
 
 /// Picks the reader by the path (a folder or .csv: CSV; .gr: DIMACS; .osm, .osm.gz, .osm.bz2,
@@ -37,6 +49,19 @@ LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& 
                                const LoadOptions& options);
 LoadedNetwork load_dimacs_network(const std::string& gr_path, const LoadOptions& options);
 LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& options);
+
+/// Writes `network`, read from `source` with `options`, as a prepared network file: the arrays as
+/// they are, the source's content hash, then `extra` sections. Same inputs, same bytes. Returns
+/// the bytes written, or why the file could not be written.
+Result<std::size_t> save_prepared_network(const std::string& path, const RoadNetwork& network,
+                                          const std::string& source, const LoadOptions& options,
+                                          const std::vector<PreparedSection>& extra = {});
+/// Reads a prepared network file. Refused, with a message saying why: another format version, a
+/// damaged or truncated file, load options other than the defaults or those it was prepared with,
+/// and a source that still exists and has changed since (a stale file).
+LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& options = {});
+/// True if the file starts with a prepared network's magic bytes, whatever its name.
+bool is_prepared_network(const std::string& path);
 
 /// Checks a road's attributes; returns what is wrong, or an empty string. Zero lengths are
 /// wrong in a hand-made table but occur in published benchmark graphs between coincident points.

@@ -135,9 +135,12 @@ class RoadNetwork {
 
   private:
     friend class RoadNetworkBuilder;
+    friend struct NetworkArrays;  // the prepared network file (sim/network/network_arrays.hpp)
 
     std::vector<NodeInfo> nodes_;
     std::unordered_map<std::string, NodeIndex> index_of_;
+    // Ids "1".."N" in node order (DIMACS): found by their number, with no index to build or hold.
+    bool numbered_ids_ = false;
     bool has_coordinates_ = false;
     std::vector<NodeIndex> from_, to_;
     std::vector<double> length_m_;
@@ -163,6 +166,9 @@ class RoadNetworkBuilder {
     std::optional<NodeIndex> find(std::string_view id) const;
     /// Adds a node; the caller has checked that its id is new.
     NodeIndex add_node(NodeInfo node);
+    /// Adds `count` junctions with ids "1".."count" (DIMACS numbering); they need no id index,
+    /// which makes loading a large graph several times faster.
+    void add_numbered_nodes(std::size_t count);
     /// Adds a road: one arc, or two if it is not one-way. Attributes must be valid. `shape` is the
     /// points between `from` and `to`, in that order (the arc back gets them reversed).
     void add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way,
@@ -191,6 +197,7 @@ class RoadNetworkBuilder {
 
     std::vector<NodeInfo> nodes_;
     std::unordered_map<std::string, NodeIndex> index_of_;
+    bool numbered_ids_ = false;  // every node so far from add_numbered_nodes, none in index_of_
     std::vector<PendingArc> arcs_;
     std::vector<GeoPoint> shapes_;  // each road's shape points once, shared by its two arcs
     std::vector<std::string> names_{""};

@@ -1,0 +1,76 @@
+// `corridor prepare NETWORK --out FILE.cnet`: loads a network once and writes it as a prepared
+// network file, which `corridor route` and scenarios then load in milliseconds (docs/network.md,
+// "Prepared networks").
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+#include "corridor/engine/format.hpp"
+#include "corridor/network/load.hpp"
+
+namespace corridor::cli {
+namespace {
+
+struct PrepareOptions {
+    std::string network;
+    std::string out;
+    std::string profile = "car";
+    std::string bbox;
+    bool undirected = false;
+};
+
+// What is prepared beside the network. The hook for the contraction hierarchy: at merge, build
+// it here and return {kContractionHierarchySection, the bytes ContractionHierarchy::write makes}.
+std::vector<PreparedSection> sections_prepared_with(const RoadNetwork& network) {
+    (void)network;
+    return {};
+}
+
+int run_prepare(const PrepareOptions& o) {
+    LoadOptions load_options;
+    load_options.undirected = o.undirected;
+    load_options.profile = o.profile;
+    if (!o.bbox.empty()) {
+        auto box = parse_bounding_box(o.bbox);
+        if (!box) return usage_error(box.error());
+        load_options.bounding_box = box.value();
+    }
+    if (is_prepared_network(o.network))
+        return usage_error("'" + o.network + "' is a prepared network already; prepare its source instead");
+    LoadedNetwork loaded = load_network(o.network, load_options);
+    std::cerr << format_all(loaded.diagnostics);
+    if (!loaded.network) return 2;
+    auto written = save_prepared_network(o.out, *loaded.network, o.network, load_options,
+                                         sections_prepared_with(*loaded.network));
+    if (!written) {
+        Diagnostics diagnostics;
+        diagnostics.error(o.out, 0, 0, written.error());
+        std::cerr << format_all(diagnostics);
+        return 2;
+    }
+    std::printf("prepared %s: %zu nodes, %zu arcs, %zu bytes\n", o.out.c_str(), loaded.network->node_count(),
+                loaded.network->arc_count(), written.value());
+    return 0;
+}
+
+}  // namespace
+
+Runner add_prepare_command(CLI::App& app) {
+    auto o = std::make_shared<PrepareOptions>();
+    CLI::App* command =
+        app.add_subcommand("prepare", "write a road network as a prepared file that loads in milliseconds");
+    command
+        ->add_option("NETWORK", o->network,
+                     "a folder with nodes.csv and edges.csv, a DIMACS .gr file, or an OpenStreetMap file")
+        ->required();
+    command->add_option("--out", o->out, "the prepared network file to write (FILE.cnet)")->required();
+    command->add_flag("--undirected", o->undirected, "treat every arc as a two-way road");
+    command->add_option("--profile", o->profile, "OpenStreetMap access rules (car)")->capture_default_str();
+    command->add_option("--bbox", o->bbox,
+                        "OpenStreetMap: keep roads inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
+    return [o] { return run_prepare(*o); };
+}
+
+}  // namespace corridor::cli

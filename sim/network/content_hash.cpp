@@ -1,0 +1,60 @@
+#include "content_hash.hpp"
+
+#include <bit>
+#include <cstring>
+
+namespace corridor {
+namespace {
+
+constexpr std::uint64_t kPrime1 = 0x9E3779B185EBCA87ull;
+constexpr std::uint64_t kPrime2 = 0xC2B2AE3D27D4EB4Full;
+constexpr std::uint64_t kPrime3 = 0x165667B19E3779F9ull;
+constexpr std::uint64_t kPrime4 = 0x85EBCA77C2B2AE63ull;
+constexpr std::uint64_t kPrime5 = 0x27D4EB2F165667C5ull;
+
+// Little-endian whatever the machine, so that a file hashes the same everywhere.
+std::uint64_t word_at(const char* p) {
+    unsigned char b[8];
+    std::memcpy(b, p, 8);
+    std::uint64_t word = 0;
+    for (int i = 7; i >= 0; --i) word = (word << 8) | b[i];
+    return word;
+}
+
+std::uint64_t round(std::uint64_t lane, std::uint64_t word) {
+    return std::rotl(lane + word * kPrime2, 31) * kPrime1;
+}
+
+std::uint64_t merge(std::uint64_t hash, std::uint64_t lane) {
+    return (hash ^ round(0, lane)) * kPrime1 + kPrime4;
+}
+
+}  // namespace
+
+std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    std::uint64_t hash;
+    if (bytes.size() >= 32) {
+        std::uint64_t lanes[4] = {seed + kPrime1 + kPrime2, seed + kPrime2, seed, seed - kPrime1};
+        for (; end - p >= 32; p += 32)
+            for (int k = 0; k < 4; ++k) lanes[k] = round(lanes[k], word_at(p + 8 * k));
+        hash = std::rotl(lanes[0], 1) + std::rotl(lanes[1], 7) + std::rotl(lanes[2], 12) +
+               std::rotl(lanes[3], 18);
+        for (std::uint64_t lane : lanes) hash = merge(hash, lane);
+    } else {
+        hash = seed + kPrime5;
+    }
+    hash += bytes.size();
+    for (; end - p >= 8; p += 8) hash = std::rotl(hash ^ round(0, word_at(p)), 27) * kPrime1 + kPrime4;
+    for (; p < end; ++p)
+        hash = std::rotl(hash ^ (static_cast<unsigned char>(*p) * kPrime5), 11) * kPrime1;
+    hash ^= hash >> 33;
+    hash *= kPrime2;
+    hash ^= hash >> 29;
+    hash *= kPrime3;
+    hash ^= hash >> 32;
+    return hash;
+}
+
+}  // namespace corridor

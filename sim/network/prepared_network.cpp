@@ -1,0 +1,222 @@
+// The prepared network file (docs/network.md, "Prepared networks"): a header with the magic, the
+// format version, the file's size and the input hash; a table of typed sections, each with its
+// own check hash; the sections. Reading refuses, with one message, anything that is not exactly
+// what a corridor of this format version wrote for these inputs.
+
+#include <bit>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "content_hash.hpp"
+#include "corridor/network/input_limits.hpp"
+#include "corridor/network/load.hpp"
+#include "mapped_file.hpp"
+#include "network_arrays.hpp"
+#include "prepared_format.hpp"
+#include "prepared_source.hpp"
+
+namespace corridor {
+namespace {
+
+namespace fs = std::filesystem;
+using prepared::SectionReader;
+using prepared::SectionType;
+using prepared::SectionWriter;
+
+std::string folder_of(const std::string& path) { return fs::path(path).parent_path().string(); }
+
+const char* section_name(SectionType type) {
+    switch (type) {
+        case SectionType::source: return "source";
+        case SectionType::nodes: return "nodes";
+        case SectionType::roads: return "roads";
+        case SectionType::road_names: return "road names";
+        case SectionType::shapes: return "shapes";
+        case SectionType::parts: return "parts";
+        case SectionType::contraction_hierarchy: return "contraction hierarchy";
+    }
+    return "extra";
+}
+
+bool is_network_section(std::uint32_t type) { return type >= 1 && type <= 6; }
+
+std::string write_source(const PreparedSource& source) {
+    SectionWriter out;
+    out.put_strings({source.options});
+    out.put_strings({source.files.begin(), source.files.end()});
+    out.put_array(source.sizes);
+    out.put_array(source.hashes);
+    return std::move(out).take();
+}
+
+Result<PreparedSource> read_source(std::string_view bytes) {
+    SectionReader in(bytes);
+    PreparedSource source;
+    std::vector<std::string> options;
+    in.get_strings(options, 1, "the load options");
+    in.get_strings(source.files, 16, "the source files");
+    in.get_array(source.sizes, 16, "the source sizes");
+    in.get_array(source.hashes, 16, "the source hashes");
+    if (!in.ok()) return Error{"the source section: " + in.problem()};
+    if (options.size() != 1 || source.sizes.size() != source.files.size() ||
+        source.hashes.size() != source.files.size())
+        return Error{"the source section is inconsistent"};
+    source.options = options[0];
+    return source;
+}
+
+template <class T>
+T number_at(std::string_view bytes, std::size_t offset) {
+    T value;
+    std::memcpy(&value, bytes.data() + offset, sizeof value);
+    return value;
+}
+
+constexpr const char* kPrepareAgain = "; prepare it again with corridor prepare";
+
+}  // namespace
+
+bool is_prepared_network(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[prepared::kMagic.size()] = {};
+    in.read(head, sizeof head);
+    return in.gcount() == sizeof head && std::string_view(head, sizeof head) == prepared::kMagic;
+}
+
+Result<std::size_t> save_prepared_network(const std::string& path, const RoadNetwork& network,
+                                          const std::string& source_path, const LoadOptions& options,
+                                          const std::vector<PreparedSection>& extra) {
+    if constexpr (std::endian::native != std::endian::little)
+        return Error{"prepared network files are little-endian; this machine is not"};
+    auto source = describe_source(source_path, options, folder_of(path));
+    if (!source) return Error{source.error()};
+    NetworkArrays::Sections network_sections;
+    NetworkArrays::write(network, network_sections);
+    std::vector<std::pair<std::uint32_t, std::string>> sections;
+    sections.emplace_back(static_cast<std::uint32_t>(SectionType::source), write_source(source.value()));
+    for (auto& [type, bytes] : network_sections) sections.emplace_back(static_cast<std::uint32_t>(type), std::move(bytes));
+    for (const PreparedSection& section : extra) {
+        if (is_network_section(section.type) || section.type == 0)
+            return Error{"an extra section may not use the network's section number " + std::to_string(section.type)};
+        sections.emplace_back(section.type, section.bytes);
+    }
+
+    // The table, then the sections in its order, each on a multiple of 8 bytes.
+    SectionWriter table;
+    std::uint64_t offset = prepared::kHeaderBytes + sections.size() * prepared::kSectionEntryBytes;
+    for (auto& [type, bytes] : sections) {
+        bytes.append((8 - bytes.size() % 8) % 8, '\0');
+        table.put<std::uint32_t>(type);
+        table.put<std::uint32_t>(0);
+        table.put<std::uint64_t>(offset);
+        table.put<std::uint64_t>(bytes.size());
+        table.put<std::uint64_t>(content_hash(bytes));
+        offset += bytes.size();
+    }
+    std::string table_bytes = std::move(table).take();
+    SectionWriter header;
+    for (char c : prepared::kMagic) header.put<char>(c);
+    header.put<std::uint32_t>(prepared::kFormatVersion);
+    header.put<std::uint32_t>(static_cast<std::uint32_t>(sections.size()));
+    header.put<std::uint64_t>(offset);  // the whole file's size
+    header.put<std::uint64_t>(source.value().input_hash());
+    header.put<std::uint64_t>(content_hash(table_bytes));
+    header.put<std::uint64_t>(0);
+    header.put<std::uint64_t>(0);
+
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return Error{"cannot write the file"};
+    out << std::move(header).take() << table_bytes;
+    for (const auto& [type, bytes] : sections) out << bytes;
+    out.close();
+    if (!out) return Error{"cannot write the file (is the disk full?)"};
+    return static_cast<std::size_t>(offset);
+}
+
+LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& options) {
+    LoadedNetwork loaded;
+    auto fail = [&](const std::string& message) {
+        loaded.diagnostics.error(path, 0, 0, message);
+        return std::move(loaded);
+    };
+    if constexpr (std::endian::native != std::endian::little)
+        return fail("prepared network files are little-endian; this machine is not");
+    auto file = MappedFile::open(path, input_limits::kMaxNetworkFileBytes);
+    if (!file) return fail(file.error());
+    std::string_view bytes = file.value().bytes();
+    std::size_t head = std::min(bytes.size(), prepared::kMagic.size());
+    if (bytes.substr(0, head) != prepared::kMagic.substr(0, head))
+        return fail("not a prepared network file (it does not start with 'CORRIDOR-NET')");
+    if (bytes.size() < prepared::kHeaderBytes)
+        return fail("the prepared network is truncated: " + std::to_string(bytes.size()) +
+                    " bytes, less than its 64-byte header" + kPrepareAgain);
+    auto version = number_at<std::uint32_t>(bytes, 16);
+    if (version != prepared::kFormatVersion)
+        return fail("the prepared network is format version " + std::to_string(version) +
+                    "; this corridor reads version " + std::to_string(prepared::kFormatVersion) + kPrepareAgain);
+    auto section_count = number_at<std::uint32_t>(bytes, 20);
+    auto file_bytes = number_at<std::uint64_t>(bytes, 24);
+    auto input_hash = number_at<std::uint64_t>(bytes, 32);
+    auto table_hash = number_at<std::uint64_t>(bytes, 40);
+    if (file_bytes != bytes.size())
+        return fail("the prepared network is " + std::to_string(bytes.size()) + " bytes but its header says " +
+                    std::to_string(file_bytes) + ": truncated or damaged" + kPrepareAgain);
+    if (section_count > prepared::kMaxSections ||
+        prepared::kHeaderBytes + section_count * prepared::kSectionEntryBytes > bytes.size())
+        return fail("the prepared network's header is damaged (section count " + std::to_string(section_count) + ")" +
+                    kPrepareAgain);
+    std::string_view table = bytes.substr(prepared::kHeaderBytes, section_count * prepared::kSectionEntryBytes);
+    if (content_hash(table) != table_hash || number_at<std::uint64_t>(bytes, 48) != 0 ||
+        number_at<std::uint64_t>(bytes, 56) != 0)
+        return fail(std::string("the prepared network's header or section table is damaged") + kPrepareAgain);
+
+    NetworkArrays::SectionViews network_sections;
+    std::string_view source_bytes;
+    bool has_source = false;
+    for (std::uint32_t i = 0; i < section_count; ++i) {
+        std::size_t entry = i * prepared::kSectionEntryBytes;
+        auto type = number_at<std::uint32_t>(table, entry);
+        auto offset = number_at<std::uint64_t>(table, entry + 8);
+        auto size = number_at<std::uint64_t>(table, entry + 16);
+        auto hash = number_at<std::uint64_t>(table, entry + 24);
+        std::string name = section_name(static_cast<SectionType>(type));
+        if (offset % 8 != 0 || offset > bytes.size() || size > bytes.size() - offset)
+            return fail("section " + std::to_string(i) + " (" + name + ") lies outside the file" + kPrepareAgain);
+        std::string_view section = bytes.substr(offset, size);
+        if (content_hash(section) != hash)
+            return fail("section " + std::to_string(i) + " (" + name + ") is damaged: its check hash differs" +
+                        kPrepareAgain);
+        if (type == static_cast<std::uint32_t>(SectionType::source)) {
+            source_bytes = section;
+            has_source = true;
+        } else if (is_network_section(type)) {
+            network_sections[static_cast<SectionType>(type)] = section;
+        } else {
+            // Not the network's: handed to whoever knows it (the contraction hierarchy), skipped otherwise.
+            loaded.extra_sections.push_back({type, std::string(section)});
+        }
+    }
+    if (!has_source) return fail(std::string("the prepared network has no source section") + kPrepareAgain);
+    auto source = read_source(source_bytes);
+    if (!source) return fail(source.error() + kPrepareAgain);
+    if (source.value().input_hash() != input_hash)
+        return fail(std::string("the prepared network's input hash does not match its source section") +
+                    kPrepareAgain);
+    // The options are part of what was prepared: the defaults mean "as prepared", anything else
+    // must be what it was prepared with.
+    std::string asked = describe_options(options);
+    if (asked != describe_options(LoadOptions{}) && asked != source.value().options)
+        return fail("this network was prepared with the load options '" + source.value().options +
+                    "', not '" + asked + "'; load it without options, or prepare it again with these");
+    if (std::string stale = stale_source(source.value(), folder_of(path)); !stale.empty()) return fail(stale);
+
+    auto network = NetworkArrays::read(network_sections);
+    if (!network) return fail("the prepared network is damaged: " + network.error() + kPrepareAgain);
+    loaded.network = std::move(network.value());
+    check_connectivity(*loaded.network, path, loaded.diagnostics);
+    return loaded;
+}
+
+}  // namespace corridor

@@ -1,0 +1,107 @@
+#include "prepared_source.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "content_hash.hpp"
+#include "corridor/network/input_limits.hpp"
+#include "mapped_file.hpp"
+#include "prepared_format.hpp"
+
+namespace corridor {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ends_with(const std::string& text, std::string_view suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+Result<std::uint64_t> hash_file(const std::string& path, std::uint64_t& size) {
+    auto file = MappedFile::open(path, input_limits::kMaxNetworkFileBytes);
+    if (!file) return Error{path + ": " + file.error()};
+    size = file.value().bytes().size();
+    return content_hash(file.value().bytes());
+}
+
+// Exact text of a number, so that two boxes differing in the last digit hash differently.
+std::string exact(double value) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return text;
+}
+
+}  // namespace
+
+std::string describe_options(const LoadOptions& options) {
+    std::string text = "--profile " + options.profile;
+    if (options.undirected) text = "--undirected " + text;
+    if (options.bounding_box) {
+        const BoundingBox& box = *options.bounding_box;
+        text += " --bbox " + exact(box.min_lon) + "," + exact(box.min_lat) + "," + exact(box.max_lon) + "," +
+                exact(box.max_lat);
+    }
+    return text;
+}
+
+std::uint64_t PreparedSource::input_hash() const {
+    prepared::SectionWriter manifest;
+    manifest.put_strings({options});
+    manifest.put_array(sizes);
+    manifest.put_array(hashes);
+    return content_hash(std::move(manifest).take());
+}
+
+Result<PreparedSource> describe_source(const std::string& network_path, const LoadOptions& options,
+                                       const std::string& prepared_folder) {
+    std::vector<fs::path> paths;
+    std::error_code error;
+    if (fs::is_directory(network_path, error)) {
+        paths = {fs::path(network_path) / "nodes.csv", fs::path(network_path) / "edges.csv"};
+    } else if (ends_with(network_path, ".csv")) {
+        fs::path folder = fs::path(network_path).parent_path();
+        paths = {folder / "nodes.csv", folder / "edges.csv"};
+    } else {
+        paths = {fs::path(network_path)};
+        fs::path co = fs::path(network_path).replace_extension(".co");
+        if (ends_with(network_path, ".gr") && fs::exists(co, error)) paths.push_back(co);
+    }
+    PreparedSource source;
+    source.options = describe_options(options);
+    fs::path folder = fs::absolute(prepared_folder.empty() ? "." : prepared_folder, error);
+    for (const fs::path& path : paths) {
+        std::uint64_t size = 0;
+        auto hash = hash_file(path.string(), size);
+        if (!hash) return Error{hash.error()};
+        source.sizes.push_back(size);
+        source.hashes.push_back(hash.value());
+        fs::path absolute = fs::absolute(path, error).lexically_normal();
+        fs::path relative = absolute.lexically_relative(folder.lexically_normal());
+        source.files.push_back((relative.empty() ? absolute : relative).generic_string());
+    }
+    return source;
+}
+
+std::string stale_source(const PreparedSource& source, const std::string& prepared_folder) {
+    std::error_code error;
+    for (std::size_t i = 0; i < source.files.size(); ++i) {
+        fs::path path = fs::path(source.files[i]).is_absolute()
+                            ? fs::path(source.files[i])
+                            : fs::path(prepared_folder.empty() ? "." : prepared_folder) / source.files[i];
+        if (!fs::is_regular_file(path, error)) continue;
+        // The size first: a changed size needs no hashing.
+        bool changed = fs::file_size(path, error) != source.sizes[i];
+        if (!changed) {
+            std::uint64_t size = 0;
+            auto hash = hash_file(path.string(), size);
+            changed = !hash || hash.value() != source.hashes[i];
+        }
+        if (changed)
+            return "the prepared file is stale: its source '" + path.generic_string() +
+                   "' has changed since it was prepared; run corridor prepare again";
+    }
+    return {};
+}
+
+}  // namespace corridor

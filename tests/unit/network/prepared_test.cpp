@@ -1,0 +1,250 @@
+// The prepared network file: a round trip keeps every accessor's answer on real maps and a CSV
+// network; the same network gives the same bytes; a damaged, truncated, foreign, stale or
+// wrongly-optioned file is refused with one located message, never a crash.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "../../data_files.hpp"
+#include "../../network_helpers.hpp"
+
+using namespace corridor;
+using corridor::test::load_errors;
+using corridor::test::write_temp;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path scratch_folder(const std::string& name) {
+    fs::path folder = fs::temp_directory_path() / "corridor-tests" / "prepared" / name;
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    return folder;
+}
+
+std::string read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void write_bytes(const fs::path& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+bool same_number(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+// Every public accessor of the two networks agrees, node by node and arc by arc.
+void require_same_network(const RoadNetwork& a, const RoadNetwork& b) {
+    REQUIRE(a.node_count() == b.node_count());
+    REQUIRE(a.arc_count() == b.arc_count());
+    CHECK(a.has_coordinates() == b.has_coordinates());
+    CHECK(a.part_sizes() == b.part_sizes());
+    // Memory differs only by how strings and the id index happened to grow.
+    CHECK(std::abs(double(a.memory_bytes()) - double(b.memory_bytes())) < 0.01 * double(a.memory_bytes()));
+    std::size_t node_mismatches = 0, arc_mismatches = 0;
+    for (NodeIndex v = 0; v < a.node_count(); ++v) {
+        const NodeInfo& x = a.node(v);
+        const NodeInfo& y = b.node(v);
+        bool same = x.id == y.id && x.name == y.name && x.kind == y.kind && same_number(x.lat, y.lat) &&
+                    same_number(x.lon, y.lon) && a.part(v) == b.part(v) && a.out_arcs(v) == b.out_arcs(v) &&
+                    b.find_node(x.id) == v;
+        node_mismatches += !same;
+    }
+    for (ArcIndex e = 0; e < a.arc_count(); ++e) {
+        auto sa = a.shape_points(e), sb = b.shape_points(e);
+        bool same = a.arc_from(e) == b.arc_from(e) && a.arc_to(e) == b.arc_to(e) &&
+                    a.length_m(e) == b.length_m(e) && a.speed_kph(e) == b.speed_kph(e) &&
+                    a.lanes(e) == b.lanes(e) && a.capacity_vph(e) == b.capacity_vph(e) &&
+                    a.weight_limit_t(e) == b.weight_limit_t(e) && a.road_class(e) == b.road_class(e) &&
+                    a.road_name(e) == b.road_name(e) && a.one_way(e) == b.one_way(e) &&
+                    std::equal(sa.begin(), sa.end(), sb.begin(), sb.end());
+        arc_mismatches += !same;
+    }
+    CHECK(node_mismatches == 0);
+    CHECK(arc_mismatches == 0);
+    // The reverse graph is rebuilt on loading: searches that use it must agree too.
+    Router ra(a), rb(b);
+    for (NodeIndex i = 0; i < 20; ++i) {
+        NodeIndex from = static_cast<NodeIndex>((i * 7919u) % a.node_count());
+        NodeIndex to = static_cast<NodeIndex>((i * 104729u + 13) % a.node_count());
+        Route x = ra.route({from, to, Metric::time}, Algorithm::bidirectional);
+        Route y = rb.route({from, to, Metric::time}, Algorithm::bidirectional);
+        CHECK(x.found == y.found);
+        CHECK(x.arcs == y.arcs);
+    }
+}
+
+// Prepares `source` into folder/name and loads the prepared file back.
+RoadNetwork round_trip(const std::string& source, const fs::path& prepared, LoadOptions options = {}) {
+    RoadNetwork original = corridor::test::load_or_fail(source, options);
+    auto written = save_prepared_network(prepared.string(), original, source, options);
+    INFO((written.ok() ? std::string() : written.error()));
+    REQUIRE(written.ok());
+    CHECK(written.value() == fs::file_size(prepared));
+    RoadNetwork loaded = corridor::test::load_or_fail(prepared.string());
+    require_same_network(original, loaded);
+    return loaded;
+}
+
+std::string valley() { return corridor::test::test_file("data/networks/valley"); }
+
+}  // namespace
+
+TEST_CASE("a prepared CSV network answers every accessor as its source does") {
+    fs::path folder = scratch_folder("csv");
+    round_trip(valley(), folder / "valley.cnet");
+}
+
+TEST_CASE("prepared DE.gr, Monaco and Andorra answer every accessor as their sources do") {
+    fs::path folder = scratch_folder("maps");
+    for (const char* name : {"DE.gr", "monaco.osm.gz", "andorra.osm.pbf"}) {
+        INFO(name);
+        round_trip(corridor::test::data_file(name), folder / (std::string(name) + ".cnet"));
+    }
+}
+
+TEST_CASE("a prepared DIMACS graph finds its numbered ids as written, and no others") {
+    fs::path folder = scratch_folder("numbered");
+    std::string gr = (folder / "small.gr").string();
+    write_bytes(gr, "p sp 12 2\na 1 12 5\na 12 3 7\n");
+    RoadNetwork network = round_trip(gr, folder / "small.cnet");
+    CHECK(network.find_node("12") == NodeIndex{11});
+    CHECK(network.find_node("1") == NodeIndex{0});
+    CHECK_FALSE(network.find_node("13"));
+    CHECK_FALSE(network.find_node("0"));
+    CHECK_FALSE(network.find_node("012"));
+    CHECK_FALSE(network.find_node("+1"));
+    CHECK_FALSE(network.find_node(""));
+    CHECK_FALSE(network.find_node("99999999999"));
+}
+
+TEST_CASE("the same network prepared twice gives the same bytes") {
+    fs::path folder = scratch_folder("same-bytes");
+    RoadNetwork network = corridor::test::load_or_fail(valley());
+    REQUIRE(save_prepared_network((folder / "a.cnet").string(), network, valley(), {}).ok());
+    REQUIRE(save_prepared_network((folder / "b.cnet").string(), network, valley(), {}).ok());
+    std::string a = read_bytes(folder / "a.cnet");
+    CHECK(a == read_bytes(folder / "b.cnet"));
+    CHECK(a.size() % 8 == 0);
+    CHECK(a.substr(0, 16) == std::string("CORRIDOR-NET\0\0\0\0", 16));
+}
+
+TEST_CASE("a prepared file is recognised by its first bytes whatever its name") {
+    fs::path folder = scratch_folder("any-name");
+    RoadNetwork network = corridor::test::load_or_fail(valley());
+    REQUIRE(save_prepared_network((folder / "looks-like.gr").string(), network, valley(), {}).ok());
+    CHECK(is_prepared_network((folder / "looks-like.gr").string()));
+    CHECK_FALSE(is_prepared_network(valley() + "/nodes.csv"));
+    RoadNetwork loaded = corridor::test::load_or_fail((folder / "looks-like.gr").string());
+    CHECK(loaded.find_node("A").has_value());
+}
+
+TEST_CASE("extra sections travel with the network and come back in order") {
+    fs::path folder = scratch_folder("extra");
+    RoadNetwork network = corridor::test::load_or_fail(valley());
+    std::vector<PreparedSection> extra = {{kContractionHierarchySection, "hierarchy bytes"}, {99, "x"}};
+    REQUIRE(save_prepared_network((folder / "v.cnet").string(), network, valley(), {}, extra).ok());
+    LoadedNetwork loaded = load_network((folder / "v.cnet").string());
+    REQUIRE(loaded.network);
+    REQUIRE(loaded.extra_sections.size() == 2);
+    CHECK(loaded.extra_sections[0].type == kContractionHierarchySection);
+    // Sections are padded with zeros to 8 bytes; their writer's format says where they end.
+    CHECK(loaded.extra_sections[0].bytes == std::string("hierarchy bytes\0", 16));
+    CHECK(loaded.extra_sections[1].type == 99);
+    CHECK(save_prepared_network((folder / "w.cnet").string(), network, valley(), {}, {{2, "nodes?"}})
+              .error() == "an extra section may not use the network's section number 2");
+}
+
+TEST_CASE("every truncation and every flipped byte of a prepared file is refused with a message") {
+    fs::path folder = scratch_folder("damage");
+    RoadNetwork network = corridor::test::load_or_fail(valley());
+    fs::path good = folder / "good.cnet";
+    REQUIRE(save_prepared_network(good.string(), network, valley(), {}).ok());
+    std::string bytes = read_bytes(good);
+    fs::path bad = folder / "bad.cnet";
+    std::size_t refused = 0, tried = 0;
+    for (std::size_t size = 0; size < bytes.size(); ++size) {
+        write_bytes(bad, bytes.substr(0, size));
+        ++tried;
+        std::string errors = load_errors(bad.string());
+        refused += errors.rfind(bad.string() + ":", 0) == 0 && errors.find(": error: ") != std::string::npos;
+    }
+    for (std::size_t at = 0; at < bytes.size(); ++at) {
+        for (unsigned char flip : {0x01, 0x80, 0xFF}) {
+            std::string damaged = bytes;
+            damaged[at] = static_cast<char>(damaged[at] ^ flip);
+            write_bytes(bad, damaged);
+            ++tried;
+            refused += !load_errors(bad.string()).empty();
+        }
+    }
+    CHECK(refused == tried);
+    write_bytes(bad, bytes.substr(0, 40));
+    CHECK(load_errors(bad.string()) ==
+          bad.string() + ": error: the prepared network is truncated: 40 bytes, less than its 64-byte "
+                         "header; prepare it again with corridor prepare\n");
+    write_bytes(bad, bytes.substr(0, bytes.size() - 8));
+    CHECK(load_errors(bad.string()) ==
+          bad.string() + ": error: the prepared network is " + std::to_string(bytes.size() - 8) +
+              " bytes but its header says " + std::to_string(bytes.size()) +
+              ": truncated or damaged; prepare it again with corridor prepare\n");
+    std::string other_version = bytes;
+    other_version[16] = 7;
+    write_bytes(bad, other_version);
+    CHECK(load_errors(bad.string()) == bad.string() +
+                                           ": error: the prepared network is format version 7; this "
+                                           "corridor reads version 1; prepare it again with corridor prepare\n");
+    std::string foreign = bytes;
+    foreign[0] = 'X';
+    write_bytes(bad, foreign);
+    CHECK(load_errors(bad.string()) ==
+          bad.string() + ": error: not a prepared network file (it does not start with 'CORRIDOR-NET')\n");
+}
+
+TEST_CASE("a prepared file whose source has changed is refused as stale; one without its source loads") {
+    fs::path folder = scratch_folder("stale");
+    fs::create_directories(folder / "net");
+    for (const char* table : {"nodes.csv", "edges.csv"}) fs::copy_file(valley() + "/" + table, folder / "net" / table);
+    std::string source = (folder / "net").string();
+    fs::path prepared = folder / "valley.cnet";
+    RoadNetwork network = corridor::test::load_or_fail(source);
+    REQUIRE(save_prepared_network(prepared.string(), network, source, {}).ok());
+    CHECK(load_errors(prepared.string()).empty());
+
+    // Same size, one digit changed: the hash, not the size, finds it.
+    std::string edges = read_bytes(folder / "net" / "edges.csv");
+    auto digit = edges.find_first_of("123456789", edges.find('\n'));
+    REQUIRE(digit != std::string::npos);
+    edges[digit] = edges[digit] == '9' ? '8' : static_cast<char>(edges[digit] + 1);
+    write_bytes(folder / "net" / "edges.csv", edges);
+    CHECK(load_errors(prepared.string()) ==
+          prepared.string() + ": error: the prepared file is stale: its source '" +
+              (folder / "net/edges.csv").generic_string() +
+              "' has changed since it was prepared; run corridor prepare again\n");
+
+    // Moved away with its source gone: nothing to compare with, so it loads.
+    fs::remove_all(folder / "net");
+    CHECK(load_errors(prepared.string()).empty());
+}
+
+TEST_CASE("a prepared file keeps its load options and refuses others") {
+    fs::path folder = scratch_folder("options");
+    std::string gr = (folder / "line.gr").string();
+    write_bytes(gr, "p sp 3 2\na 1 2 5\na 2 3 7\n");
+    LoadOptions undirected;
+    undirected.undirected = true;
+    round_trip(gr, folder / "line.cnet", undirected);
+    RoadNetwork as_prepared = corridor::test::load_or_fail((folder / "line.cnet").string());
+    CHECK(as_prepared.arc_count() == 4);  // two-way, as prepared
+    LoadOptions boxed;
+    boxed.bounding_box = BoundingBox{0, 0, 1, 1};
+    CHECK(load_errors((folder / "line.cnet").string(), boxed) ==
+          (folder / "line.cnet").string() +
+              ": error: this network was prepared with the load options '--undirected --profile car', not "
+              "'--profile car --bbox 0,0,1,1'; load it without options, or prepare it again with these\n");
+}
