@@ -57,7 +57,8 @@ Result<GeoPoint> parse_coordinates(const std::string& coord, const char* which) 
     auto comma = coord.find(',');
     if (comma == std::string::npos || coord.find(',', comma + 1) != std::string::npos)
         return Error{option + " must be LAT,LON in degrees"};
-    std::string problem = degrees_problem(std::string_view(coord).substr(0, comma), "latitude", 90, point.lat);
+    std::string problem =
+        degrees_problem(std::string_view(coord).substr(0, comma), "latitude", 90, point.lat);
     if (problem.empty())
         problem = degrees_problem(std::string_view(coord).substr(comma + 1), "longitude", 180, point.lon);
     if (!problem.empty()) return Error{option + " must be LAT,LON in degrees: " + problem};
@@ -150,7 +151,8 @@ int run_route(const RouteOptions& o) {
         auto split = split_roads(file_network, places);
         if (!split) return usage_error(split.error());
         std::size_t i = 0;
-        for (SnappedEnd& end : ends) (std::string(end.which) == "from" ? from_node : to_node) = split.value().nodes[i++];
+        for (SnappedEnd& end : ends)
+            (std::string(end.which) == "from" ? from_node : to_node) = split.value().nodes[i++];
         loaded.network = std::move(split.value().network);
     }
     const RoadNetwork& network = *loaded.network;

@@ -126,7 +126,8 @@ std::optional<RoadSnap> SnapIndex::snap(double lat, double lon) const {
             for (long c = std::max(c_lo, 0L); c <= std::min(c_hi, static_cast<long>(g.cols) - 1); ++c) {
                 if (r != r_lo && r != r_hi && c != c_lo && c != c_hi) continue;
                 std::size_t cell = static_cast<std::size_t>(r) * g.cols + static_cast<std::size_t>(c);
-                for (std::size_t i = g.cell_start[cell]; i < g.cell_start[cell + 1]; ++i) consider(g.segments[i]);
+                for (std::size_t i = g.cell_start[cell]; i < g.cell_start[cell + 1]; ++i)
+                    consider(g.segments[i]);
             }
         // Every cell of the next ring lies at least `ring` whole cells from the query's cell (for a
         // query outside the grid, from its projection onto the grid, which is no farther).

@@ -38,12 +38,14 @@ std::optional<ArcIndex> arc_back(const RoadNetwork& network, ArcIndex a) {
 
 // Arc a cut into pieces at `cuts` (sorted by fraction), each piece its share of the length and the
 // shape points between its ends.
-void add_pieces(const RoadNetwork& network, ArcIndex a, const std::vector<Cut>& cuts, RoadNetworkBuilder& out) {
+void add_pieces(const RoadNetwork& network, ArcIndex a, const std::vector<Cut>& cuts,
+                RoadNetworkBuilder& out) {
     const RoadAttributes road = road_attributes(network, a);
     const std::vector<GeoPoint> course = network.arc_course(a);
     std::vector<double> along(course.size(), 0);
     for (std::size_t i = 1; i < course.size(); ++i)
-        along[i] = along[i - 1] + great_circle_m(course[i - 1].lat, course[i - 1].lon, course[i].lat, course[i].lon);
+        along[i] =
+            along[i - 1] + great_circle_m(course[i - 1].lat, course[i - 1].lon, course[i].lat, course[i].lon);
     const double total = along.empty() ? 0 : along.back();
     NodeIndex start = network.arc_from(a);
     double start_fraction = 0;
@@ -52,7 +54,8 @@ void add_pieces(const RoadNetwork& network, ArcIndex a, const std::vector<Cut>& 
         piece.length_m = road.length_m * (end_fraction - start_fraction);
         std::vector<GeoPoint> shape;
         for (std::size_t i = 1; i + 1 < course.size(); ++i)
-            if (along[i] > start_fraction * total + kShapeAtCutM && along[i] < end_fraction * total - kShapeAtCutM)
+            if (along[i] > start_fraction * total + kShapeAtCutM &&
+                along[i] < end_fraction * total - kShapeAtCutM)
                 shape.push_back(course[i]);
         out.add_arc(start, end, piece, network.one_way(a), shape);
         start = end;
@@ -79,8 +82,9 @@ RoadAttributes road_attributes(const RoadNetwork& network, ArcIndex arc) {
 std::string describe_road(const RoadNetwork& network, ArcIndex arc) {
     const std::string& name = network.road_name(arc);
     return (name.empty() ? std::string("unnamed road") : name) + " (" +
-           std::string(to_string(network.road_class(arc))) + (network.one_way(arc) ? ", one-way" : "") + ", " +
-           network.node(network.arc_from(arc)).id + " -> " + network.node(network.arc_to(arc)).id + ")";
+           std::string(to_string(network.road_class(arc))) + (network.one_way(arc) ? ", one-way" : "") +
+           ", " + network.node(network.arc_from(arc)).id + " -> " + network.node(network.arc_to(arc)).id +
+           ")";
 }
 
 Result<SplitNetwork> split_roads(const RoadNetwork& network, std::span<const SnapPlace> places) {
@@ -100,8 +104,9 @@ Result<SplitNetwork> split_roads(const RoadNetwork& network, std::span<const Sna
             continue;
         }
         std::vector<Cut>& on_arc = cuts[a];
-        auto same = std::find_if(on_arc.begin(), on_arc.end(),
-                                 [&](const Cut& c) { return std::abs(c.fraction - f) * length < kSnapToNodeM; });
+        auto same = std::find_if(on_arc.begin(), on_arc.end(), [&](const Cut& c) {
+            return std::abs(c.fraction - f) * length < kSnapToNodeM;
+        });
         if (same != on_arc.end()) {
             split.nodes.push_back(same->node);
             continue;
@@ -109,7 +114,8 @@ Result<SplitNetwork> split_roads(const RoadNetwork& network, std::span<const Sna
         if (network.find_node(place.id) || !added_ids.insert(place.id).second)
             return Error{"the node id '" + place.id + "' for a snapped place is already taken"};
         const auto node = static_cast<NodeIndex>(network.node_count() + added.size());
-        added.push_back(NodeInfo{place.id, place.name, place.kind, place.snap.point.lat, place.snap.point.lon});
+        added.push_back(
+            NodeInfo{place.id, place.name, place.kind, place.snap.point.lat, place.snap.point.lon});
         on_arc.push_back({f, node});
         if (auto back = arc_back(network, a)) cuts[*back].push_back({1 - f, node});
         split.nodes.push_back(node);
@@ -120,8 +126,8 @@ Result<SplitNetwork> split_roads(const RoadNetwork& network, std::span<const Sna
     for (ArcIndex a = 0; a < network.arc_count(); ++a) {
         auto it = cuts.find(a);
         if (it == cuts.end()) {
-            builder.add_arc(network.arc_from(a), network.arc_to(a), road_attributes(network, a), network.one_way(a),
-                            network.shape_points(a));
+            builder.add_arc(network.arc_from(a), network.arc_to(a), road_attributes(network, a),
+                            network.one_way(a), network.shape_points(a));
             continue;
         }
         std::stable_sort(it->second.begin(), it->second.end(),

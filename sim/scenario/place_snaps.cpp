@@ -57,8 +57,8 @@ struct Pending {
 };
 
 // The coordinates of one place, or none (reported) when they are wrong or the network cannot take them.
-std::optional<GeoPoint> read_coordinates(const YAML::Node& entry, const Source& source, const std::string& what,
-                                         const Build& build) {
+std::optional<GeoPoint> read_coordinates(const YAML::Node& entry, const Source& source,
+                                         const std::string& what, const Build& build) {
     const YAML::Node lat = entry["lat"], lon = entry["lon"];
     const YAML::Node& at = lat ? lat : lon;
     if (entry["node"]) {
@@ -75,7 +75,8 @@ std::optional<GeoPoint> read_coordinates(const YAML::Node& entry, const Source& 
     auto lon_degrees = read_degrees(lon, source, "lon", what, 180);
     if (!lat_degrees || !lon_degrees || !build.network_ok) return std::nullopt;
     if (!build.theatre.network().has_coordinates()) {
-        source.error(at, what + " is given by lat/lon, but the network's nodes have no coordinates: give its 'node'");
+        source.error(
+            at, what + " is given by lat/lon, but the network's nodes have no coordinates: give its 'node'");
         return std::nullopt;
     }
     return GeoPoint{*lat_degrees, *lon_degrees};
@@ -103,7 +104,8 @@ void snap_places(const std::map<std::string, Section>& sections, Build& build) {
             for (auto e = s.node.begin(); e != s.node.end(); ++e) consider(e->second, e->first.Scalar());
         else if (s.node.IsSequence())
             for (const YAML::Node& item : s.node)
-                consider(item, item.IsMap() && item["name"] && item["name"].IsScalar() ? item["name"].Scalar() : "");
+                consider(item, item.IsMap() && item["name"] && item["name"].IsScalar() ? item["name"].Scalar()
+                                                                                       : "");
     }
     if (pending.empty()) return;
     const RoadNetwork& network = build.theatre.network();
@@ -121,7 +123,8 @@ void snap_places(const std::map<std::string, Section>& sections, Build& build) {
             build.diagnostics->warning(p.source->file, p.at.Mark().line + 1, p.at.Mark().column + 1,
                                        p.what + " is " + format_fixed(snap->distance_m / 1000, 2) +
                                            " km from the nearest road, farther than max_snap " +
-                                           format_fixed(build.max_snap_m / 1000, 2) + " km: check its lat/lon");
+                                           format_fixed(build.max_snap_m / 1000, 2) +
+                                           " km: check its lat/lon");
     }
     auto split = split_roads(network, places);
     if (!split) {
@@ -140,7 +143,8 @@ void snap_places(const std::map<std::string, Section>& sections, Build& build) {
     build.theatre.set_network(std::make_shared<const RoadNetwork>(std::move(split.value().network)));
 }
 
-std::optional<NodeIndex> read_place_node(MapReader& m, const YAML::Node& entry, const Build& build, bool required) {
+std::optional<NodeIndex> read_place_node(MapReader& m, const YAML::Node& entry, const Build& build,
+                                         bool required) {
     auto lat = m.get("lat");
     auto lon = m.get("lon");
     if (lat || lon) {
@@ -151,7 +155,8 @@ std::optional<NodeIndex> read_place_node(MapReader& m, const YAML::Node& entry, 
     }
     auto node = m.get("node");
     if (!node) {
-        if (required) m.source().error(entry, m.what() + " is missing the required key 'node' (or 'lat' and 'lon')");
+        if (required)
+            m.source().error(entry, m.what() + " is missing the required key 'node' (or 'lat' and 'lon')");
         return std::nullopt;
     }
     auto id = scalar_text(*node, m.source(), "node");

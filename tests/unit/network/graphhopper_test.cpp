@@ -45,25 +45,27 @@ void check_agrees(const RoadNetwork& network, const SnapIndex& index, const Quer
 
 }  // namespace
 
-TEST_CASE("Monaco: shortest car routes between coordinates agree with GraphHopper's within 1%", "[snap][osm]") {
+TEST_CASE("Monaco: shortest car routes between coordinates agree with GraphHopper's within 1%",
+          "[snap][osm]") {
     RoadNetwork network = test::load_or_fail(test::data_file("monaco.osm.gz"));
     SnapIndex index(network);
     // testMonaco: GraphHopper's car profile with distance_influence 10,000 s/km, in effect the
     // shortest route by distance over the roads a car may use: our distance metric.
-    for (const Query& q : {Query{43.730729, 7.42135, 43.727697, 7.419199, 2580},
-                           Query{43.727687, 7.418737, 43.74958, 7.436566, 3588},
-                           Query{43.728677, 7.41016, 43.739213, 7.4277, 2561},
-                           Query{43.733802, 7.413433, 43.739662, 7.424355, 2230},
-                           Query{43.730949, 7.412338, 43.739643, 7.424542, 2100},
-                           Query{43.727592, 7.419333, 43.727712, 7.419333, 0},
-                           Query{43.727592, 7.419333, 43.727712, 7.41934, 0},
-                           Query{43.727592, 7.419333, 43.727712, 7.4193, 3},
-                           Query{43.729445, 7.415063, 43.728856, 7.41472, 103},
-                           Query{43.728856, 7.41472, 43.729445, 7.415063, 320}})
+    for (const Query& q :
+         {Query{43.730729, 7.42135, 43.727697, 7.419199, 2580},
+          Query{43.727687, 7.418737, 43.74958, 7.436566, 3588},
+          Query{43.728677, 7.41016, 43.739213, 7.4277, 2561},
+          Query{43.733802, 7.413433, 43.739662, 7.424355, 2230},
+          Query{43.730949, 7.412338, 43.739643, 7.424542, 2100},
+          Query{43.727592, 7.419333, 43.727712, 7.419333, 0},
+          Query{43.727592, 7.419333, 43.727712, 7.41934, 0}, Query{43.727592, 7.419333, 43.727712, 7.4193, 3},
+          Query{43.729445, 7.415063, 43.728856, 7.41472, 103},
+          Query{43.728856, 7.41472, 43.729445, 7.415063, 320}})
         check_agrees(network, index, q, Metric::distance);
 }
 
-TEST_CASE("Monaco: fastest car routes between coordinates agree with GraphHopper's within 1%", "[snap][osm]") {
+TEST_CASE("Monaco: fastest car routes between coordinates agree with GraphHopper's within 1%",
+          "[snap][osm]") {
     RoadNetwork network = test::load_or_fail(test::data_file("monaco.osm.gz"));
     SnapIndex index(network);
     // testMonacoFastest: the same queries by travel time (GraphHopper's speeds, ours from OSRM's
@@ -94,10 +96,11 @@ TEST_CASE("Monaco: fastest car routes between coordinates agree with GraphHopper
     CHECK(shortest.time_s > fastest.time_s);
 }
 
-TEST_CASE("Andorra: fastest car routes between coordinates agree with GraphHopper's within 1%", "[snap][osm]") {
+TEST_CASE("Andorra: fastest car routes between coordinates agree with GraphHopper's within 1%",
+          "[snap][osm]") {
     RoadNetwork network = test::load_or_fail(test::data_file("andorra.osm.pbf"));
     SnapIndex index(network);
-    for (const Query& q :
-         {Query{42.56819, 1.603231, 42.571034, 1.520662, 17708}, Query{42.529176, 1.571302, 42.571034, 1.520662, 11408}})
+    for (const Query& q : {Query{42.56819, 1.603231, 42.571034, 1.520662, 17708},
+                           Query{42.529176, 1.571302, 42.571034, 1.520662, 11408}})
         check_agrees(network, index, q, Metric::time);
 }

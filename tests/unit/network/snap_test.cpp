@@ -77,7 +77,8 @@ TEST_CASE("a split road keeps its length, time and attributes in its two pieces"
     REQUIRE(on.size() == 1);
     CHECK(out.length_m(in[0]) == Approx(0.3 * kLongM).epsilon(1e-9));
     CHECK(out.length_m(on[0]) == Approx(0.7 * kLongM).epsilon(1e-9));
-    CHECK(out.free_flow_time_s(in[0]) + out.free_flow_time_s(on[0]) == Approx(kLongM * 3.6 / 60).epsilon(1e-9));
+    CHECK(out.free_flow_time_s(in[0]) + out.free_flow_time_s(on[0]) ==
+          Approx(kLongM * 3.6 / 60).epsilon(1e-9));
     CHECK(out.one_way(in[0]));
     CHECK(out.road_name(on[0]) == "South road");
     CHECK(out.road_class(on[0]) == RoadClass::primary);
