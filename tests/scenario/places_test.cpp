@@ -87,9 +87,11 @@ TEST_CASE("depots, towns and posts by lat/lon are split in reading order, with w
     CHECK(network.arc_count() == 8);
     // The post is 1.1 km off its road, more than max_snap 500 m.
     std::string messages = format_all(loaded.diagnostics);
-    CHECK(messages.find("places.yaml:31:7: warning: post 'P1' is 1.11 km from the nearest road, farther than "
+    CHECK(messages.find("places.yaml:24:13: warning: post 'P1' is 1.11 km from the nearest road, farther than "
                         "max_snap 0.50 km: check its lat/lon") != std::string::npos);
-    REQUIRE(t.place_snaps.size() == 3);
+    REQUIRE(t.place_snaps.size() == 4);
+    CHECK(t.place_snaps[3].what == "town 'East'");
+    CHECK(t.place_snaps[3].node_id == "B");
     CHECK(t.place_snaps[0].road == "unnamed road (primary, one-way, B -> C)");
     CHECK(t.place_snaps[1].road == "unnamed road (primary, A -> B)");
 }

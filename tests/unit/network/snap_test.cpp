@@ -135,7 +135,7 @@ TEST_CASE("a two-way road is split in both directions at the same point", "[snap
 TEST_CASE("a snap at a road's end node, or at an earlier place's point, uses that node", "[snap]") {
     RoadNetwork network = rectangle();
     SnapIndex index(network);
-    std::vector<SnapPlace> places = {place(index, "@b", 0.000001, 0.030001),  // 0.16 m from B
+    std::vector<SnapPlace> places = {place(index, "@b", 0.000001, 0.030001),  // 0.11 m along B-C from B
                                      place(index, "@p", 0.0001, 0.009), place(index, "@p2", -0.0001, 0.009)};
     auto split = split_roads(network, places);
     REQUIRE(split);
@@ -197,6 +197,8 @@ TEST_CASE("a road's shape points are divided between its pieces, and a snap can 
     CHECK(out.length_m(from_e) == Approx(0.25 * road.length_m).epsilon(1e-9));
     // Snapped exactly at the corner: the corner becomes the node and leaves both shapes.
     std::vector<SnapPlace> at_corner = {{"@c", "", NodeKind::junction, *corner}};
-    const RoadNetwork& cut = split_roads(network, at_corner).value().network;
+    auto corner_split = split_roads(network, at_corner);
+    REQUIRE(corner_split);
+    const RoadNetwork& cut = corner_split.value().network;
     for (ArcIndex a = 0; a < cut.arc_count(); ++a) CHECK(cut.shape_points(a).empty());
 }
