@@ -14,6 +14,8 @@
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
+#include "corridor/network/snap.hpp"
+#include "corridor/scenario/quantities.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -28,6 +30,7 @@ struct RouteOptions {
     bool undirected = false;
     double vehicle_weight_t = 0;
     std::vector<std::string> closures;
+    std::string max_snap = "1km";
 };
 
 void print_diagnostics(const Diagnostics& diagnostics) { std::cerr << format_all(diagnostics); }
@@ -47,26 +50,23 @@ std::string degrees_problem(std::string_view text, const char* what, double limi
     return {};
 }
 
-// A node given by id, or by coordinates snapped to the nearest routable node.
-Result<NodeIndex> resolve(const RoadNetwork& network, const std::string& id, const std::string& coord,
-                          const char* which) {
-    if (!coord.empty()) {
-        double lat = 0, lon = 0;
-        const std::string option = std::string("--") + which + "-coord '" + coord + "'";
-        auto comma = coord.find(',');
-        if (comma == std::string::npos || coord.find(',', comma + 1) != std::string::npos)
-            return Error{option + " must be LAT,LON in degrees"};
-        std::string problem = degrees_problem(std::string_view(coord).substr(0, comma), "latitude", 90, lat);
-        if (problem.empty())
-            problem = degrees_problem(std::string_view(coord).substr(comma + 1), "longitude", 180, lon);
-        if (!problem.empty()) return Error{option + " must be LAT,LON in degrees: " + problem};
-        if (!network.has_coordinates())
-            return Error{std::string("--") + which +
-                         "-coord needs a network with coordinates; this one has none"};
-        auto nearest = network.nearest_node(lat, lon);
-        if (!nearest) return Error{"the network has no routable node"};
-        return *nearest;
-    }
+// A LAT,LON option's coordinates, or why they are wrong.
+Result<GeoPoint> parse_coordinates(const std::string& coord, const char* which) {
+    GeoPoint point;
+    const std::string option = std::string("--") + which + "-coord '" + coord + "'";
+    auto comma = coord.find(',');
+    if (comma == std::string::npos || coord.find(',', comma + 1) != std::string::npos)
+        return Error{option + " must be LAT,LON in degrees"};
+    std::string problem =
+        degrees_problem(std::string_view(coord).substr(0, comma), "latitude", 90, point.lat);
+    if (problem.empty())
+        problem = degrees_problem(std::string_view(coord).substr(comma + 1), "longitude", 180, point.lon);
+    if (!problem.empty()) return Error{option + " must be LAT,LON in degrees: " + problem};
+    return point;
+}
+
+// A node given by id.
+Result<NodeIndex> resolve(const RoadNetwork& network, const std::string& id, const char* which) {
     if (id.empty()) return Error{std::string("give --") + which + " NODE or --" + which + "-coord LAT,LON"};
     if (auto index = network.find_node(id)) return *index;
     std::string message = std::string("unknown ") + which + " node '" + id + "'";
@@ -76,6 +76,15 @@ Result<NodeIndex> resolve(const RoadNetwork& network, const std::string& id, con
     if (auto hint = closest_match(id, ids)) message += "; did you mean '" + *hint + "'?";
     return Error{message};
 }
+
+// An end of the route given by coordinates: where it was given, and the road point it snapped to.
+struct SnappedEnd {
+    const char* which;  // "from" or "to"
+    GeoPoint given;
+    RoadSnap snap;
+    std::string road;  // the road snapped to, as described before it was split
+    std::string road_name, road_class, road_from, road_to;
+};
 
 std::string node_label(const RoadNetwork& network, NodeIndex v) {
     const NodeInfo& node = network.node(v);
@@ -100,15 +109,64 @@ int run_route(const RouteOptions& o) {
         if (!box) return usage_error(box.error());
         load_options.bounding_box = box.value();
     }
+    std::optional<NodeIndex> from_node, to_node;
+    double max_snap_m = 1000;
+    if (auto limit = parse_length_m(o.max_snap); !limit)
+        return usage_error("--max-snap '" + o.max_snap + "': " + limit.error());
+    else
+        max_snap_m = limit.value();
+    std::vector<SnappedEnd> ends;
+    for (auto [coord, which] : {std::pair{&o.from_coord, "from"}, std::pair{&o.to_coord, "to"}}) {
+        if (coord->empty()) continue;
+        auto point = parse_coordinates(*coord, which);
+        if (!point) return usage_error(point.error());
+        ends.push_back({which, point.value(), {}, {}, {}, {}, {}, {}});
+    }
     LoadedNetwork loaded = load_network(o.network, load_options);
     print_diagnostics(loaded.diagnostics);
     if (!loaded.network) return 2;
+    // Coordinates snap to the nearest road, which is split there by a new node "@from" or "@to".
+    if (!ends.empty()) {
+        const RoadNetwork& file_network = *loaded.network;
+        if (!file_network.has_coordinates())
+            return usage_error(std::string("--") + ends.front().which +
+                               "-coord needs a network with coordinates; this one has none");
+        SnapIndex index(file_network);
+        std::vector<SnapPlace> places;
+        for (SnappedEnd& end : ends) {
+            auto snap = index.snap(end.given.lat, end.given.lon);
+            if (!snap) return usage_error("the network has no routable road");
+            end.snap = *snap;
+            end.road = describe_road(file_network, snap->arc);
+            end.road_name = file_network.road_name(snap->arc);
+            end.road_class = std::string(to_string(file_network.road_class(snap->arc)));
+            end.road_from = file_network.node(file_network.arc_from(snap->arc)).id;
+            end.road_to = file_network.node(file_network.arc_to(snap->arc)).id;
+            places.push_back({std::string("@") + end.which, "", NodeKind::junction, *snap});
+            if (snap->distance_m > max_snap_m)
+                std::cerr << "warning: --" << end.which << "-coord " << format_number(end.given.lat) << ","
+                          << format_number(end.given.lon) << " is " << format_fixed(snap->distance_m, 1)
+                          << " m from the nearest road, farther than --max-snap " << o.max_snap << "\n";
+        }
+        auto split = split_roads(file_network, places);
+        if (!split) return usage_error(split.error());
+        std::size_t i = 0;
+        for (SnappedEnd& end : ends)
+            (std::string(end.which) == "from" ? from_node : to_node) = split.value().nodes[i++];
+        loaded.network = std::move(split.value().network);
+    }
     const RoadNetwork& network = *loaded.network;
 
-    auto from = resolve(network, o.from, o.from_coord, "from");
-    if (!from) return usage_error(from.error());
-    auto to = resolve(network, o.to, o.to_coord, "to");
-    if (!to) return usage_error(to.error());
+    if (!from_node) {
+        auto from = resolve(network, o.from, "from");
+        if (!from) return usage_error(from.error());
+        from_node = from.value();
+    }
+    if (!to_node) {
+        auto to = resolve(network, o.to, "to");
+        if (!to) return usage_error(to.error());
+        to_node = to.value();
+    }
 
     Overlay overlay(network.arc_count());
     for (const std::string& closure : o.closures) {
@@ -123,7 +181,7 @@ int run_route(const RouteOptions& o) {
         for (ArcIndex arc : arcs) overlay.close(arc);
     }
     Router router(network, &overlay);
-    RouteQuery query{from.value(), to.value(), o.metric == "time" ? Metric::time : Metric::distance,
+    RouteQuery query{*from_node, *to_node, o.metric == "time" ? Metric::time : Metric::distance,
                      o.vehicle_weight_t};
     Route route = router.route(query);
     if (!route.found) {
@@ -143,12 +201,29 @@ int run_route(const RouteOptions& o) {
         std::vector<std::string> path;
         for (NodeIndex v : route.nodes) path.push_back(network.node(v).id);
         out["path"] = path;
+        for (const SnappedEnd& end : ends) {
+            nlohmann::ordered_json snap;
+            snap["given"] = {end.given.lat, end.given.lon};
+            snap["lat"] = std::round(end.snap.point.lat * 1e7) / 1e7;
+            snap["lon"] = std::round(end.snap.point.lon * 1e7) / 1e7;
+            snap["distance_m"] = std::round(end.snap.distance_m * 1000) / 1000;
+            snap["road"] = {{"name", end.road_name},
+                            {"class", end.road_class},
+                            {"from", end.road_from},
+                            {"to", end.road_to}};
+            out[std::string(end.which) + "_snap"] = snap;
+        }
         // (Node ids are bytes; any that is not UTF-8 is written as U+FFFD rather than throwing.)
         std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return 0;
     }
     std::printf("route %s -> %s, shortest by %s\n", node_label(network, query.from).c_str(),
                 node_label(network, query.to).c_str(), o.metric.c_str());
+    for (const SnappedEnd& end : ends)
+        std::printf("  %-8s  %s,%s snapped to %s,%s on %s, %s m away\n", end.which,
+                    format_number(end.given.lat).c_str(), format_number(end.given.lon).c_str(),
+                    format_fixed(end.snap.point.lat, 7).c_str(), format_fixed(end.snap.point.lon, 7).c_str(),
+                    end.road.c_str(), format_fixed(end.snap.distance_m, 1).c_str());
     std::printf("  distance  %s km\n", format_fixed(route.distance_m / 1000, 3).c_str());
     long long seconds = std::llround(route.time_s);
     std::printf("  time      %lld h %02lld min %02lld s (free flow)\n", seconds / 3600, seconds / 60 % 60,
@@ -172,9 +247,11 @@ Runner add_route_command(CLI::App& app) {
     command->add_option("--from", o->from, "origin node id");
     command->add_option("--to", o->to, "destination node id");
     command->add_option("--from-coord", o->from_coord,
-                        "origin as LAT,LON, snapped to the nearest routable node");
+                        "origin as LAT,LON, snapped to the nearest point of the nearest road");
     command->add_option("--to-coord", o->to_coord,
-                        "destination as LAT,LON, snapped to the nearest routable node");
+                        "destination as LAT,LON, snapped to the nearest point of the nearest road");
+    command->add_option("--max-snap", o->max_snap, "warn when a coordinate is farther than this from a road")
+        ->capture_default_str();
     command->add_option("--metric", o->metric, "time or distance")->capture_default_str();
     command->add_flag("--undirected", o->undirected, "treat every arc as a two-way road");
     command->add_option("--profile", o->profile, "OpenStreetMap access rules (car)")->capture_default_str();

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "corridor/engine/format.hpp"
 #include "corridor/model/deployment.hpp"
 #include "corridor/model/kpis.hpp"
 #include "corridor/report/publish.hpp"
@@ -151,6 +152,12 @@ Runner add_validate_command(CLI::App& app) {
                         count_of(static_cast<std::size_t>(trucks), "truck", "trucks").c_str(),
                         count_of(aid.returns.size(), "flow of returns", "flows of returns").c_str());
         }
+        // Places given by lat/lon: where each was put, so that a wrong coordinate shows.
+        for (const PlaceSnap& snap : t.place_snaps)
+            std::printf("  %s at %s,%s snapped to %s,%s on %s, %s m away: node %s\n", snap.what.c_str(),
+                        format_fixed(snap.given.lat, 6).c_str(), format_fixed(snap.given.lon, 6).c_str(),
+                        format_fixed(snap.snapped.lat, 6).c_str(), format_fixed(snap.snapped.lon, 6).c_str(),
+                        snap.road.c_str(), format_fixed(snap.distance_m, 1).c_str(), snap.node_id.c_str());
         if (!t.repair_teams.empty() || !t.random_closures.empty() || !t.incidents.empty())
             std::printf(
                 "  %s, %s, %s\n",

@@ -226,6 +226,12 @@ void RoadNetworkBuilder::add_road(NodeIndex from, NodeIndex to, const RoadAttrib
     }
 }
 
+void RoadNetworkBuilder::add_arc(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way,
+                                 std::span<const GeoPoint> shape) {
+    add_road(from, to, road, true, shape);
+    arcs_.back().one_way = one_way;
+}
+
 namespace {
 
 // Weakly connected parts by union-find, numbered by decreasing size (ties by lowest node).

@@ -298,6 +298,13 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
     auto file = m.get("file");
     auto nodes = m.get("nodes");
     auto roads = m.get("roads");
+    // How far from a road a place given by lat/lon may be before it gets a warning (place_snaps.cpp).
+    if (auto limit = m.parsed<double>("max_snap", &parse_length_m)) {
+        if (*limit > 0)
+            build.max_snap_m = *limit;
+        else
+            s.source.error(*m.get("max_snap"), "max_snap must be more than 0 m");
+    }
     m.finish();
     if (!m.is_map()) return;
     if (file && (nodes || roads)) {
@@ -456,6 +463,7 @@ LoadedScenario load(const std::string& path, const std::string* text, const std:
                                          std::string("the scenario has no '") + required + "' section");
         if (const Section* s = section("scenario")) read_scenario_section(*s, build);
         if (const Section* s = section("network")) read_network_section(*s, build, reading.files);
+        snap_places(reading.sections, build);
         if (const Section* s = section("vehicle_types")) read_vehicle_types(*s, build);
         if (const Section* s = section("aircraft_types")) read_aircraft_types(*s, build);
         if (const Section* s = section("airfields")) read_airfields(*s, build);

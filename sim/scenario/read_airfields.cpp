@@ -17,11 +17,9 @@ void read_airfields(const Section& s, Build& build) {
         field.name = key.Scalar();
         MapReader m(value, s.source, "airfield '" + field.name + "'");
         field.long_name = m.text("name").value_or(field.name);
-        if (auto node = m.get("node")) {
+        if (value.IsMap() && (value["node"] || value["lat"] || value["lon"]))
             build.airfields_naming_a_node.insert(field.name);
-            if (auto id = scalar_text(*node, s.source, "node"))
-                field.node = find_node(build, *id, *node, s.source);
-        }
+        field.node = read_place_node(m, value, build, false);
         field.apron_slots = static_cast<int>(m.whole("apron_slots", 1, 1000).value_or(field.apron_slots));
         field.turnaround = m.duration("turnaround").value_or(field.turnaround);
         if (auto hours = m.get("hours")) {

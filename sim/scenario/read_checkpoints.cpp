@@ -23,14 +23,13 @@ void read_checkpoints(const Section& s, Build& build) {
         if (!cp.name.empty() && !names.emplace(cp.name, item.Mark().line + 1).second)
             s.source.error(*m.get("name"), "duplicate checkpoint name '" + cp.name + "' (first on line " +
                                                std::to_string(names[cp.name]) + ")");
-        if (auto node = m.get("node", true))
-            if (auto id = scalar_text(*node, s.source, "node"))
-                if (auto index = find_node(build, *id, *node, s.source)) {
-                    cp.node = *index;
-                    if (!nodes.emplace(*index, cp.name).second)
-                        s.source.error(*node, "checkpoint '" + nodes[*index] + "' already stands at node '" +
-                                                  *id + "': give it more lanes instead");
-                }
+        if (auto index = read_place_node(m, item, build, true)) {
+            cp.node = *index;
+            if (!nodes.emplace(*index, cp.name).second)
+                s.source.error(item["node"] ? item["node"] : item["lat"],
+                               "checkpoint '" + nodes[*index] + "' already stands at node '" +
+                                   build.theatre.network().node(*index).id + "': give it more lanes instead");
+        }
         cp.lanes = static_cast<int>(m.whole("lanes", 1, 100).value_or(cp.lanes));
         if (auto staffing = m.get("staffing")) {
             if (!staffing->IsSequence())

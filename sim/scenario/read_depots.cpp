@@ -98,12 +98,10 @@ void read_depots(const Section& s, Build& build) {
         std::string what = "depot '" + depot.name + "'";
         MapReader m(value, s.source, what);
         bool placed = false;
-        if (auto node = m.get("node", true))
-            if (auto id = scalar_text(*node, s.source, "node"))
-                if (auto found = find_node(build, *id, *node, s.source)) {
-                    depot.node = *found;
-                    placed = true;
-                }
+        if (auto found = read_place_node(m, value, build, true)) {
+            depot.node = *found;
+            placed = true;
+        }
         if (auto org = m.get("organisation", true))
             if (auto name = scalar_text(*org, s.source, "organisation"))
                 depot.organisation =

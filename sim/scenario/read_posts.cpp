@@ -14,9 +14,7 @@ void read_posts(const Section& s, Build& build) {
         Post post;
         post.name = key.Scalar();
         MapReader m(value, s.source, "post '" + post.name + "'");
-        std::optional<NodeIndex> node;
-        if (auto n = m.get("node", true))
-            if (auto id = scalar_text(*n, s.source, "node")) node = find_node(build, *id, *n, s.source);
+        std::optional<NodeIndex> node = read_place_node(m, value, build, true);
         post.setup = m.duration("setup").value_or(post.setup);
         m.finish();
         post.node = node.value_or(0);

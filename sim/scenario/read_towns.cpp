@@ -120,9 +120,7 @@ void read_towns(const Section& s, Build& build) {
         town.name = key.Scalar();
         std::string what = "town '" + town.name + "'";
         MapReader m(value, s.source, what);
-        if (auto node = m.get("node", true))
-            if (auto id = scalar_text(*node, s.source, "node"))
-                town.node = find_node(build, *id, *node, s.source).value_or(0);
+        town.node = read_place_node(m, value, build, true).value_or(0);
         if (auto population = m.get("population", true))
             read_population(*population, s.source, build, town, what);
         for (const Commodity& c : commodities) town.daily_need.push_back(c.daily_need);

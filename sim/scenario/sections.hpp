@@ -27,6 +27,9 @@ struct Build {
     Diagnostics* diagnostics = nullptr;
     ScenarioCache::Store* cache = nullptr;  // networks read once for every point of a sweep
     std::set<std::string> airfields_naming_a_node;
+    double max_snap_m = 1000;  // network: {max_snap}: a place farther from a road gets a warning
+    // Places given by `lat`/`lon` (their YAML map) and the node each snapped to: none if wrong.
+    std::vector<std::pair<YAML::Node, std::optional<NodeIndex>>> snapped_places;
     std::set<std::size_t> seats_given;  // vehicle types whose `seats` the scenario gives  // found or not: a wrong one was reported already
 
     /// The scenario's duration: what happens later never happens in the run, so a time past it
@@ -46,6 +49,13 @@ std::optional<NodeIndex> find_node(const Build& build, const std::string& id, co
 void apply_overrides(std::map<std::string, Section>& sections, const std::vector<Override>& overrides,
                      const std::vector<std::string>& known_sections, Diagnostics& diagnostics,
                      std::vector<Graft>& grafts);
+
+/// Puts the places given by `lat`/`lon` (airfields, posts, checkpoints, depots, towns, in that
+/// order and in file order) on the network, splitting roads, before any reader uses node indices.
+void snap_places(const std::map<std::string, Section>& sections, Build& build);
+/// The node of the place described by `entry` (read by `m`): its `node`, or the node its
+/// `lat`/`lon` snapped to. A missing one is reported when `required`.
+std::optional<NodeIndex> read_place_node(MapReader& m, const YAML::Node& entry, const Build& build, bool required);
 
 void read_scenario_section(const Section& s, Build& build);
 void read_network_section(const Section& s, Build& build, std::vector<std::string>& files);

@@ -14,7 +14,14 @@ expect 2 "no such file or folder" -- route /no/such/map.osm.pbf --from 1 --to 2
 expect 2 "give --from NODE or --from-coord LAT,LON" -- route "$valley" --to C
 expect 2 "from-coord '91,0' must be LAT,LON in degrees" -- route "$valley" --from-coord 91,0 --to C
 expect 2 "close 'A,Z' must name two nodes" -- route "$valley" --from A --to C --close A,Z
-expect 0 'route A \(Aport\) -> C \(Cragmoor\)' -- route "$valley" --from-coord 40.001,45.001 --to-coord 39.999,45.199
+# Coordinates snap to the nearest point of the nearest road, split there by @from and @to.
+expect 0 'route @from -> @to' -- route "$valley" --from-coord 40.001,45.001 --to-coord 39.999,45.199
+expect 0 'from +40\.001,45\.001 snapped to 40\.0009043,45\.0011304 on Pass road west \(secondary, A -> M\), 15\.4 m away' -- route "$valley" --from-coord 40.001,45.001 --to C
+expect 0 '"from_snap":\{"given":\[40\.001,45\.001\],"lat":40\.0009043,"lon":45\.0011304,"distance_m":15\.381,"road":\{"name":"Pass road west","class":"secondary","from":"A","to":"M"\}\}' -- route "$valley" --from-coord 40.001,45.001 --to C --format json
+expect 0 'warning: --from-coord 40\.06,45\.15 is [0-9.]+ m from the nearest road, farther than --max-snap 500m' -- route "$valley" --from-coord 40.06,45.15 --to C --max-snap 500m
+# Half-way down the one-way post road P -> A: to reach P the route must go on down to A and round.
+expect 0 'path      @from A B C P' -- route "$valley" --from-coord 39.975,45.1 --to P
+expect 2 "max-snap '3h': " -- route "$valley" --from-coord 40.001,45.001 --to C --max-snap 3h
 
 bad_gr=$(mktemp --suffix=.gr)
 printf 'p sp 3 2\na 1 2 5\na 2 3 -7\n' > "$bad_gr"

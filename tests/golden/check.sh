@@ -29,6 +29,7 @@ cases=(
     "random-closures scenarios/validation/random-closures.yaml"
     "escort scenarios/validation/escort.yaml"
     "fuel scenarios/validation/fuel.yaml"
+    "places-by-coordinates scenarios/validation/places-by-coordinates.yaml"
 )
 
 # report.html names the version in its subtitle, so its checksum in the manifest changes with it

@@ -182,6 +182,16 @@ struct RepairTeam {
     std::optional<MarchDoctrine> march;
 };
 
+/// A place given by coordinates (`lat`/`lon`) and where it was put on the road network, for
+/// `corridor validate` to show (sim/scenario/place_snaps.cpp).
+struct PlaceSnap {
+    std::string what;  // "post 'OP-1'"
+    GeoPoint given, snapped;
+    double distance_m = 0;
+    std::string road;     // the road it snapped to, as the file had it
+    std::string node_id;  // its node: a new one ("@post:OP-1") or a road's end node
+};
+
 /// The largest seed a scenario or `--seed` may give (seeds are never wrapped or truncated).
 inline constexpr std::uint64_t kMaxSeed = std::uint64_t{1} << 62;
 
@@ -203,6 +213,7 @@ struct Theatre {
     std::vector<RepairTeam> repair_teams;
     std::vector<RandomClosures> random_closures;
     std::vector<Incidents> incidents;
+    std::vector<PlaceSnap> place_snaps;  // in the order they were put on the network
     Humanitarian aid;  // commodities, depots, towns and truck fleets (docs/model.md, "Aid delivery")
 
     /// The road network, shared read-only: the points of a sweep read one network, loaded once.

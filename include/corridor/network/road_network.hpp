@@ -173,6 +173,10 @@ class RoadNetworkBuilder {
     /// points between `from` and `to`, in that order (the arc back gets them reversed).
     void add_road(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way,
                   std::span<const GeoPoint> shape = {});
+    /// Adds one arc only, marked one-way or not as given: for copying a network arc by arc, where
+    /// a two-way road's arc back is copied on its own (sim/network/split_roads.cpp).
+    void add_arc(NodeIndex from, NodeIndex to, const RoadAttributes& road, bool one_way,
+                 std::span<const GeoPoint> shape = {});
     std::size_t node_count() const { return nodes_.size(); }
     std::size_t arc_count() const { return arcs_.size(); }
     NodeInfo& node(NodeIndex v) { return nodes_[v]; }
