@@ -121,9 +121,10 @@ TEST_CASE("a heavy, tall, wide column goes round the weak bridge, the underpass,
     CHECK(map.path(router, "101", "102", kColumn) == Path{"101", "201", "202", "102"});
     CHECK(map.path(router, "102", "103", kVan) == Path{"102", "103"});
     CHECK(map.path(router, "102", "103", kColumn) == Path{"102", "202", "203", "103"});
-    // 2.9 m passes under 9'10" (2.997 m); a 7.5 t truck is heavy and keeps out of School Lane.
-    CHECK(map.path(router, "102", "103", VehicleLimits{7.5, 0, 2.9, 0, true}) == Path{"102", "202", "203", "103"});
-    CHECK(map.path(router, "102", "103", VehicleLimits{3, 0, 2.9, 0, false}) == Path{"102", "103"});
+    // 2.9 m passes under 9'10" (2.997 m), heavy or not; a 7.5 t truck is heavy and keeps out of
+    // School Lane, where a 3 t van goes.
+    CHECK(map.path(router, "102", "103", VehicleLimits{7.5, 0, 2.9, 0, true}) == Path{"102", "103"});
+    CHECK(map.path(router, "103", "104", VehicleLimits{3, 0, 2.9, 0, false}) == Path{"103", "104"});
     CHECK(map.path(router, "103", "104", VehicleLimits{7.5, 0, 0, 0, true}) == Path{"103", "203", "204", "104"});
     CHECK(map.path(router, "104", "105", VehicleLimits{0, 0, 0, 2.55, false}) == Path{"104", "204", "205", "105"});
     CHECK(map.path(router, "104", "105", VehicleLimits{0, 0, 0, 2.5, false}) == Path{"104", "105"});
@@ -184,4 +185,25 @@ TEST_CASE("the Andorra and Monaco extracts carry no turn restriction, and readin
             if (route.found) CHECK(router.path_allowed(query, route.arcs));
         }
     }
+}
+
+TEST_CASE("CSV networks carry height, width and axle-load limits and hgv access in their own columns") {
+    std::string nodes = test::write_temp("hgv-csv/nodes.csv", "id\nA\nB\nC\n");
+    std::string edges = test::write_temp(
+        "hgv-csv/edges.csv",
+        "from,to,length_km,height_limit_m,width_limit_m,axle_load_limit_t,hgv\n"
+        "A,B,1,3.2,,,\nB,C,1,,2.5,8,no\nA,C,5,,,,designated\n");
+    RoadNetwork n = test::load_or_fail(std::filesystem::path(nodes).parent_path().string());
+    ArcIndex ab = n.arcs_between(*n.find_node("A"), *n.find_node("B")).at(0);
+    ArcIndex cb = n.arcs_between(*n.find_node("C"), *n.find_node("B")).at(0);
+    CHECK(n.height_limit_m(ab) == Approx(3.2));
+    CHECK(n.width_limit_m(ab) == kNoLimit);
+    CHECK(n.width_limit_m(cb) == 2.5);
+    CHECK(n.axle_load_limit_t(cb) == 8);
+    CHECK(n.hgv_access(cb) == HgvAccess::no);
+    CHECK(n.hgv_access(n.arcs_between(*n.find_node("A"), *n.find_node("C")).at(0)) == HgvAccess::designated);
+    test::write_temp("hgv-csv/edges.csv", "from,to,length_km,hgv,height_limit_m\nA,B,1,nope,\nA,C,1,,-2\n");
+    std::string errors = test::load_errors(std::filesystem::path(nodes).parent_path().string());
+    CHECK_THAT(errors, Catch::Contains(edges + ":2:7: error: unknown hgv access 'nope'"));
+    CHECK_THAT(errors, Catch::Contains(edges + ":3:1: error: height limit -2 m must be positive"));
 }
