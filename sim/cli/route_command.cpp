@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "commands.hpp"
 #include "corridor/engine/format.hpp"
@@ -29,6 +30,7 @@ struct RouteOptions {
     std::string bbox;
     bool undirected = false;
     double vehicle_weight_t = 0;
+    double vehicle_height_m = 0, vehicle_width_m = 0, vehicle_axle_load_t = 0;
     std::vector<std::string> closures;
     std::string max_snap = "1km";
 };
@@ -101,6 +103,14 @@ int run_route(const RouteOptions& o) {
         return usage_error("--vehicle-weight must be from 0 to " +
                            format_number(input_limits::kMaxWeightLimitT) + " tonnes, not " +
                            format_number(o.vehicle_weight_t));
+    // Finite too, for the same reason; 0: not checked.
+    for (auto [option, value, most, unit] :
+         {std::tuple{"--vehicle-height", o.vehicle_height_m, input_limits::kMaxClearanceM, " m"},
+          std::tuple{"--vehicle-width", o.vehicle_width_m, input_limits::kMaxClearanceM, " m"},
+          std::tuple{"--vehicle-axle-load", o.vehicle_axle_load_t, input_limits::kMaxWeightLimitT, " tonnes"}})
+        if (!(value >= 0 && value <= most))
+            return usage_error(std::string(option) + " must be from 0 to " + format_number(most) + unit + ", not " +
+                               format_number(value));
     LoadOptions load_options;
     load_options.undirected = o.undirected;
     load_options.profile = o.profile;
@@ -181,13 +191,16 @@ int run_route(const RouteOptions& o) {
         for (ArcIndex arc : arcs) overlay.close(arc);
     }
     Router router(network, &overlay);
-    RouteQuery query{*from_node, *to_node, o.metric == "time" ? Metric::time : Metric::distance,
-                     o.vehicle_weight_t};
+    VehicleLimits vehicle{o.vehicle_weight_t, o.vehicle_axle_load_t, o.vehicle_height_m, o.vehicle_width_m,
+                          o.vehicle_weight_t > kHeavyVehicleAboveT};
+    RouteQuery query{*from_node, *to_node, o.metric == "time" ? Metric::time : Metric::distance, vehicle};
     Route route = router.route(query);
     if (!route.found) {
         std::string why =
             "no route from " + node_label(network, query.from) + " to " + node_label(network, query.to);
         if (o.vehicle_weight_t > 0) why += " for a " + format_number(o.vehicle_weight_t) + " t vehicle";
+        if (o.vehicle_height_m > 0 || o.vehicle_width_m > 0 || o.vehicle_axle_load_t > 0)
+            why += " of that height, width and axle load";
         if (!o.closures.empty()) why += " with the closures given";
         return usage_error(why);
     }
@@ -259,6 +272,10 @@ Runner add_route_command(CLI::App& app) {
                         "OpenStreetMap: keep roads inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
     command->add_option("--vehicle-weight", o->vehicle_weight_t,
                         "tonnes: avoid roads and bridges with a lower limit");
+    command->add_option("--vehicle-height", o->vehicle_height_m, "metres: avoid roads with a lower height limit");
+    command->add_option("--vehicle-width", o->vehicle_width_m, "metres: avoid roads with a lower width limit");
+    command->add_option("--vehicle-axle-load", o->vehicle_axle_load_t,
+                        "tonnes: avoid roads with a lower axle-load limit");
     command->add_option("--close", o->closures, "close the road between nodes A,B (repeatable)");
     command->add_option("--format", o->format, "text or json")->capture_default_str();
     return [o] { return run_route(*o); };

@@ -122,7 +122,7 @@ void start_convoy(World& w, std::size_t unit_index, std::size_t post_slot,
         if (vehicles_by_type[type] == 0) continue;
         plan.vehicles += vehicles_by_type[type];
         plan.top_speed_kph = std::min(plan.top_speed_kph, t.vehicle_types[type].speed_kph);
-        plan.heaviest_t = std::max(plan.heaviest_t, t.vehicle_types[type].weight_t);
+        plan.vehicle.include(t.vehicle_types[type].limits());  // the convoy's most demanding vehicle
         // Fuel (docs/model.md, "Fuel"): every vehicle burns its own; the convoy goes as far as
         // the one with the shortest range, all setting off full from their own supply.
         double per_m = t.vehicle_types[type].fuel_per_100km / 100000.0;

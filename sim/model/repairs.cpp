@@ -70,7 +70,7 @@ std::optional<NodeIndex> nearer_end(World& w, const RepairCrew& c, std::size_t j
     double best_s = std::numeric_limits<double>::infinity();
     for (ArcIndex a : w.disruptions[job].arcs) {
         NodeIndex end = net.arc_from(a);
-        Route route = w.router.route({c.at, end, Metric::time, type.weight_t});
+        Route route = w.router.route({c.at, end, Metric::time, type.limits()});
         if (route.found && route.time_s < best_s) {
             best_s = route.time_s;
             best = end;
@@ -91,7 +91,7 @@ std::optional<NodeIndex> site_of(World& w, const RepairCrew& c, const RepairJob&
     if (!job.service) return nearer_end(w, c, job.disruption);
     NodeIndex town = w.theatre.aid.towns[job.town].node;
     const VehicleType& type = w.theatre.vehicle_types[w.theatre.repair_teams[c.kind].vehicle_type];
-    if (!w.router.route({c.at, town, Metric::time, type.weight_t}).found) return std::nullopt;
+    if (!w.router.route({c.at, town, Metric::time, type.limits()}).found) return std::nullopt;
     return town;
 }
 

@@ -258,6 +258,17 @@ void read_roads(CsvTable& edges, const std::string& nodes_csv, const LoadOptions
         ok &= parse_number(edges, row, "lanes", lanes, diagnostics);
         ok &= parse_number(edges, row, "capacity_vph", road.capacity_vph, diagnostics);
         ok &= parse_number(edges, row, "weight_limit_t", weight_limit, diagnostics);
+        ok &= parse_number(edges, row, "axle_load_limit_t", road.axle_load_limit_t, diagnostics);
+        ok &= parse_number(edges, row, "height_limit_m", road.height_limit_m, diagnostics);
+        ok &= parse_number(edges, row, "width_limit_m", road.width_limit_m, diagnostics);
+        if (const CsvField* f = edges.field(row, "hgv"); f && !f->text.empty()) {
+            if (auto parsed = parse_hgv_access(f->text)) {
+                road.hgv = parsed.value();
+            } else {
+                diagnostics.error(edges_csv, row.line, f->column, parsed.error());
+                ok = false;
+            }
+        }
         if (!ok) continue;
         road.length_m = !std::isnan(length_m) ? length_m : length_km * 1000.0;
         if (std::isnan(road.length_m)) {
@@ -312,7 +323,8 @@ LoadedNetwork load_csv_network(const std::string& nodes_csv, const std::string& 
     bool nodes_ok = nodes.open(nodes_csv, {"id", "name", "kind", "lat", "lon"}, {"id"}, diagnostics);
     bool edges_ok = edges.open(edges_csv,
                                {"from", "to", "length_km", "length_m", "road_class", "speed_kph", "lanes",
-                                "capacity_vph", "weight_limit_t", "oneway", "name"},
+                                "capacity_vph", "weight_limit_t", "axle_load_limit_t", "height_limit_m", "width_limit_m",
+                                "hgv", "oneway", "name"},
                                {"from", "to"}, diagnostics);
     if (!nodes_ok || !edges_ok) return loaded;
     if (!edges.has_column("length_km") && !edges.has_column("length_m"))

@@ -20,6 +20,8 @@
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 #include "osm_pbf_check.hpp"
+#include "osm_restrictions.hpp"
+#include "osm_tags.hpp"
 #include "osm_xml_text.hpp"
 
 namespace corridor {
@@ -80,9 +82,46 @@ double tag_number(const char* value, bool speed) {
 }
 
 struct Way {
+    osmium::object_id_type id;
     std::vector<osmium::object_id_type> refs;
     RoadAttributes road;
     int direction;  // 1 along the way, -1 against it, 0 both
+};
+
+// The heavy-vehicle tags of a way (docs/network.md, "Heavy vehicles"). A value that cannot be
+// read is ignored (the road keeps no limit) and counted, the first one quoted in a warning.
+struct HeavyTagReader {
+    std::size_t unreadable = 0;
+    std::string first;
+
+    void read(const osmium::Way& way, RoadAttributes& road) {
+        const osmium::TagList& tags = way.tags();
+        auto take = [&](const char* key, OsmLimit (*parse)(std::string_view), double& into) {
+            const char* value = tags[key];
+            if (!value) return;
+            OsmLimit limit = parse(value);
+            if (limit.kind == OsmLimit::Kind::limit)
+                into = std::min(into, limit.value);
+            else if (limit.kind == OsmLimit::Kind::unreadable)
+                complain(way, key, value);
+        };
+        // maxweight:hgv binds heavy goods vehicles only; a vehicle light enough not to be one
+        // weighs less than any such limit, so it joins the one weight limit.
+        take("maxweight", &osm_mass_t, road.weight_limit_t);
+        take("maxweight:hgv", &osm_mass_t, road.weight_limit_t);
+        take("maxaxleload", &osm_mass_t, road.axle_load_limit_t);
+        take("maxheight", &osm_length_m, road.height_limit_m);
+        take("maxwidth", &osm_length_m, road.width_limit_m);
+        if (const char* hgv = tags["hgv"]) {
+            bool readable = true;
+            road.hgv = osm_hgv_access(hgv, readable);
+            if (!readable) complain(way, "hgv", hgv);
+        }
+    }
+    void complain(const osmium::Way& way, const char* key, const char* value) {
+        if (unreadable++ == 0)
+            first = std::string(key) + "=" + std::string(value).substr(0, 40) + " on way " + std::to_string(way.id());
+    }
 };
 
 struct Location {
@@ -122,13 +161,17 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
     }
     std::vector<Location> locations;
     std::vector<Way> ways;
+    std::vector<OsmRestriction> restrictions;
+    RestrictionCounts restriction_counts;
+    HeavyTagReader heavy_tags;
     try {
         // PBF blocks are decoded on libosmium's thread pool (OSMIUM_POOL_THREADS, default: the
         // cores), but read() hands the buffers back in file order, so the network is the same
         // at any pool size (tests/cli/prepare_cli_tests.sh compares the prepared bytes).
         osmium::io::Reader reader{
             pbf ? osmium::io::File{path, "pbf"} : osmium::io::File{xml.data(), xml.size(), "osm"},
-            osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, osmium::io::read_meta::no};
+            osmium::osm_entity_bits::node | osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation,
+            osmium::io::read_meta::no};
         while (osmium::memory::Buffer buffer = reader.read()) {
             for (const osmium::OSMObject& object : buffer.select<osmium::OSMObject>()) {
                 if (object.type() == osmium::item_type::node) {
@@ -136,6 +179,11 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
                     // valid() keeps the globe's bounds, so lat() and lon() are finite and in range.
                     if (node.location().valid())
                         locations.push_back({node.id(), node.location().lat(), node.location().lon()});
+                    continue;
+                }
+                if (object.type() == osmium::item_type::relation) {
+                    if (auto r = read_restriction(static_cast<const osmium::Relation&>(object), restriction_counts))
+                        restrictions.push_back(std::move(*r));
                     continue;
                 }
                 if (object.type() != osmium::item_type::way) continue;
@@ -148,6 +196,7 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
                     if (std::strcmp(candidate.tag, highway) == 0) cls = &candidate;
                 if (!cls || !car_may_use(tags) || way.nodes().size() < 2) continue;
                 Way record;
+                record.id = way.id();
                 record.road.road_class = cls->road_class;
                 double maxspeed = tag_number(tags["maxspeed"], true);
                 record.road.speed_kph = std::isnan(maxspeed) ? cls->speed_kph : std::min(maxspeed, 200.0);
@@ -168,8 +217,7 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
                     record.road.lanes =
                         std::clamp(static_cast<int>(record.direction == 0 ? lanes / 2 : lanes), 1,
                                    input_limits::kMaxLanes);
-                double maxweight = tag_number(tags["maxweight"], false);
-                if (maxweight <= input_limits::kMaxWeightLimitT) record.road.weight_limit_t = maxweight;
+                heavy_tags.read(way, record.road);
                 if (const char* name = tags["name"])
                     record.road.name = name;
                 else if (const char* ref = tags["ref"])
@@ -241,6 +289,7 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
             uses[run.nodes[i]->id] += (i == 0 || i + 1 == run.nodes.size()) ? 2 : 1;
 
     RoadNetworkBuilder builder;
+    std::vector<AddedArc> added;  // each arc's way and end nodes, when there are turns to forbid
     auto road_node = [&](const Location* location) {
         std::string id = std::to_string(location->id);
         if (auto index = builder.find(id)) return *index;
@@ -253,6 +302,7 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
     for (const Run& run : runs) {
         const Way& way = ways[run.way];
         NodeIndex start = road_node(run.nodes.front());
+        osmium::object_id_type start_id = run.nodes.front()->id;
         double length_m = 0;
         std::vector<GeoPoint> shape;  // the nodes merged away, which the road still passes
         for (std::size_t i = 1; i < run.nodes.size(); ++i) {
@@ -269,6 +319,14 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
                 // Two OSM nodes can share a position; a road keeps a length of at least 10 cm.
                 road.length_m = std::max(length_m, 0.1);
                 bool one_way = way.direction != 0 && !options.undirected;
+                if (!restrictions.empty()) {  // in the order add_road adds the arcs
+                    if (way.direction == -1 && one_way) {
+                        added.push_back({way.id, b->id, start_id});
+                    } else {
+                        added.push_back({way.id, start_id, b->id});
+                        if (!one_way) added.push_back({way.id, b->id, start_id});
+                    }
+                }
                 if (way.direction == -1 && one_way) {
                     std::reverse(shape.begin(), shape.end());
                     builder.add_road(end, start, road, true, shape);
@@ -277,10 +335,12 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
                 }
             }
             start = end;
+            start_id = b->id;
             length_m = 0;
             shape.clear();
         }
     }
+    apply_restrictions(restrictions, added, builder, restriction_counts);
     if (builder.node_count() == 0) {
         diagnostics.error(path, 0, 0,
                           options.bounding_box ? "no drivable road lies inside the bounding box"
@@ -291,6 +351,25 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
         diagnostics.note(
             path, 0, 0,
             std::to_string(cut_ways) + " roads were cut where they leave the extract or the bounding box");
+    if (heavy_tags.unreadable > 0)
+        diagnostics.warning(path, 0, 0,
+                            std::to_string(heavy_tags.unreadable) +
+                                " heavy-vehicle tag values could not be read and were ignored (the first: " +
+                                heavy_tags.first + "; docs/network.md, \"Heavy vehicles\")");
+    if (restriction_counts.read > 0)
+        diagnostics.note(path, 0, 0,
+                         std::to_string(restriction_counts.applied) + " of " + std::to_string(restriction_counts.read) +
+                             " turn restrictions apply to the roads read (" +
+                             std::to_string(restriction_counts.forbidden) + " forbidden turns)");
+    if (restriction_counts.via_way > 0)
+        diagnostics.warning(path, 0, 0,
+                            std::to_string(restriction_counts.via_way) +
+                                " turn restrictions via a way are not supported and were ignored");
+    if (restriction_counts.malformed > 0)
+        diagnostics.warning(path, 0, 0,
+                            std::to_string(restriction_counts.malformed) +
+                                " turn restrictions lack a from-way, a via node or a to-way, or have an unknown "
+                                "value, and were ignored");
     if (builder.node_count() > static_cast<std::size_t>(input_limits::kMaxNodes) ||
         builder.arc_count() > static_cast<std::size_t>(input_limits::kMaxArcs)) {
         diagnostics.error(path, 0, 0,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <numeric>
+#include <tuple>
 
 #include "corridor/engine/suggest.hpp"
 #include "graphs.hpp"
@@ -26,6 +27,7 @@ constexpr double kDefaultSpeedKph[] = {90, 85, 65, 55, 40, 25, 25, 10, 15, 15};
 constexpr double kLaneCapacityVph[] = {2000, 1800, 1500, 1400, 1200, 900, 700, 400, 500, 300};
 
 constexpr std::size_t kLongestHintedWord = 64;
+constexpr std::string_view kHgvAccess[] = {"unrestricted", "no", "designated"};
 
 // The node of a numbered id "1".."count", written as the loaders write it (no sign, no leading
 // zero), so that "007" is not node 7 here when it would not be in an id index either.
@@ -76,6 +78,11 @@ Result<NodeKind> parse_node_kind(std::string_view text) {
 }
 Result<RoadClass> parse_road_class(std::string_view text) {
     return parse_enum<RoadClass>(text, kRoadClasses, "road class");
+}
+std::string_view to_string(HgvAccess access) { return kHgvAccess[static_cast<int>(access)]; }
+Result<HgvAccess> parse_hgv_access(std::string_view text) {
+    if (text == "yes") return HgvAccess::unrestricted;  // OpenStreetMap's word for it
+    return parse_enum<HgvAccess>(text, kHgvAccess, "hgv access");
 }
 double default_speed_kph(RoadClass road_class) { return kDefaultSpeedKph[static_cast<int>(road_class)]; }
 double default_lane_capacity_vph(RoadClass road_class) {
@@ -154,6 +161,7 @@ std::size_t RoadNetwork::memory_bytes() const {
              index_of_.bucket_count() * sizeof(void*);
     bytes += arc_count() * (2 * sizeof(NodeIndex) + sizeof(double) + 3 * sizeof(float) + 2 +
                             sizeof(RoadClass) + sizeof(std::uint32_t));
+    bytes += arc_count() * (3 * sizeof(float) + sizeof(HgvAccess)) + forbidden_turns_.size() * sizeof(ForbiddenTurn);
     for (const std::string& name : names_)
         bytes += sizeof(std::string) + (name.capacity() > 15 ? name.capacity() : 0);
     // Two CSR graphs: row starts (nodes + 1) and targets (arcs) each, plus the reverse arc map.
@@ -168,6 +176,18 @@ std::optional<NodeIndex> RoadNetworkBuilder::find(std::string_view id) const {
     auto it = index_of_.find(std::string(id));
     if (it == index_of_.end()) return std::nullopt;
     return it->second;
+}
+
+bool RoadNetwork::turn_forbidden(ArcIndex in, ArcIndex out, bool heavy) const {
+    auto it = std::lower_bound(forbidden_turns_.begin(), forbidden_turns_.end(), std::pair{in, out},
+                               [](const ForbiddenTurn& t, std::pair<ArcIndex, ArcIndex> key) {
+                                   return std::pair{t.in, t.out} < key;
+                               });
+    return it != forbidden_turns_.end() && it->in == in && it->out == out && (heavy || !it->heavy_only);
+}
+
+void RoadNetworkBuilder::forbid_turn(std::size_t in_added, std::size_t out_added, bool heavy_only) {
+    forbidden_turns_.push_back({static_cast<ArcIndex>(in_added), static_cast<ArcIndex>(out_added), heavy_only});
 }
 
 NodeIndex RoadNetworkBuilder::add_node(NodeInfo node) {
@@ -211,17 +231,23 @@ void RoadNetworkBuilder::add_road(NodeIndex from, NodeIndex to, const RoadAttrib
                    static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)),
                    static_cast<float>(capacity),
                    static_cast<float>(road.weight_limit_t),
+                   static_cast<float>(road.axle_load_limit_t),
+                   static_cast<float>(road.height_limit_m),
+                   static_cast<float>(road.width_limit_m),
+                   road.hgv,
                    road.road_class,
                    intern(road.name),
                    one_way,
                    shapes_.size(),
                    shape.size(),
-                   false};
+                   false,
+                   static_cast<std::uint32_t>(arcs_.size())};
     shapes_.insert(shapes_.end(), shape.begin(), shape.end());
     arcs_.push_back(arc);
     if (!one_way) {
         std::swap(arc.from, arc.to);
         arc.shape_reversed = true;
+        arc.added = static_cast<std::uint32_t>(arcs_.size());
         arcs_.push_back(arc);
     }
 }
@@ -293,6 +319,10 @@ RoadNetwork RoadNetworkBuilder::build() && {
     network.lanes_.resize(m);
     network.capacity_vph_.resize(m);
     network.weight_limit_t_.resize(m);
+    network.axle_load_limit_t_.resize(m);
+    network.height_limit_m_.resize(m);
+    network.width_limit_m_.resize(m);
+    network.hgv_.resize(m);
     network.road_class_.resize(m);
     network.name_.resize(m);
     network.one_way_.resize(m);
@@ -305,10 +335,31 @@ RoadNetwork RoadNetworkBuilder::build() && {
         network.lanes_[a] = arc.lanes;
         network.capacity_vph_[a] = arc.capacity_vph;
         network.weight_limit_t_[a] = arc.weight_limit_t;
+        network.axle_load_limit_t_[a] = arc.axle_load_limit_t;
+        network.height_limit_m_[a] = arc.height_limit_m;
+        network.width_limit_m_[a] = arc.width_limit_m;
+        network.hgv_[a] = arc.hgv;
         network.road_class_[a] = arc.road_class;
         network.name_[a] = arc.name;
         network.one_way_[a] = arc.one_way;
     }
+    // Turns were named by the order arcs were added in; the sort above renumbered the arcs.
+    std::vector<ArcIndex> index_of_added(m);
+    for (std::size_t a = 0; a < m; ++a) index_of_added[arcs_[a].added] = static_cast<ArcIndex>(a);
+    for (ForbiddenTurn& turn : forbidden_turns_) {
+        turn.in = index_of_added[turn.in];
+        turn.out = index_of_added[turn.out];
+    }
+    std::sort(forbidden_turns_.begin(), forbidden_turns_.end(), [](const ForbiddenTurn& a, const ForbiddenTurn& b) {
+        return std::tie(a.in, a.out, a.heavy_only) < std::tie(b.in, b.out, b.heavy_only);
+    });
+    // A turn forbidden to all vehicles needs no second entry for heavy ones.
+    forbidden_turns_.erase(std::unique(forbidden_turns_.begin(), forbidden_turns_.end(),
+                                       [](const ForbiddenTurn& a, const ForbiddenTurn& b) {
+                                           return a.in == b.in && a.out == b.out;
+                                       }),
+                           forbidden_turns_.end());
+    network.forbidden_turns_ = std::move(forbidden_turns_);
     // Shape points in arc order, each arc its own copy: a reverse arc reads forward like any other.
     network.shape_start_.resize(m + 1);
     network.shape_start_[0] = 0;

@@ -10,6 +10,7 @@
 #include "corridor/engine/dary_heap.hpp"
 #include "corridor/network/hierarchy.hpp"
 #include "graphs.hpp"
+#include "turn_search.hpp"
 
 namespace corridor {
 namespace {
@@ -140,7 +141,9 @@ void Overlay::set_speed_factor(ArcIndex a, double factor) {
 std::size_t Router::CacheKeyHash::operator()(const CacheKey& k) const {
     std::uint64_t h = (static_cast<std::uint64_t>(k.from) << 32) ^ k.to;
     h ^= static_cast<std::uint64_t>(k.metric) << 63;
-    h ^= std::hash<double>{}(k.vehicle_weight_t) * 0x9E3779B97F4A7C15ull;
+    for (double figure : {k.vehicle.weight_t, k.vehicle.axle_load_t, k.vehicle.height_m, k.vehicle.width_m})
+        h = (h ^ std::hash<double>{}(figure)) * 0x9E3779B97F4A7C15ull;
+    h ^= static_cast<std::uint64_t>(k.vehicle.heavy) << 62;
     return std::hash<std::uint64_t>{}(h);
 }
 
@@ -170,8 +173,8 @@ Router::Router(const RoadNetwork& network, const Overlay* overlay)
 
 Router::~Router() = default;
 
-double Router::arc_cost(ArcIndex a, Metric metric, double vehicle_weight_t) const {
-    if (vehicle_weight_t > network_.weight_limit_t(a)) return kInfinity;
+double Router::arc_cost(ArcIndex a, Metric metric, const VehicleLimits& vehicle) const {
+    if (!vehicle_may_use(network_, a, vehicle)) return kInfinity;
     if (overlay_ && overlay_->closed(a)) return kInfinity;
     if (metric == Metric::distance) return network_.length_m(a);
     return overlay_ ? base_time_s_[a] / overlay_->speed_factor(a) : base_time_s_[a];
@@ -191,7 +194,7 @@ Route Router::route(const RouteQuery& query, Algorithm algorithm) {
         cache_.clear();
         cache_version_ = overlay_->version();
     }
-    CacheKey key{query.from, query.to, query.metric, query.vehicle_weight_t};
+    CacheKey key{query.from, query.to, query.metric, query.vehicle};
     if (algorithm == Algorithm::automatic) {
         if (auto it = cache_.find(key); it != cache_.end()) {
             ++cache_hits_;
@@ -204,19 +207,32 @@ Route Router::route(const RouteQuery& query, Algorithm algorithm) {
         cache_.emplace(key, found);
         return found;
     }
+    Route found;
     switch (algorithm) {
         case Algorithm::dijkstra:
-            return dijkstra(query, Bound::none);
+            found = dijkstra(query, Bound::none);
+            break;
         case Algorithm::astar:
-            return dijkstra(query, network_.has_coordinates() ? Bound::geometric : Bound::none);
+            found = dijkstra(query, network_.has_coordinates() ? Bound::geometric : Bound::none);
+            break;
         case Algorithm::landmarks:
-            return dijkstra(
-                query, landmarks_[static_cast<int>(query.metric)].count > 0 ? Bound::landmarks : Bound::none);
+            found = dijkstra(query,
+                             landmarks_[static_cast<int>(query.metric)].count > 0 ? Bound::landmarks : Bound::none);
+            break;
         case Algorithm::hierarchy:
-            return hierarchy_route(query);
+            found = hierarchy_route(query);
+            break;
         default:
-            return bidirectional(query);
+            found = bidirectional(query);
     }
+    // The node-based searches ignore turn restrictions, so their best cost is a lower bound:
+    // a path making no forbidden turn is optimal; another needs the search over arcs.
+    if (found.found && turns_matter(query) && !path_allowed(query, found.arcs)) {
+        std::size_t settled = found.settled;
+        found = arc_dijkstra(query);
+        found.settled += settled;
+    }
+    return found;
 }
 
 Route Router::dijkstra(const RouteQuery& query, Bound bound) {
@@ -245,7 +261,7 @@ Route Router::dijkstra(const RouteQuery& query, Bound bound) {
         double cost_u = s.get(u);
         for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
             ArcIndex a = e.idx;
-            double c = cost_u + arc_cost(a, query.metric, query.vehicle_weight_t);
+            double c = cost_u + arc_cost(a, query.metric, query.vehicle);
             NodeIndex v = boost::target(e, graph);
             if (c < s.get(v)) {
                 s.set(v, c, a);
@@ -289,7 +305,7 @@ Route Router::bidirectional(const RouteQuery& query) {
         double cost_u = s.get(u);
         for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
             ArcIndex a = forward ? e.idx : graphs.reverse_arc[e.idx];
-            double c = cost_u + arc_cost(a, query.metric, query.vehicle_weight_t);
+            double c = cost_u + arc_cost(a, query.metric, query.vehicle);
             NodeIndex v = boost::target(e, graph);
             if (c < s.get(v)) {
                 s.set(v, c, a);
@@ -320,7 +336,7 @@ Route Router::finish(const RouteQuery& query, std::vector<ArcIndex> arcs, std::s
     for (ArcIndex a : arcs) {
         route.nodes.push_back(network_.arc_to(a));
         route.distance_m += network_.length_m(a);
-        route.time_s += arc_cost(a, Metric::time, 0);
+        route.time_s += arc_cost(a, Metric::time, VehicleLimits{});
     }
     route.arcs = std::move(arcs);
     return route;
@@ -379,18 +395,18 @@ double Router::landmark_bound(NodeIndex v, NodeIndex target, Metric metric) cons
 std::vector<double> Router::reverse_one_to_all(NodeIndex to, Metric metric) {
     const RoadNetwork::Graphs& graphs = network_.graphs();
     return settle_all(graphs.reverse, network_.node_count(), to,
-                      [&](ArcIndex e) { return arc_cost(graphs.reverse_arc[e], metric, 0); });
+                      [&](ArcIndex e) { return arc_cost(graphs.reverse_arc[e], metric, VehicleLimits{}); });
 }
 
-std::vector<double> Router::one_to_all(NodeIndex from, Metric metric, double vehicle_weight_t) {
+std::vector<double> Router::one_to_all(NodeIndex from, Metric metric, const VehicleLimits& vehicle) {
     const CsrGraph& graph = network_.graphs().forward;
     std::size_t n = network_.node_count();
-    if (overlay_ == nullptr && vehicle_weight_t <= 0) {
+    if (overlay_ == nullptr && vehicle == VehicleLimits{}) {
         // The common case, without closures or a heavy vehicle: costs straight from one array.
         const double* base = metric == Metric::distance ? network_.lengths_m().data() : base_time_s_.data();
         return settle_all(graph, n, from, [base](ArcIndex a) { return base[a]; });
     }
-    return settle_all(graph, n, from, [&](ArcIndex a) { return arc_cost(a, metric, vehicle_weight_t); });
+    return settle_all(graph, n, from, [&](ArcIndex a) { return arc_cost(a, metric, vehicle); });
 }
 
 }  // namespace corridor

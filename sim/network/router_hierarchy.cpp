@@ -35,7 +35,8 @@ Algorithm Router::search_without_hierarchy(Metric metric) const {
 
 bool Router::hierarchy_answer_valid(const RouteQuery& query, const std::vector<ArcIndex>& arcs) const {
     for (ArcIndex a : arcs) {
-        if (query.vehicle_weight_t > network_.weight_limit_t(a)) return false;
+        // Turns are checked by route() after any node-based answer, this one included.
+        if (!vehicle_may_use(network_, a, query.vehicle)) return false;
         if (!overlay_) continue;
         if (overlay_->closed(a)) return false;
         // Damage slows a road but leaves its length: only a time query pays for it.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "corridor/engine/format.hpp"
 #include "corridor/network/input_limits.hpp"
@@ -37,6 +38,19 @@ std::string check_road(const RoadAttributes& road, bool allow_zero_length) {
     if (road.weight_limit_t != kNoWeightLimit && road.weight_limit_t > input_limits::kMaxWeightLimitT)
         return "weight limit " + format_number(road.weight_limit_t) + " t is absurd (the limit is " +
                format_number(input_limits::kMaxWeightLimitT) + " t; leave it empty for no limit)";
+    if (!(road.axle_load_limit_t > 0))
+        return "axle load limit " + format_number(road.axle_load_limit_t) + " t must be positive";
+    if (road.axle_load_limit_t != kNoLimit && road.axle_load_limit_t > input_limits::kMaxWeightLimitT)
+        return "axle load limit " + format_number(road.axle_load_limit_t) + " t is absurd (the limit is " +
+               format_number(input_limits::kMaxWeightLimitT) + " t; leave it empty for no limit)";
+    // The tallest and widest loads moved by road are about 10 m; a clearance of more than
+    // input_limits::kMaxClearanceM is a slip (a height in centimetres without its unit).
+    for (auto [what, value] : {std::pair{"height limit", road.height_limit_m}, std::pair{"width limit", road.width_limit_m}}) {
+        if (!(value > 0)) return std::string(what) + " " + format_number(value) + " m must be positive";
+        if (value != kNoLimit && value > input_limits::kMaxClearanceM)
+            return std::string(what) + " " + format_number(value) + " m is absurd (the limit is " +
+                   format_number(input_limits::kMaxClearanceM) + " m; leave it out for no limit)";
+    }
     return {};
 }
 

@@ -16,6 +16,24 @@
 #include "sections.hpp"
 
 namespace corridor::scenario {
+namespace {
+
+// Why a vehicle finds no road where a vehicle without limits would: the first road on that
+// vehicle's route it may not use, with the limit ("" when even that vehicle finds none).
+std::string limiting_road(Router& router, NodeIndex from, NodeIndex to, const VehicleLimits& vehicle) {
+    Route free = router.route({from, to, Metric::time, VehicleLimits{}});
+    const RoadNetwork& network = router.network();
+    for (ArcIndex a : free.arcs)
+        if (std::string why = why_vehicle_may_not_use(network, a, vehicle); !why.empty()) {
+            const std::string& name = network.road_name(a);
+            return ": the road " + (name.empty() ? std::string() : "'" + name + "' ") + "from " +
+                   network.node(network.arc_from(a)).id + " to " + network.node(network.arc_to(a)).id +
+                   " (" + why + ") cannot be avoided";
+        }
+    return {};
+}
+
+}  // namespace
 
 void check_air_loads(const Section& s, Build& build) {
     // An air unit must fit its airlift: each vehicle type in some aircraft flying its route (its
@@ -91,18 +109,21 @@ void check_reachability(const Section& s, Build& build) {
     for (const YAML::Node& item : s.node) {
         const Unit& unit = t.units[u++];
         double heaviest = 0;
-        for (const UnitVehicles& v : unit.vehicles)
+        VehicleLimits column;  // the convoy's most demanding vehicle, as the model routes it
+        for (const UnitVehicles& v : unit.vehicles) {
             heaviest = std::max(heaviest, t.vehicle_types[v.type].weight_t);
+            column.include(t.vehicle_types[v.type].limits());
+        }
         NodeIndex start =
             unit.mode == MoveMode::air ? *t.airfields[unit.arrival_airfield].node : unit.origin_node;
         YAML::Node posts = item["posts"];
         for (std::size_t p = 0; p < unit.posts.size(); ++p) {
             const Post& post = t.posts[unit.posts[p]];
             YAML::Node at = posts.IsSequence() ? posts[p] : posts;
-            Route route = router.route({start, post.node, Metric::time, heaviest});
+            Route route = router.route({start, post.node, Metric::time, column});
             if (route.found) {
                 warn_if_beyond_range(build, s, at, unit, post, start, route.distance_m);
-                if (!closed_roads.empty() && !closed_router.route({start, post.node, Metric::time, heaviest}).found)
+                if (!closed_roads.empty() && !closed_router.route({start, post.node, Metric::time, column}).found)
                     build.diagnostics->warning(
                         s.source.file, at.Mark().line + 1, at.Mark().column + 1,
                         "post '" + post.name + "' cannot be reached from " + t.network().node(start).id +
@@ -114,7 +135,7 @@ void check_reachability(const Section& s, Build& build) {
             s.source.error(at, "post '" + post.name + "' (node " + t.network().node(post.node).id +
                                    ") cannot be reached by road from " + t.network().node(start).id +
                                    " by unit '" + unit.name + "' (heaviest vehicle " +
-                                   format_tonnes(heaviest) + ")");
+                                   format_tonnes(heaviest) + ")" + limiting_road(router, start, post.node, column));
         }
     }
 }
@@ -138,10 +159,11 @@ void check_aid_reachability(const Section& s, Build& build) {
             served[towns[k]] = true;
             YAML::Node at = fleet.towns.empty() ? it->first : listed.IsSequence() ? listed[k] : listed;
             std::string trucks = " (" + type.name + ", " + format_tonnes(type.weight_t) + ")";
-            if (!router.route({base.node, town.node, Metric::time, type.weight_t}).found)
+            if (!router.route({base.node, town.node, Metric::time, type.limits()}).found)
                 s.source.error(at, "town '" + town.name + "' cannot be reached by road from depot '" +
-                                       base.name + "' for fleet '" + fleet.name + "'" + trucks);
-            else if (!router.route({town.node, base.node, Metric::time, type.weight_t}).found)
+                                       base.name + "' for fleet '" + fleet.name + "'" + trucks +
+                                       limiting_road(router, base.node, town.node, type.limits()));
+            else if (!router.route({town.node, base.node, Metric::time, type.limits()}).found)
                 s.source.error(at, "depot '" + base.name + "' cannot be reached by road from town '" +
                                        town.name + "' for fleet '" + fleet.name + "'" + trucks +
                                        ": its trucks could not come back");

@@ -407,6 +407,18 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
             road.lanes = static_cast<int>(r.whole("lanes", 1, 16).value_or(1));
             road.capacity_vph = static_cast<double>(r.whole("capacity", 1, 100000).value_or(0));
             road.weight_limit_t = r.parsed<double>("weight_limit", &parse_mass_t).value_or(kNoWeightLimit);
+            // Heavy-vehicle rules (docs/network.md, "Heavy vehicles").
+            road.axle_load_limit_t = r.parsed<double>("axle_load_limit", &parse_mass_t).value_or(kNoLimit);
+            road.height_limit_m = r.parsed<double>("height_limit", &parse_length_m).value_or(kNoLimit);
+            road.width_limit_m = r.parsed<double>("width_limit", &parse_length_m).value_or(kNoLimit);
+            if (auto hgv = r.get("hgv")) {
+                if (auto text = scalar_text(*hgv, s.source, "hgv")) {
+                    if (auto parsed = parse_hgv_access(*text))
+                        road.hgv = parsed.value();
+                    else
+                        s.source.error(*hgv, parsed.error());
+                }
+            }
             bool one_way = r.boolean("oneway").value_or(false);
             if (auto name = r.text("name")) road.name = *name;
             r.finish();

@@ -98,7 +98,7 @@ void check_return_routes(const Section& s, Build& build) {
         const ReturnFlow& flow = t.aid.returns[f++];
         const Town& town = t.aid.towns[flow.town];
         const VehicleType& bus = t.vehicle_types[flow.bus_type];
-        if (!router.route({flow.origin, town.node, Metric::time, bus.weight_t}).found)
+        if (!router.route({flow.origin, town.node, Metric::time, bus.limits()}).found)
             s.source.error(it->second["town"], "town '" + town.name + "' cannot be reached by road from '" +
                                                    t.network().node(flow.origin).id + "' for the " + bus.name +
                                                    " buses of returns '" + flow.name + "' (" +

@@ -40,6 +40,19 @@ void read_vehicle_types(const Section& s, Build& build) {
         type.speed_kph = positive(m, "speed", &parse_speed_kph, true).value_or(0);
         type.length_m = positive(m, "length", &parse_length_m, false).value_or(type.length_m);
         type.weight_t = positive(m, "weight", &parse_mass_t, true).value_or(0);
+        // Against the roads' height, width and axle-load limits (docs/network.md, "Heavy vehicles").
+        type.height_m = positive(m, "height", &parse_length_m, false).value_or(0);
+        type.width_m = positive(m, "width", &parse_length_m, false).value_or(0);
+        type.axle_load_t = positive(m, "axle_load", &parse_mass_t, false).value_or(0);
+        if (type.height_m > 10 || type.width_m > 10)
+            s.source.error(*m.get(type.height_m > 10 ? "height" : "width"),
+                           "vehicle " + std::string(type.height_m > 10 ? "height " : "width ") +
+                               m.get(type.height_m > 10 ? "height" : "width")->Scalar() +
+                               " is absurd for a road vehicle (the limit is 10m)");
+        else if (type.axle_load_t > 0 && type.weight_t > 0 && type.axle_load_t > type.weight_t)
+            s.source.error(*m.get("axle_load"), "axle_load " + m.get("axle_load")->Scalar() +
+                                                    " is more than the vehicle's weight " +
+                                                    m.get("weight")->Scalar());
         type.seats = static_cast<int>(m.whole("seats", 0, 1000).value_or(type.seats));
         if (m.get("seats")) build.seats_given.insert(build.theatre.vehicle_types.size());
         // Breakdowns: a mean time or distance between failures (or both), with the repair time.

@@ -52,3 +52,22 @@ expect 2 "map.gr: error: this is a folder, not a file" -- route "$scratch/map.gr
 head -c 300000000 /dev/zero | gzip -1 > "$scratch/zeros.osm.gz"
 expect 2 "zeros.osm.gz: error: the file unpacks to more than 256 MiB of XML" -- route "$scratch/zeros.osm.gz" --from 1 --to 2
 rm -rf "$scratch"
+
+# Heavy-vehicle rules and turn restrictions (tests/data/networks/heavy-vehicles.osm; docs/network.md,
+# "Heavy vehicles" and "Turn restrictions"): a light vehicle takes the 10 t bridge, the 9'10" underpass
+# and the hgv=no lane; a 25 t, 3.1 m column goes round them; no route makes a forbidden turn.
+hgv=$source_dir/tests/data/networks/heavy-vehicles.osm
+expect 0 'path      101 102' -- route "$hgv" --from 101 --to 102 --vehicle-weight 3
+expect 0 'path      101 201 202 102' -- route "$hgv" --from 101 --to 102 --vehicle-weight 25
+expect 0 'path      102 103' -- route "$hgv" --from 102 --to 103 --vehicle-height 2.9
+expect 0 'path      102 202 203 103' -- route "$hgv" --from 102 --to 103 --vehicle-height 3.1
+expect 0 'path      103 203 204 104' -- route "$hgv" --from 103 --to 104 --vehicle-weight 7.5
+expect 0 'path      104 204 205 105' -- route "$hgv" --from 104 --to 105 --vehicle-width 2.55
+expect 0 'path      205 300 301 302' -- route "$hgv" --from 205 --to 302
+expect 0 'path      303 301 300 205' -- route "$hgv" --from 303 --to 205
+expect 0 'path      205 300 303' -- route "$hgv" --from 205 --to 303 --vehicle-weight 3
+expect 0 'path      205 300 301 303' -- route "$hgv" --from 205 --to 303 --vehicle-weight 25
+expect 0 '3 of 3 turn restrictions apply to the roads read \(5 forbidden turns\)' -- route "$hgv" --from 101 --to 102
+expect 0 '1 turn restrictions via a way are not supported and were ignored' -- route "$hgv" --from 101 --to 102
+expect 2 "vehicle-height must be from 0 to 100 m, not -3" -- route "$hgv" --from 101 --to 102 --vehicle-height -3
+expect 2 "vehicle-width must be from 0 to 100 m, not nan" -- route "$hgv" --from 101 --to 102 --vehicle-width nan

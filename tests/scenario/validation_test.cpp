@@ -358,3 +358,20 @@ TEST_CASE("common random numbers: a variant with more trucks sees the same rando
 }
 
 }  // namespace corridor
+
+TEST_CASE("an armoured column goes round a 10 t bridge, a 3 m underpass and an hgv=no street; a patrol crosses") {
+    Theatre t = load("validation/low-bridge.yaml");
+    DeploymentResult r = simulate_deployment(t, t.seed);
+    REQUIRE(r.convoys.size() == 2);
+    // The BTR (25 t, 3.1 m, heavy): the 80 km way, 2 h + one 15 min halt + 90 s pass time.
+    CHECK(r.convoys[0].name == "armour/convoy-1");
+    CHECK(r.convoys[0].route_m == 80000);
+    CHECK(r.units[0].arrived == 2 * kHour + 15 * kMinute + 90 * kSecond);
+    // The jeeps (3 t, 2 m): over the bridge, 45 min + 36 s pass time.
+    CHECK(r.convoys[1].route_m == 30000);
+    CHECK(r.units[1].arrived == 45 * kMinute + 36 * kSecond);
+    // Without the height of its vehicles the column would take the 60 km underpass.
+    for (VehicleType& type : t.vehicle_types) type.height_m = 0;
+    DeploymentResult lower = simulate_deployment(t, t.seed);
+    CHECK(lower.convoys[0].route_m == 60000);
+}

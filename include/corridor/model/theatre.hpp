@@ -15,6 +15,7 @@
 #include "corridor/model/humanitarian.hpp"
 #include "corridor/model/march.hpp"
 #include "corridor/network/road_network.hpp"
+#include "corridor/network/vehicle_limits.hpp"
 
 namespace corridor {
 
@@ -23,6 +24,10 @@ struct VehicleType {
     double speed_kph = 0;
     double length_m = 8;
     double weight_t = 0;
+    // Against the roads' signed limits (docs/network.md, "Heavy vehicles"); 0: not given, not checked.
+    double height_m = 0;
+    double width_m = 0;
+    double axle_load_t = 0;
     int seats = 2;
     double payload_t = 0;  // what it carries as aid cargo; 0: it carries none
     double volume_m3 = 0;  // its cargo space; 0: volume never limits a load
@@ -42,6 +47,11 @@ struct VehicleType {
     /// 0: its fuel is not modelled.
     double fuel_per_100km = 0;
     double tank_l = 0;
+
+    /// What routes must allow for one vehicle of this type; heavy above 3.5 t (vehicle_limits.hpp).
+    VehicleLimits limits() const {
+        return {weight_t, axle_load_t, height_m, width_m, weight_t > kHeavyVehicleAboveT};
+    }
 };
 
 struct AircraftType {

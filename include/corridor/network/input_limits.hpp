@@ -33,6 +33,8 @@ inline constexpr std::size_t kMaxErrorsPerFile = 50;
 
 // Values no real road has (check_road): a load per vehicle, a flow per direction.
 inline constexpr double kMaxWeightLimitT = 1000;
+// A height or width limit a road signs, metres.
+inline constexpr double kMaxClearanceM = 100;
 inline constexpr double kMaxCapacityVph = 100'000;
 inline constexpr int kMaxLanes = 16;
 

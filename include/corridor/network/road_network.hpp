@@ -23,6 +23,11 @@ namespace corridor {
 using NodeIndex = std::uint32_t;
 using ArcIndex = std::uint32_t;
 
+/// Whether heavy goods vehicles (above 3.5 t, vehicle_limits.hpp) may use a road: OpenStreetMap
+/// `hgv=*` (docs/network.md, "Heavy vehicles"). `designated` is a signed truck route; it is
+/// allowed and not preferred.
+enum class HgvAccess : std::uint8_t { unrestricted, no, designated };
+
 enum class NodeKind : std::uint8_t { junction, town, airfield, depot, checkpoint, post, crossing };
 enum class RoadClass : std::uint8_t {
     motorway,
@@ -39,6 +44,9 @@ enum class RoadClass : std::uint8_t {
 
 std::string_view to_string(NodeKind kind);
 std::string_view to_string(RoadClass road_class);
+std::string_view to_string(HgvAccess access);
+/// `unrestricted` (or `yes`), `no`, `designated`; the error suggests the nearest.
+Result<HgvAccess> parse_hgv_access(std::string_view text);
 /// A kind or class by name; the error names the text and suggests the nearest valid name.
 Result<NodeKind> parse_node_kind(std::string_view text);
 Result<RoadClass> parse_road_class(std::string_view text);
@@ -50,6 +58,8 @@ double default_lane_capacity_vph(RoadClass road_class);
 
 inline constexpr double kNoCoordinate = std::numeric_limits<double>::quiet_NaN();
 inline constexpr double kNoWeightLimit = std::numeric_limits<double>::infinity();
+// No signed limit for the height, width or axle load of a road.
+inline constexpr double kNoLimit = std::numeric_limits<double>::infinity();
 
 struct NodeInfo {
     std::string id;  // the name used in files and on the command line
@@ -73,8 +83,20 @@ struct RoadAttributes {
     int lanes = 1;
     double capacity_vph = 0;  // 0: lanes x the class default
     double weight_limit_t = kNoWeightLimit;
+    double axle_load_limit_t = kNoLimit;
+    double height_limit_m = kNoLimit;  // a low bridge or underpass over the road
+    double width_limit_m = kNoLimit;
+    HgvAccess hgv = HgvAccess::unrestricted;
     RoadClass road_class = RoadClass::unclassified;
     std::string name;
+};
+
+/// A turn from one arc into the next, forbidden at the node where `in` ends and `out` starts
+/// (an OpenStreetMap `restriction` relation; docs/network.md, "Turn restrictions").
+struct ForbiddenTurn {
+    ArcIndex in = 0, out = 0;
+    bool heavy_only = false;  // from `restriction:hgv`: only heavy goods vehicles are bound by it
+    bool operator==(const ForbiddenTurn&) const = default;
 };
 
 class RoadNetwork {
@@ -99,6 +121,10 @@ class RoadNetwork {
     int lanes(ArcIndex a) const { return lanes_[a]; }
     double capacity_vph(ArcIndex a) const { return capacity_vph_[a]; }
     double weight_limit_t(ArcIndex a) const { return weight_limit_t_[a]; }
+    double axle_load_limit_t(ArcIndex a) const { return axle_load_limit_t_[a]; }
+    double height_limit_m(ArcIndex a) const { return height_limit_m_[a]; }
+    double width_limit_m(ArcIndex a) const { return width_limit_m_[a]; }
+    HgvAccess hgv_access(ArcIndex a) const { return hgv_[a]; }
     RoadClass road_class(ArcIndex a) const { return road_class_[a]; }
     const std::string& road_name(ArcIndex a) const { return names_[name_[a]]; }
     /// True for a one-way road; false when the same road also runs the other way as another arc.
@@ -118,6 +144,12 @@ class RoadNetwork {
     std::pair<ArcIndex, ArcIndex> out_arcs(NodeIndex v) const;
     /// All arcs from u to v (a map can hold parallel roads).
     std::vector<ArcIndex> arcs_between(NodeIndex u, NodeIndex v) const;
+
+    /// Forbidden turns, sorted by (in, out): what the turn-aware search (router.hpp) respects.
+    const std::vector<ForbiddenTurn>& forbidden_turns() const { return forbidden_turns_; }
+    /// True when turning from `in` into `out` is forbidden for the vehicle (`heavy`: a heavy
+    /// goods vehicle, bound also by the restrictions for them).
+    bool turn_forbidden(ArcIndex in, ArcIndex out, bool heavy) const;
 
     /// Weakly connected parts: part 0 is the largest, then by decreasing size.
     std::uint32_t part(NodeIndex v) const { return part_[v]; }
@@ -148,6 +180,9 @@ class RoadNetwork {
     std::vector<std::uint8_t> lanes_;
     std::vector<float> capacity_vph_;
     std::vector<float> weight_limit_t_;
+    std::vector<float> axle_load_limit_t_, height_limit_m_, width_limit_m_;
+    std::vector<HgvAccess> hgv_;
+    std::vector<ForbiddenTurn> forbidden_turns_;
     std::vector<RoadClass> road_class_;
     std::vector<std::uint32_t> name_;
     std::vector<std::string> names_;
@@ -180,6 +215,9 @@ class RoadNetworkBuilder {
     std::size_t node_count() const { return nodes_.size(); }
     std::size_t arc_count() const { return arcs_.size(); }
     NodeInfo& node(NodeIndex v) { return nodes_[v]; }
+    /// Forbids a turn between two arcs named by the order they were added in (arc_count() before
+    /// add_road is the first arc of that road; its way back, if two-way, is the next).
+    void forbid_turn(std::size_t in_added, std::size_t out_added, bool heavy_only);
 
     RoadNetwork build() &&;
 
@@ -191,11 +229,14 @@ class RoadNetworkBuilder {
         std::uint8_t lanes;
         float capacity_vph;
         float weight_limit_t;
+        float axle_load_limit_t, height_limit_m, width_limit_m;
+        HgvAccess hgv;
         RoadClass road_class;
         std::uint32_t name;
         bool one_way;
         std::size_t shape_first, shape_count;  // in shapes_
         bool shape_reversed;
+        std::uint32_t added;  // its number in the order of adding, for forbid_turn
     };
     std::uint32_t intern(const std::string& name);
 
@@ -203,6 +244,7 @@ class RoadNetworkBuilder {
     std::unordered_map<std::string, NodeIndex> index_of_;
     bool numbered_ids_ = false;  // every node so far from add_numbered_nodes, none in index_of_
     std::vector<PendingArc> arcs_;
+    std::vector<ForbiddenTurn> forbidden_turns_;  // by added numbers until build()
     std::vector<GeoPoint> shapes_;  // each road's shape points once, shared by its two arcs
     std::vector<std::string> names_{""};
     std::unordered_map<std::string, std::uint32_t> name_index_{{"", 0}};

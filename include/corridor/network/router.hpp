@@ -11,7 +11,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include <span>
+
 #include "corridor/network/road_network.hpp"
+#include "corridor/network/vehicle_limits.hpp"
 
 namespace corridor {
 
@@ -40,7 +43,9 @@ struct RouteQuery {
     NodeIndex from = 0;
     NodeIndex to = 0;
     Metric metric = Metric::time;
-    double vehicle_weight_t = 0;  // arcs whose weight limit is lower are not used
+    // Arcs whose limits are lower than the vehicle's are not used. Its first field is the
+    // weight, so `{from, to, metric, 40.0}` still reads as a 40 t vehicle.
+    VehicleLimits vehicle;
 };
 
 struct Route {
@@ -81,11 +86,26 @@ class Router {
     /// stands only where the overlay and the vehicle leave its path as cheap as on the bare
     /// network; otherwise the query falls back to the search `automatic` would use without it.
     Route route(const RouteQuery& query, Algorithm algorithm = Algorithm::automatic);
-    /// Cost (seconds or metres) from `from` to every node; infinity where unreachable.
-    std::vector<double> one_to_all(NodeIndex from, Metric metric, double vehicle_weight_t = 0);
-    /// Cost of one arc under the current overlay; infinity if closed or too weak for the vehicle.
-    double arc_cost(ArcIndex a, Metric metric, double vehicle_weight_t) const;
+    /// Cost (seconds or metres) from `from` to every node; infinity where unreachable. Node
+    /// labels cannot see turn restrictions: these costs ignore them (a lower bound where the
+    /// network has some; docs/network.md, "Turn restrictions").
+    std::vector<double> one_to_all(NodeIndex from, Metric metric, const VehicleLimits& vehicle);
+    std::vector<double> one_to_all(NodeIndex from, Metric metric, double vehicle_weight_t = 0) {
+        return one_to_all(from, metric, VehicleLimits{vehicle_weight_t});
+    }
+    /// Cost of one arc under the current overlay; infinity if closed or if the vehicle may not
+    /// use it (vehicle_may_use).
+    double arc_cost(ArcIndex a, Metric metric, const VehicleLimits& vehicle) const;
+    double arc_cost(ArcIndex a, Metric metric, double vehicle_weight_t) const {
+        return arc_cost(a, metric, VehicleLimits{vehicle_weight_t});
+    }
+    /// True when the query's vehicle may drive every arc of the path and make every turn in it
+    /// (closures and damage are not looked at). A search that cannot see turn restrictions (the
+    /// node-based ones, a contraction hierarchy) finds a lower bound; when its path is allowed,
+    /// it is the answer.
+    bool path_allowed(const RouteQuery& query, std::span<const ArcIndex> arcs) const;
 
+    const RoadNetwork& network() const { return network_; }
     std::uint64_t cache_hits() const { return cache_hits_; }
     std::uint64_t cache_misses() const { return cache_misses_; }
     /// Hierarchy answers refused by hierarchy_answer_valid (answered by another search).
@@ -96,7 +116,7 @@ class Router {
     struct CacheKey {
         NodeIndex from, to;
         Metric metric;
-        double vehicle_weight_t;
+        VehicleLimits vehicle;
         bool operator==(const CacheKey&) const = default;
     };
     struct CacheKeyHash {
@@ -114,6 +134,10 @@ class Router {
     /// and limits only raise costs. The one place to add any rule that forbids or slows an arc.
     bool hierarchy_answer_valid(const RouteQuery& query, const std::vector<ArcIndex>& arcs) const;
     Algorithm search_without_hierarchy(Metric metric) const;
+    // Turn-aware search (sim/network/turn_search.cpp): labels on arcs, not nodes.
+    struct ArcSearch;
+    bool turns_matter(const RouteQuery& query) const;
+    Route arc_dijkstra(const RouteQuery& query);
     Route finish(const RouteQuery& query, std::vector<ArcIndex> arcs, std::size_t settled) const;
     double heuristic(NodeIndex v, NodeIndex target, Metric metric) const;
 
@@ -125,6 +149,7 @@ class Router {
     double metres_per_metre_ = 0;
     double seconds_per_metre_ = 0;
     std::unique_ptr<Search> forward_, backward_;
+    std::unique_ptr<ArcSearch> arc_search_;  // made on the first turn-aware query
     // Per metric: landmark-major arrays of costs from (to) each landmark to (from) every node.
     struct Landmarks {
         int count = 0;

@@ -199,9 +199,20 @@ void measure_places(World& w) {
     // One table per fleet, for its own trucks' weight (a light fleet may cross a bridge a heavy one
     // may not).
     for (std::size_t f = 0; f < aid.fleets.size(); ++f) {
-        double weight_t = w.theatre.vehicle_types[aid.fleets[f].vehicle_type].weight_t;
+        VehicleLimits truck = w.theatre.vehicle_types[aid.fleets[f].vehicle_type].limits();
+        // one_to_all's node labels cannot see turn restrictions: where the map has some, each
+        // pair is routed on its own (docs/network.md, "Turn restrictions").
+        bool turns = !w.theatre.network().forbidden_turns().empty();
         for (std::size_t from = 0; from < places; ++from) {
-            std::vector<double> seconds = w.router.one_to_all(nodes[from], Metric::time, weight_t);
+            std::vector<double> seconds;
+            if (turns) {
+                seconds.assign(w.theatre.network().node_count(), std::numeric_limits<double>::infinity());
+                for (std::size_t to = 0; to < places; ++to)
+                    if (Route r = w.router.route({nodes[from], nodes[to], Metric::time, truck}); r.found)
+                        seconds[nodes[to]] = r.time_s;
+            } else {
+                seconds = w.router.one_to_all(nodes[from], Metric::time, truck);
+            }
             for (std::size_t to = 0; to < places; ++to) {
                 double s = seconds[nodes[to]];
                 w.aid.place_time_s[(f * places + from) * places + to] = std::isfinite(s) ? s : kNoRoad;
@@ -211,7 +222,7 @@ void measure_places(World& w) {
         if (w.theatre.vehicle_types[aid.fleets[f].vehicle_type].fuel_per_100km <= 0) continue;
         for (std::size_t from = 0; from < places; ++from)
             for (std::size_t to = 0; to < places; ++to) {
-                Route route = w.router.route({nodes[from], nodes[to], Metric::time, weight_t});
+                Route route = w.router.route({nodes[from], nodes[to], Metric::time, truck});
                 if (route.found) w.aid.place_m[(f * places + from) * places + to] = route.distance_m;
             }
     }

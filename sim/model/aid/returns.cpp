@@ -96,7 +96,7 @@ std::string held_by(World& w, std::size_t f) {
             return "waiting for " + service_label(w, flow.town, service);
     const VehicleType& bus = w.theatre.vehicle_types[flow.bus_type];
     NodeIndex town = w.theatre.aid.towns[flow.town].node;
-    if (!w.router.route({flow.origin, town, Metric::time, bus.weight_t}).found)
+    if (!w.router.route({flow.origin, town, Metric::time, bus.limits()}).found)
         return "no open road to " + w.node_id(town);
     return "";
 }

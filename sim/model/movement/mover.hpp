@@ -22,7 +22,7 @@ struct MoverPlan {
     std::string id;
     int vehicles = 0;
     double top_speed_kph = 0;  // of its slowest vehicle
-    double heaviest_t = 0;     // routes avoid roads that cannot carry it
+    VehicleLimits vehicle;     // of its most demanding vehicle: routes avoid roads that cannot take it
     const MarchDoctrine* rules = nullptr;
     NodeIndex origin = 0;
     NodeIndex destination = 0;
@@ -49,7 +49,7 @@ inline MoverPlan plan_of_one_type(const VehicleType& type, int vehicles, const M
     MoverPlan plan;
     plan.vehicles = vehicles;
     plan.top_speed_kph = type.speed_kph;
-    plan.heaviest_t = type.weight_t;
+    plan.vehicle = type.limits();
     plan.rules = &rules;
     plan.origin = origin;
     plan.destination = destination;

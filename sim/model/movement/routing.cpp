@@ -21,7 +21,7 @@ void replan(World& w, Mover& m) {
     NodeIndex from = next_node(w, m);
     if (from == m.plan.destination) return;
     std::size_t cut = m.on_arc ? m.arc + 1 : m.arc;
-    Route route = w.router.route({from, m.plan.destination, Metric::time, m.plan.heaviest_t});
+    Route route = w.router.route({from, m.plan.destination, Metric::time, m.plan.vehicle});
     std::vector<ArcIndex> planned(m.route.begin() + static_cast<std::ptrdiff_t>(cut), m.route.end());
     if (route.found && route.arcs == planned) return;
     bool leaves_gate = queued_at_gate(m) && (!route.found || route.arcs.front() != m.route[m.arc]);
@@ -77,7 +77,7 @@ void depart(World& w, Mover& m) {
 
 void route_from_here(World& w, Mover& m) {
     NodeIndex from = next_node(w, m);
-    Route route = w.router.route({from, m.plan.destination, Metric::time, m.plan.heaviest_t});
+    Route route = w.router.route({from, m.plan.destination, Metric::time, m.plan.vehicle});
     if (!route.found) {
         wait_for_route(w, m);
         return;
