@@ -17,6 +17,7 @@ void add_hierarchy_benchmark(CLI::App& app);
 void add_scenario_benchmark(CLI::App& app);
 void add_report_cost_benchmark(CLI::App& app);
 void add_sweep_benchmark(CLI::App& app);
+void add_scale_benchmark(CLI::App& app);
 
 inline double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     corridor::bench::add_scenario_benchmark(app);
     corridor::bench::add_report_cost_benchmark(app);
     corridor::bench::add_sweep_benchmark(app);
+    corridor::bench::add_scale_benchmark(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
