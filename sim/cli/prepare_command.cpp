@@ -5,10 +5,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include "commands.hpp"
 #include "corridor/engine/format.hpp"
+#include "corridor/network/hierarchy.hpp"
 #include "corridor/network/load.hpp"
+#include "corridor/network/router.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -19,13 +22,21 @@ struct PrepareOptions {
     std::string profile = "car";
     std::string bbox;
     bool undirected = false;
+    std::string hierarchy = "none";
 };
 
-// What is prepared beside the network. The hook for the contraction hierarchy: at merge, build
-// it here and return {kContractionHierarchySection, the bytes ContractionHierarchy::write makes}.
-std::vector<PreparedSection> sections_prepared_with(const RoadNetwork& network) {
-    (void)network;
-    return {};
+// What is prepared beside the network: a contraction hierarchy per metric asked for, so that
+// point-to-point routes on the loaded file need no preparation (docs/network.md).
+std::vector<PreparedSection> sections_prepared_with(const RoadNetwork& network, const std::string& hierarchy) {
+    std::vector<PreparedSection> sections;
+    for (Metric metric : {Metric::time, Metric::distance}) {
+        const bool wanted = hierarchy == "both" || (hierarchy == "time") == (metric == Metric::time);
+        if (hierarchy == "none" || !wanted) continue;
+        std::ostringstream bytes;
+        ContractionHierarchy::build(network, metric).write(bytes);
+        sections.push_back({kContractionHierarchySection, std::move(bytes).str()});
+    }
+    return sections;
 }
 
 int run_prepare(const PrepareOptions& o) {
@@ -37,13 +48,15 @@ int run_prepare(const PrepareOptions& o) {
         if (!box) return usage_error(box.error());
         load_options.bounding_box = box.value();
     }
+    if (o.hierarchy != "none" && o.hierarchy != "time" && o.hierarchy != "distance" && o.hierarchy != "both")
+        return usage_error("--hierarchy must be none, time, distance or both, not '" + o.hierarchy + "'");
     if (is_prepared_network(o.network))
         return usage_error("'" + o.network + "' is a prepared network already; prepare its source instead");
     LoadedNetwork loaded = load_network(o.network, load_options);
     std::cerr << format_all(loaded.diagnostics);
     if (!loaded.network) return 2;
     auto written = save_prepared_network(o.out, *loaded.network, o.network, load_options,
-                                         sections_prepared_with(*loaded.network));
+                                         sections_prepared_with(*loaded.network, o.hierarchy));
     if (!written) {
         Diagnostics diagnostics;
         diagnostics.error(o.out, 0, 0, written.error());
@@ -70,6 +83,10 @@ Runner add_prepare_command(CLI::App& app) {
     command->add_option("--profile", o->profile, "OpenStreetMap access rules (car)")->capture_default_str();
     command->add_option("--bbox", o->bbox,
                         "OpenStreetMap: keep roads inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
+    command
+        ->add_option("--hierarchy", o->hierarchy,
+                     "contraction hierarchies to store for fast routes: none, time, distance or both")
+        ->capture_default_str();
     return [o] { return run_prepare(*o); };
 }
 

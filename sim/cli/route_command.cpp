@@ -7,11 +7,13 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <tuple>
 
 #include "commands.hpp"
 #include "corridor/engine/format.hpp"
 #include "corridor/engine/suggest.hpp"
+#include "corridor/network/hierarchy.hpp"
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
@@ -191,6 +193,15 @@ int run_route(const RouteOptions& o) {
         for (ArcIndex arc : arcs) overlay.close(arc);
     }
     Router router(network, &overlay);
+    // A prepared file's hierarchies serve routes on the file's own network. A network split at
+    // snapped points is another network: read() refuses it by its fingerprint, and the route is
+    // searched without.
+    for (const PreparedSection& section : loaded.extra_sections) {
+        if (section.type != kContractionHierarchySection) continue;
+        std::istringstream bytes(section.bytes);
+        if (auto hierarchy = ContractionHierarchy::read(bytes, network))
+            router.use_hierarchy(std::move(hierarchy.value()));
+    }
     VehicleLimits vehicle{o.vehicle_weight_t, o.vehicle_axle_load_t, o.vehicle_height_m, o.vehicle_width_m,
                           o.vehicle_weight_t > kHeavyVehicleAboveT};
     RouteQuery query{*from_node, *to_node, o.metric == "time" ? Metric::time : Metric::distance, vehicle};

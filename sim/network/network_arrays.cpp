@@ -67,6 +67,21 @@ void NetworkArrays::write(const RoadNetwork& network, Sections& sections) {
         out.put_array(network.road_class_);
         out.put_array(network.name_);
         out.put_array(network.one_way_);
+        out.put_array(network.axle_load_limit_t_);
+        out.put_array(network.height_limit_m_);
+        out.put_array(network.width_limit_m_);
+        out.put_array(network.hgv_);
+        // Forbidden turns as three arrays: the struct has padding, whose bytes are not the writer's.
+        std::vector<ArcIndex> turn_in, turn_out;
+        std::vector<std::uint8_t> turn_heavy_only;
+        for (const ForbiddenTurn& turn : network.forbidden_turns_) {
+            turn_in.push_back(turn.in);
+            turn_out.push_back(turn.out);
+            turn_heavy_only.push_back(turn.heavy_only ? 1 : 0);
+        }
+        out.put_array(turn_in);
+        out.put_array(turn_out);
+        out.put_array(turn_heavy_only);
         sections[SectionType::roads] = std::move(out).take();
     }
     {
@@ -151,12 +166,34 @@ Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections) {
         in.get_array(network.road_class_, m, "the road classes");
         in.get_array(network.name_, m, "the road name numbers");
         in.get_array(network.one_way_, m, "the one-way flags");
+        in.get_array(network.axle_load_limit_t_, m, "the axle-load limits");
+        in.get_array(network.height_limit_m_, m, "the height limits");
+        in.get_array(network.width_limit_m_, m, "the width limits");
+        in.get_array(network.hgv_, m, "the heavy-vehicle access");
+        std::vector<ArcIndex> turn_in, turn_out;
+        std::vector<std::uint8_t> turn_heavy_only;
+        in.get_array(turn_in, kMaxArcs, "the forbidden turns' arcs in");
+        in.get_array(turn_out, turn_in.size(), "the forbidden turns' arcs out");
+        in.get_array(turn_heavy_only, turn_in.size(), "the forbidden turns' vehicles");
         if (!in.ok()) return Error{"roads: " + in.problem()};
         for (std::size_t size : {network.to_.size(), network.length_m_.size(), network.speed_kph_.size(),
                                  network.lanes_.size(), network.capacity_vph_.size(),
                                  network.weight_limit_t_.size(), network.road_class_.size(),
-                                 network.name_.size(), network.one_way_.size()})
+                                 network.name_.size(), network.one_way_.size(),
+                                 network.axle_load_limit_t_.size(), network.height_limit_m_.size(),
+                                 network.width_limit_m_.size(), network.hgv_.size()})
             if (size != m) return Error{"roads: the arrays disagree on the number of arcs"};
+        if (turn_out.size() != turn_in.size() || turn_heavy_only.size() != turn_in.size())
+            return Error{"roads: the forbidden turns' arrays disagree on their number"};
+        for (std::size_t t = 0; t < turn_in.size(); ++t) {
+            if (turn_in[t] >= m || turn_out[t] >= m || turn_heavy_only[t] > 1 ||
+                (t > 0 && std::pair{turn_in[t - 1], turn_out[t - 1]} >= std::pair{turn_in[t], turn_out[t]}))
+                return Error{"roads: forbidden turn " + std::to_string(t) + " is out of range or out of order"};
+            network.forbidden_turns_.push_back({turn_in[t], turn_out[t], turn_heavy_only[t] == 1});
+        }
+        for (HgvAccess access : network.hgv_)
+            if (static_cast<std::uint8_t>(access) > static_cast<std::uint8_t>(HgvAccess::designated))
+                return Error{"roads: a heavy-vehicle access value is out of range"};
     }
     {
         SectionReader in(section_bytes(sections, SectionType::road_names));

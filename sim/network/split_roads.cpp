@@ -74,6 +74,10 @@ RoadAttributes road_attributes(const RoadNetwork& network, ArcIndex arc) {
     road.lanes = network.lanes(arc);
     road.capacity_vph = network.capacity_vph(arc);
     road.weight_limit_t = network.weight_limit_t(arc);
+    road.axle_load_limit_t = network.axle_load_limit_t(arc);
+    road.height_limit_m = network.height_limit_m(arc);
+    road.width_limit_m = network.width_limit_m(arc);
+    road.hgv = network.hgv_access(arc);
     road.road_class = network.road_class(arc);
     road.name = network.road_name(arc);
     return road;
@@ -123,17 +127,23 @@ Result<SplitNetwork> split_roads(const RoadNetwork& network, std::span<const Sna
     RoadNetworkBuilder builder;
     for (NodeIndex v = 0; v < network.node_count(); ++v) builder.add_node(network.node(v));
     for (NodeInfo& node : added) builder.add_node(std::move(node));
+    // The numbers (in the order of adding) of each old arc's first and last piece: a forbidden turn
+    // leaves the last piece of its arc in and enters the first piece of its arc out.
+    std::vector<std::size_t> first_piece(network.arc_count()), last_piece(network.arc_count());
     for (ArcIndex a = 0; a < network.arc_count(); ++a) {
-        auto it = cuts.find(a);
-        if (it == cuts.end()) {
+        first_piece[a] = builder.arc_count();
+        if (auto it = cuts.find(a); it != cuts.end()) {
+            std::stable_sort(it->second.begin(), it->second.end(),
+                             [](const Cut& x, const Cut& y) { return x.fraction < y.fraction; });
+            add_pieces(network, a, it->second, builder);
+        } else {
             builder.add_arc(network.arc_from(a), network.arc_to(a), road_attributes(network, a),
                             network.one_way(a), network.shape_points(a));
-            continue;
         }
-        std::stable_sort(it->second.begin(), it->second.end(),
-                         [](const Cut& x, const Cut& y) { return x.fraction < y.fraction; });
-        add_pieces(network, a, it->second, builder);
+        last_piece[a] = builder.arc_count() - 1;
     }
+    for (const ForbiddenTurn& turn : network.forbidden_turns())
+        builder.forbid_turn(last_piece[turn.in], first_piece[turn.out], turn.heavy_only);
     split.network = std::move(builder).build();
     return split;
 }

@@ -76,6 +76,12 @@ else
     expect 0 "prepared $scratch/DE.cnet: 49109 nodes, 120576 arcs" -- prepare "$data_dir/DE.gr" --out "$scratch/DE.cnet"
     same_route "$data_dir/DE.gr" "$scratch/DE.cnet" --from 1 --to 49109
     same_route "$data_dir/DE.gr" "$scratch/DE.cnet" --from 17 --to 30000 --metric distance
+    # With its contraction hierarchies stored, the file routes the same.
+    expect 0 "prepared $scratch/DE-ch.cnet: 49109 nodes, 120576 arcs" -- prepare "$data_dir/DE.gr" --hierarchy both --out "$scratch/DE-ch.cnet"
+    check "a file with hierarchies is larger than one without" test "$(stat -c %s "$scratch/DE-ch.cnet")" -gt "$(stat -c %s "$scratch/DE.cnet")"
+    same_route "$data_dir/DE.gr" "$scratch/DE-ch.cnet" --from 1 --to 49109
+    same_route "$data_dir/DE.gr" "$scratch/DE-ch.cnet" --from 17 --to 30000 --metric distance
+    expect 2 "--hierarchy must be none, time, distance or both, not 'fast'" -- prepare "$data_dir/DE.gr" --hierarchy fast --out "$scratch/x.cnet"
     expect 0 "prepared" -- prepare "$data_dir/rome99.gr" --undirected --out "$scratch/rome.cnet"
     same_route "$data_dir/rome99.gr" "$scratch/rome.cnet" --from 1 --to 3353 --undirected
     # libosmium decodes PBF blocks on a thread pool (OSMIUM_POOL_THREADS); the network, and so

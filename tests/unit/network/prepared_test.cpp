@@ -62,11 +62,15 @@ void require_same_network(const RoadNetwork& a, const RoadNetwork& b) {
                     a.lanes(e) == b.lanes(e) && a.capacity_vph(e) == b.capacity_vph(e) &&
                     a.weight_limit_t(e) == b.weight_limit_t(e) && a.road_class(e) == b.road_class(e) &&
                     a.road_name(e) == b.road_name(e) && a.one_way(e) == b.one_way(e) &&
+                    same_number(a.axle_load_limit_t(e), b.axle_load_limit_t(e)) &&
+                    same_number(a.height_limit_m(e), b.height_limit_m(e)) &&
+                    same_number(a.width_limit_m(e), b.width_limit_m(e)) && a.hgv_access(e) == b.hgv_access(e) &&
                     std::equal(sa.begin(), sa.end(), sb.begin(), sb.end());
         arc_mismatches += !same;
     }
     CHECK(node_mismatches == 0);
     CHECK(arc_mismatches == 0);
+    CHECK(a.forbidden_turns() == b.forbidden_turns());
     // The reverse graph is rebuilt on loading: searches that use it must agree too.
     Router ra(a), rb(b);
     for (NodeIndex i = 0; i < 20; ++i) {
@@ -98,6 +102,18 @@ std::string valley() { return corridor::test::test_file("data/networks/valley");
 TEST_CASE("a prepared CSV network answers every accessor as its source does") {
     fs::path folder = scratch_folder("csv");
     round_trip(valley(), folder / "valley.cnet");
+}
+
+TEST_CASE("a prepared map keeps its heavy-vehicle limits and its forbidden turns") {
+    fs::path folder = scratch_folder("heavy");
+    RoadNetwork loaded =
+        round_trip(corridor::test::test_file("data/networks/heavy-vehicles.osm"), folder / "heavy.cnet");
+    // The hand-made map's five forbidden turns, one of them for heavy vehicles only, and its limits.
+    CHECK(loaded.forbidden_turns().size() == 5);
+    std::size_t limited = 0;
+    for (ArcIndex e = 0; e < loaded.arc_count(); ++e)
+        limited += std::isfinite(loaded.height_limit_m(e)) || loaded.hgv_access(e) == HgvAccess::no;
+    CHECK(limited >= 2);
 }
 
 TEST_CASE("prepared DE.gr, Monaco and Andorra answer every accessor as their sources do") {

@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 
+#include "../../data_files.hpp"
 #include "../../network_helpers.hpp"
+#include "corridor/network/router.hpp"
 #include "corridor/network/snap.hpp"
 
 using namespace corridor;
@@ -201,4 +203,40 @@ TEST_CASE("a road's shape points are divided between its pieces, and a snap can 
     REQUIRE(corner_split);
     const RoadNetwork& cut = corner_split.value().network;
     for (ArcIndex a = 0; a < cut.arc_count(); ++a) CHECK(cut.shape_points(a).empty());
+}
+
+TEST_CASE("a road split at a place keeps the turns forbidden at its ends, on its pieces", "[snap]") {
+    // heavy-vehicles.osm: Main Street's last arc (205 -> 300) may not turn left into North Arm
+    // at X. A place in the middle of that arc cuts it in two; the ban moves to the second piece.
+    RoadNetwork network = test::load_or_fail(test::test_file("data/networks/heavy-vehicles.osm"));
+    auto node = [&](const RoadNetwork& n, const char* id) { return *n.find_node(id); };
+    const NodeIndex main_street = node(network, "205"), x = node(network, "300");
+    const NodeInfo &a = network.node(main_street), &b = network.node(x);
+    auto snap = SnapIndex(network).snap((a.lat + b.lat) / 2, (a.lon + b.lon) / 2);
+    REQUIRE(snap);
+    REQUIRE(((network.arc_from(snap->arc) == main_street && network.arc_to(snap->arc) == x) ||
+             (network.arc_from(snap->arc) == x && network.arc_to(snap->arc) == main_street)));
+    std::vector<SnapPlace> places{{"@post:P", "P", NodeKind::post, *snap}};
+    auto split = split_roads(network, places);
+    REQUIRE(split.ok());
+    const RoadNetwork& cut = split.value().network;
+    const NodeIndex place = split.value().nodes.at(0);
+    REQUIRE(place == network.node_count());
+    CHECK(cut.forbidden_turns().size() == network.forbidden_turns().size());
+    std::size_t from_piece = 0, from_whole = 0;
+    for (const ForbiddenTurn& turn : network.forbidden_turns())
+        from_whole += network.arc_from(turn.in) == main_street && network.arc_to(turn.in) == x;
+    for (const ForbiddenTurn& turn : cut.forbidden_turns()) {
+        CHECK(cut.arc_to(turn.in) == cut.arc_from(turn.out));  // a turn at one node, as before
+        from_piece += cut.arc_from(turn.in) == place && cut.arc_to(turn.in) == x;
+        CHECK_FALSE((cut.arc_from(turn.in) == main_street && cut.arc_to(turn.in) == x));
+    }
+    CHECK(from_whole >= 1);
+    CHECK(from_piece == from_whole);
+    // Every route from the place keeps the ban: the turn-aware router never makes it.
+    Router router(cut);
+    for (NodeIndex to = 0; to < cut.node_count(); ++to) {
+        Route route = router.route({place, to, Metric::distance});
+        if (route.found) CHECK(router.path_allowed({place, to, Metric::distance}, route.arcs));
+    }
 }
