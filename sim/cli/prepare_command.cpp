@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -39,6 +40,24 @@ std::vector<PreparedSection> sections_prepared_with(const RoadNetwork& network, 
     return sections;
 }
 
+// --out may replace an earlier prepared network and nothing else: not the source map, a table of
+// it, a scenario or a note that happens to sit where the planner pointed.
+std::string out_problem(const std::string& out) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (out.empty()) return "--out needs a file name, such as network.cnet";
+    const fs::path path(out);
+    if (fs::is_directory(path, ec))
+        return "--out '" + out + "' is a folder; give a file name, such as '" + (path / "network.cnet").string() + "'";
+    if (fs::exists(path, ec) && !is_prepared_network(out))
+        return "--out '" + out +
+               "' exists and is not a prepared network; corridor prepare replaces only an earlier prepared file";
+    const fs::path parent = path.parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec))
+        return "--out '" + out + "': the folder '" + parent.string() + "' does not exist";
+    return {};
+}
+
 int run_prepare(const PrepareOptions& o) {
     LoadOptions load_options;
     load_options.undirected = o.undirected;
@@ -50,6 +69,7 @@ int run_prepare(const PrepareOptions& o) {
     }
     if (o.hierarchy != "none" && o.hierarchy != "time" && o.hierarchy != "distance" && o.hierarchy != "both")
         return usage_error("--hierarchy must be none, time, distance or both, not '" + o.hierarchy + "'");
+    if (std::string problem = out_problem(o.out); !problem.empty()) return usage_error(problem);
     if (is_prepared_network(o.network))
         return usage_error("'" + o.network + "' is a prepared network already; prepare its source instead");
     LoadedNetwork loaded = load_network(o.network, load_options);

@@ -96,6 +96,10 @@ std::string node_label(const RoadNetwork& network, NodeIndex v) {
 }
 
 int run_route(const RouteOptions& o) {
+    if (!o.from.empty() && !o.from_coord.empty())
+        return usage_error("give --from NODE or --from-coord LAT,LON, not both");
+    if (!o.to.empty() && !o.to_coord.empty())
+        return usage_error("give --to NODE or --to-coord LAT,LON, not both");
     if (o.metric != "time" && o.metric != "distance")
         return usage_error("--metric must be time or distance, not '" + o.metric + "'");
     if (o.format != "text" && o.format != "json")

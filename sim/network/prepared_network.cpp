@@ -126,12 +126,25 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
     header.put<std::uint64_t>(0);
     header.put<std::uint64_t>(0);
 
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    // Written beside the target and renamed over it when whole: a failed write leaves any earlier
+    // prepared file as it was, never half of a new one.
+    const std::string partial = path + ".partial";
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) return Error{"cannot write the file"};
     out << std::move(header).take() << table_bytes;
     for (const auto& [type, bytes] : sections) out << bytes;
     out.close();
-    if (!out) return Error{"cannot write the file (is the disk full?)"};
+    std::error_code ignored;
+    if (!out) {
+        std::filesystem::remove(partial, ignored);
+        return Error{"cannot write the file (is the disk full?)"};
+    }
+    std::error_code renamed;
+    std::filesystem::rename(partial, path, renamed);
+    if (renamed) {
+        std::filesystem::remove(partial, ignored);
+        return Error{"cannot write the file: " + renamed.message()};
+    }
     return static_cast<std::size_t>(offset);
 }
 

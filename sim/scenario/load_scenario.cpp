@@ -365,6 +365,10 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
                     else
                         (axis[1] == 'a' ? node.lat : node.lon) = number;
                 }
+            // One coordinate alone would drop the whole network's coordinates without a word.
+            if (auto lat = n.get("lat"), lon = n.get("lon"); static_cast<bool>(lat) != static_cast<bool>(lon))
+                s.source.error(lat ? *lat : *lon, std::string("a node with '") + (lat ? "lat" : "lon") +
+                                                      "' needs '" + (lat ? "lon" : "lat") + "' too");
             n.finish();
             if (!id) continue;
             if (builder.find(*id)) {

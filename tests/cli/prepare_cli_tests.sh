@@ -40,7 +40,18 @@ cp "$scratch/valley.cnet" "$scratch/valley-copy.gr"
 same_route "$valley" "$scratch/valley-copy.gr" --from A --to C
 expect 2 "is a prepared network already; prepare its source instead" -- prepare "$scratch/valley.cnet" --out "$scratch/again.cnet"
 expect 2 "the option --out is required|--out is required" -- prepare "$valley"
-expect 2 "$scratch/no/such/folder/x.cnet: error: cannot write the file" -- prepare "$valley" --out "$scratch/no/such/folder/x.cnet"
+expect 2 "--out '$scratch/no/such/folder/x.cnet': the folder '$scratch/no/such/folder' does not exist" -- prepare "$valley" --out "$scratch/no/such/folder/x.cnet"
+# --out replaces an earlier prepared file and nothing else: not the source, a table, a note.
+mkdir -p "$scratch/own" && cp "$valley"/*.csv "$scratch/own/"
+cp "$scratch/own/nodes.csv" "$scratch/nodes-before.csv"
+expect 2 "--out '$scratch/own/nodes.csv' exists and is not a prepared network; corridor prepare replaces only an earlier prepared file" -- prepare "$scratch/own" --out "$scratch/own/nodes.csv"
+check "the source table refused as --out is untouched" cmp -s "$scratch/own/nodes.csv" "$scratch/nodes-before.csv"
+echo "my notes" > "$scratch/notes.txt"
+expect 2 "exists and is not a prepared network" -- prepare "$valley" --out "$scratch/notes.txt"
+check "a note refused as --out keeps its text" grep -qx "my notes" "$scratch/notes.txt"
+expect 2 "--out '$scratch/own' is a folder; give a file name, such as '$scratch/own/network.cnet'" -- prepare "$valley" --out "$scratch/own"
+expect 0 "prepared $scratch/valley.cnet" -- prepare "$valley" --out "$scratch/valley.cnet"
+check "preparing again over an earlier prepared file leaves no partial file" test ! -e "$scratch/valley.cnet.partial"
 expect 2 "valley.cnet: error: this network was prepared with the load options '--profile car', not '--undirected --profile car'" -- route "$scratch/valley.cnet" --from A --to C --undirected
 
 # A scenario names a prepared network like any other.

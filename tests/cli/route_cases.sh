@@ -71,3 +71,6 @@ expect 0 '3 of 3 turn restrictions apply to the roads read \(5 forbidden turns\)
 expect 0 '1 turn restrictions via a way are not supported and were ignored' -- route "$hgv" --from 101 --to 102
 expect 2 "vehicle-height must be from 0 to 100 m, not -3" -- route "$hgv" --from 101 --to 102 --vehicle-height -3
 expect 2 "vehicle-width must be from 0 to 100 m, not nan" -- route "$hgv" --from 101 --to 102 --vehicle-width nan
+
+# A node and coordinates for the same end: one of them would be ignored without a word.
+expect 2 "give --from NODE or --from-coord LAT,LON, not both" -- route "$valley" --from A --from-coord 40.0,45.0 --to C
