@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
 
@@ -21,11 +23,28 @@ inline RoadNetwork load_or_fail(const std::string& path, LoadOptions options = {
     return std::move(*loaded.network);
 }
 
-/// Writes `content` to a fresh file under the system temp folder and returns its path.
+/// This test process's own folder under the system temp folder. ctest runs every test case as its
+/// own process, several at once; a folder shared between them let one case read a file another
+/// was still writing.
+/// The folder is removed when the process ends.
+inline std::filesystem::path scratch_root() {
+    struct Folder {
+        std::filesystem::path path = std::filesystem::temp_directory_path() / "corridor-tests" /
+                                     ("process-" + std::to_string(::getpid()));
+        Folder() { std::filesystem::create_directories(path); }
+        ~Folder() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+    };
+    static const Folder folder;
+    std::filesystem::create_directories(folder.path);
+    return folder.path;
+}
+
+/// Writes `content` to a fresh file in this process's scratch folder and returns its path.
 inline std::string write_temp(const std::string& name, const std::string& content) {
-    auto dir = std::filesystem::temp_directory_path() / "corridor-tests";
-    std::filesystem::create_directories(dir);
-    auto path = dir / name;
+    auto path = scratch_root() / name;
     std::filesystem::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << content;
     return path.string();

@@ -5,6 +5,7 @@
 
 using namespace corridor;
 using corridor::test::load_errors;
+using corridor::test::scratch_root;
 using corridor::test::write_temp;
 
 TEST_CASE("rome99: the published undirected distance from node 1 to node 3353 is 30290") {
@@ -129,14 +130,14 @@ TEST_CASE("a .co file's coordinates must lie on the globe and fit their numbers"
 }
 
 TEST_CASE("a folder where a DIMACS file is expected is named a folder") {
-    auto dir = std::filesystem::temp_directory_path() / "corridor-tests" / "folder.gr";
+    auto dir = scratch_root() / "folder.gr";
     std::filesystem::create_directories(dir);
     CHECK(load_errors(dir.string()) ==
           dir.string() +
               ": error: this is a folder, not a file; a network ending in '.gr' is a "
               "file (only a CSV network is a folder, holding nodes.csv and edges.csv)\n");
     write_temp("folder-co.gr", "p sp 2 2\na 1 2 9000\na 2 1 9000\n");
-    auto co = std::filesystem::temp_directory_path() / "corridor-tests" / "folder-co.co";
+    auto co = scratch_root() / "folder-co.co";
     std::filesystem::create_directories(co);
     std::string path = (co.parent_path() / "folder-co.gr").string();
     CHECK(load_errors(path) == co.string() + ": error: this is a folder, not a file\n");

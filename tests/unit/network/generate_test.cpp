@@ -158,7 +158,7 @@ TEST_CASE("a few bridges carry weight limits, never on primaries or motorways") 
 
 TEST_CASE("a generated grid written as CSV and as DIMACS reads back as the same network") {
     RoadNetwork network = generate_road_grid(grid(70, 50, 4));
-    auto dir = std::filesystem::temp_directory_path() / "corridor-tests" / "generated-grid";
+    auto dir = test::scratch_root() / "generated-grid";
     std::filesystem::remove_all(dir);
 
     auto rows = write_csv_network(network, (dir / "csv").string());

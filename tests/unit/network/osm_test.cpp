@@ -154,7 +154,7 @@ TEST_CASE("damaged or oversized OpenStreetMap files are refused with the reason"
               ": error: a blob header without a type or a size (the frame at byte 0): it is not an "
               "OpenStreetMap PBF file, or it is damaged\n");
 
-    auto folder = std::filesystem::temp_directory_path() / "corridor-tests" / "folder.osm.pbf";
+    auto folder = corridor::test::scratch_root() / "folder.osm.pbf";
     std::filesystem::create_directories(folder);
     CHECK(corridor::test::load_errors(folder.string()) ==
           folder.string() +

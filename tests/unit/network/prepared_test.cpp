@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path scratch_folder(const std::string& name) {
-    fs::path folder = fs::temp_directory_path() / "corridor-tests" / "prepared" / name;
+    fs::path folder = test::scratch_root() / "prepared" / name;
     fs::remove_all(folder);
     fs::create_directories(folder);
     return folder;
