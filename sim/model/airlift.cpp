@@ -44,7 +44,7 @@ bool unit_waits(const World& w, std::size_t unit) {
            std::any_of(cargo.vehicles_left.begin(), cargo.vehicles_left.end(), [](int n) { return n > 0; });
 }
 
-bool flies_with(const Theatre& t, const AirliftFleet& fleet, const Unit& unit) {
+bool flies_with(const AirliftFleet& fleet, const Unit& unit) {
     return unit.mode == MoveMode::air && unit.origin_airfield == fleet.from &&
            unit.arrival_airfield == fleet.to;
 }
@@ -120,7 +120,7 @@ Time plan_load(World& w, Aircraft& a) {
     // What this fleet carries, by priority: (priority, 0 for a unit or 1 for aid, index).
     std::vector<std::tuple<int, int, std::size_t>> order;
     for (std::size_t u = 0; u < t.units.size(); ++u)
-        if (flies_with(t, fleet, t.units[u])) order.emplace_back(t.units[u].priority, 0, u);
+        if (flies_with(fleet, t.units[u])) order.emplace_back(t.units[u].priority, 0, u);
     for (std::size_t c = 0; c < w.airlift.consignments.size(); ++c) {
         const AirConsignment& consignment = w.airlift.consignments[c];
         if (carries(w, fleet, consignment))
@@ -243,7 +243,7 @@ Time cargo_ready(World& w, const Aircraft& a) {
     Time next = -1;
     for (std::size_t u = 0; u < t.units.size(); ++u) {
         const Unit& unit = t.units[u];
-        if (!flies_with(t, fleet, unit) || !unit_waits(w, u)) continue;
+        if (!flies_with(fleet, unit) || !unit_waits(w, u)) continue;
         if (unit.ready <= w.sim.now()) return 0;
         if (next < 0 || unit.ready < next) next = unit.ready;
     }

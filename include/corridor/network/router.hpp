@@ -45,7 +45,7 @@ struct RouteQuery {
     Metric metric = Metric::time;
     // Arcs whose limits are lower than the vehicle's are not used. Its first field is the
     // weight, so `{from, to, metric, 40.0}` still reads as a 40 t vehicle.
-    VehicleLimits vehicle;
+    VehicleLimits vehicle{};
 };
 
 struct Route {

@@ -24,7 +24,7 @@ struct KpiSummary {
     std::string_view name, unit;
     std::int64_t n = 0;  // replications with a value
     double mean = 0, sd = 0;
-    std::optional<double> half_width;  // of the 95% interval of the mean (Student's t); none below n = 2
+    std::optional<double> half_width{};  // of the 95% interval of the mean (Student's t); none below n = 2
     double min = 0, median = 0, p95 = 0, max = 0;  // percentiles interpolated between order statistics
 };
 
