@@ -7,6 +7,7 @@
 #include "corridor/engine/format.hpp"
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
+#include "prepared_format.hpp"
 #include "text_reader.hpp"
 
 namespace corridor {
@@ -71,6 +72,14 @@ LoadedNetwork load_network(const std::string& path, const LoadOptions& options) 
     if (start.find("<?xml") != std::string::npos || start.find("<osm") != std::string::npos)
         return load_osm_network(path, options);
     LoadedNetwork loaded;
+    // A prepared file cut short of its 16-byte magic (a copy stopped early): say so, not "unknown".
+    if (start.size() >= 4 && prepared::kMagic.substr(0, start.size()) == start) {
+        loaded.diagnostics.error(path, 0, 0,
+                                 "a prepared network (it starts with CORRIDOR-NET) truncated to " +
+                                     std::to_string(start.size()) +
+                                     " bytes; copy it again or prepare it again with corridor prepare");
+        return loaded;
+    }
     loaded.diagnostics.error(
         path, 0, 0,
         "unknown network format: expected a folder with nodes.csv and edges.csv, a DIMACS "

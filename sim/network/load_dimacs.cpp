@@ -11,6 +11,7 @@
 
 #include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
+#include "dimacs_coordinates.hpp"
 #include "mapped_file.hpp"
 #include "text_reader.hpp"
 
@@ -319,10 +320,14 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
                               "the header declares " + std::to_string(declared_arcs) +
                                   " arcs but the file has " + std::to_string(arcs_read) + " (truncated?)");
     }
-    std::filesystem::path co_path = std::filesystem::path(path).replace_extension(".co");
-    std::error_code error;
-    if (!diagnostics.has_errors() && std::filesystem::exists(co_path, error))
+    std::filesystem::path co_path = coordinates_beside(path);
+    if (!diagnostics.has_errors() && !co_path.empty()) {
+        if (co_path.stem() != std::filesystem::path(path).stem())
+            diagnostics.note(path, 0, 0,
+                             "coordinates from " + co_path.filename().string() +
+                                 ", the DIMACS challenge's coordinates for this region");
         read_coordinates(co_path.string(), builder, diagnostics);
+    }
     if (diagnostics.has_errors()) return loaded;
     if (self_loops > 0)
         diagnostics.note(path, 0, 0, "skipped " + std::to_string(self_loops) + " arcs from a node to itself");

@@ -4,10 +4,12 @@
 // what a corridor of this format version wrote for these inputs.
 
 #include <bit>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <system_error>
 
 #include "content_hash.hpp"
 #include "corridor/network/input_limits.hpp"
@@ -129,15 +131,21 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
     // Written beside the target and renamed over it when whole: a failed write leaves any earlier
     // prepared file as it was, never half of a new one.
     const std::string partial = path + ".partial";
+    // The system's reason (permission denied, no space left on device) is in errno when a stream fails.
+    auto because = [](int code) {
+        return code != 0 ? ": " + std::generic_category().message(code) : std::string(" (is the disk full?)");
+    };
+    errno = 0;
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{"cannot write the file"};
+    if (!out) return Error{"cannot write the file" + because(errno)};
     out << std::move(header).take() << table_bytes;
     for (const auto& [type, bytes] : sections) out << bytes;
     out.close();
+    const int write_error = errno;
     std::error_code ignored;
     if (!out) {
         std::filesystem::remove(partial, ignored);
-        return Error{"cannot write the file (is the disk full?)"};
+        return Error{"cannot write the file" + because(write_error)};
     }
     std::error_code renamed;
     std::filesystem::rename(partial, path, renamed);

@@ -1,10 +1,12 @@
 #include "prepared_source.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 
 #include "content_hash.hpp"
 #include "corridor/network/input_limits.hpp"
+#include "dimacs_coordinates.hpp"
 #include "mapped_file.hpp"
 #include "prepared_format.hpp"
 
@@ -25,11 +27,13 @@ Result<std::uint64_t> hash_file(const std::string& path, std::uint64_t& size) {
     return content_hash(file.value().bytes());
 }
 
-// Exact text of a number, so that two boxes differing in the last digit hash differently.
+// Exact text of a number, so that two boxes differing in the last digit hash differently: the
+// shortest text that reads back as the same double (to_chars), which is also what the planner
+// typed (7.4, not %.17g's 7.4000000000000004) when the options are quoted in a message.
 std::string exact(double value) {
     char text[40];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    return text;
+    auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    return std::string(text, end);
 }
 
 }  // namespace
@@ -64,8 +68,13 @@ Result<PreparedSource> describe_source(const std::string& network_path, const Lo
         paths = {folder / "nodes.csv", folder / "edges.csv"};
     } else {
         paths = {fs::path(network_path)};
-        fs::path co = fs::path(network_path).replace_extension(".co");
-        if (ends_with(network_path, ".gr") && fs::exists(co, error)) paths.push_back(co);
+        // The coordinates the DIMACS loader reads, whatever the graph's extension: a change to
+        // them makes the prepared file stale too.
+        bool osm = false;
+        for (std::string_view suffix : {".osm", ".osm.gz", ".osm.bz2", ".pbf", ".osm.xml"})
+            osm = osm || ends_with(network_path, suffix);
+        fs::path co = coordinates_beside(network_path);
+        if (!osm && !co.empty()) paths.push_back(co);
     }
     PreparedSource source;
     source.options = describe_options(options);
