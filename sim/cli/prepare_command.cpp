@@ -13,6 +13,7 @@
 #include "corridor/network/hierarchy.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
+#include "network_options.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -20,9 +21,7 @@ namespace {
 struct PrepareOptions {
     std::string network;
     std::string out;
-    std::string profile = "car";
-    std::string bbox;
-    bool undirected = false;
+    NetworkOptions reading;
     std::string hierarchy = "none";
 };
 
@@ -59,23 +58,17 @@ std::string out_problem(const std::string& out) {
 }
 
 int run_prepare(const PrepareOptions& o) {
-    LoadOptions load_options;
-    load_options.undirected = o.undirected;
-    load_options.profile = o.profile;
-    if (!o.bbox.empty()) {
-        auto box = parse_bounding_box(o.bbox);
-        if (!box) return usage_error(box.error());
-        load_options.bounding_box = box.value();
-    }
+    auto load_options = cli::load_options(o.reading);
+    if (!load_options) return usage_error(load_options.error());
     if (o.hierarchy != "none" && o.hierarchy != "time" && o.hierarchy != "distance" && o.hierarchy != "both")
         return usage_error("--hierarchy must be none, time, distance or both, not '" + o.hierarchy + "'");
     if (std::string problem = out_problem(o.out); !problem.empty()) return usage_error(problem);
     if (is_prepared_network(o.network))
         return usage_error("'" + o.network + "' is a prepared network already; prepare its source instead");
-    LoadedNetwork loaded = load_network(o.network, load_options);
+    LoadedNetwork loaded = load_network(o.network, load_options.value());
     std::cerr << format_all(loaded.diagnostics);
     if (!loaded.network) return 2;
-    auto written = save_prepared_network(o.out, *loaded.network, o.network, load_options,
+    auto written = save_prepared_network(o.out, *loaded.network, o.network, load_options.value(),
                                          sections_prepared_with(*loaded.network, o.hierarchy));
     if (!written) {
         Diagnostics diagnostics;
@@ -99,10 +92,7 @@ Runner add_prepare_command(CLI::App& app) {
                      "a folder with nodes.csv and edges.csv, a DIMACS .gr file, or an OpenStreetMap file")
         ->required();
     command->add_option("--out", o->out, "the prepared network file to write (FILE.cnet)")->required();
-    command->add_flag("--undirected", o->undirected, "treat every arc as a two-way road");
-    command->add_option("--profile", o->profile, "OpenStreetMap access rules (car)")->capture_default_str();
-    command->add_option("--bbox", o->bbox,
-                        "OpenStreetMap: keep roads inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
+    add_network_options(*command, o->reading);
     command
         ->add_option("--hierarchy", o->hierarchy,
                      "contraction hierarchies to store for fast routes: none, time, distance or both")

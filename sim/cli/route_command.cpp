@@ -8,17 +8,16 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <tuple>
 
 #include "commands.hpp"
 #include "corridor/engine/format.hpp"
 #include "corridor/engine/suggest.hpp"
 #include "corridor/network/hierarchy.hpp"
-#include "corridor/network/input_limits.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
 #include "corridor/network/snap.hpp"
 #include "corridor/scenario/quantities.hpp"
+#include "network_options.hpp"
 
 namespace corridor::cli {
 namespace {
@@ -28,11 +27,8 @@ struct RouteOptions {
     std::string from, to, from_coord, to_coord;
     std::string metric = "time";
     std::string format = "text";
-    std::string profile = "car";
-    std::string bbox;
-    bool undirected = false;
-    double vehicle_weight_t = 0;
-    double vehicle_height_m = 0, vehicle_width_m = 0, vehicle_axle_load_t = 0;
+    NetworkOptions reading;
+    VehicleOptions vehicle;
     std::vector<std::string> closures;
     std::string max_snap = "1km";
 };
@@ -88,11 +84,37 @@ struct SnappedEnd {
     RoadSnap snap;
     std::string road;  // the road snapped to, as described before it was split
     std::string road_name, road_class, road_from, road_to;
+    // The nearest road when the vehicle may not use it and was snapped to a farther one.
+    std::optional<RoadSnap> closed_snap;
+    std::string closed_road, closed_why;
 };
 
 std::string node_label(const RoadNetwork& network, NodeIndex v) {
     const NodeInfo& node = network.node(v);
     return node.name.empty() ? node.id : node.id + " (" + node.name + ")";
+}
+
+// Metres up to 10 km, then kilometres: "6099.1 km", not "6099134.2 m".
+std::string format_distance(double m) {
+    return m < 10'000 ? format_fixed(m, 1) + " m" : format_fixed(m / 1000, 1) + " km";
+}
+
+// A coordinate far from every road: past kSnapRefuseFactor x --max-snap an error (most likely a
+// slip: latitude and longitude swapped, a lost sign), past --max-snap a warning; each with the
+// likely cause when there is one (far_snap_hint). Returns the error, or empty.
+std::string snap_problem(const RoadNetwork& network, const SnappedEnd& end, const RoadSnap& nearest,
+                         double max_snap_m, const std::string& max_snap) {
+    if (nearest.distance_m <= max_snap_m) return {};
+    const std::string hint = far_snap_hint(network, end.given);
+    std::string what = "--" + std::string(end.which) + "-coord " + format_number(end.given.lat) + "," +
+                       format_number(end.given.lon) + " is " + format_distance(nearest.distance_m) +
+                       " from the nearest road";
+    if (nearest.distance_m > kSnapRefuseFactor * max_snap_m)
+        return what + ", more than " + format_number(kSnapRefuseFactor) + " times --max-snap " + max_snap +
+               (hint.empty() ? "" : ": " + hint) + "; check the coordinates (LAT,LON), or raise --max-snap";
+    std::cerr << "warning: " << what << ", farther than --max-snap " << max_snap
+              << (hint.empty() ? "" : " (" + hint + ")") << "\n";
+    return {};
 }
 
 int run_route(const RouteOptions& o) {
@@ -104,31 +126,16 @@ int run_route(const RouteOptions& o) {
         return usage_error("--metric must be time or distance, not '" + o.metric + "'");
     if (o.format != "text" && o.format != "json")
         return usage_error("--format must be text or json, not '" + o.format + "'");
-    // A finite weight: NaN compares false with every road's limit and would pass every bridge.
-    if (!(o.vehicle_weight_t >= 0 && o.vehicle_weight_t <= input_limits::kMaxWeightLimitT))
-        return usage_error("--vehicle-weight must be from 0 to " +
-                           format_number(input_limits::kMaxWeightLimitT) + " tonnes, not " +
-                           format_number(o.vehicle_weight_t));
-    // Finite too, for the same reason; 0: not checked.
-    for (auto [option, value, most, unit] :
-         {std::tuple{"--vehicle-height", o.vehicle_height_m, input_limits::kMaxClearanceM, " m"},
-          std::tuple{"--vehicle-width", o.vehicle_width_m, input_limits::kMaxClearanceM, " m"},
-          std::tuple{"--vehicle-axle-load", o.vehicle_axle_load_t, input_limits::kMaxWeightLimitT, " tonnes"}})
-        if (!(value >= 0 && value <= most))
-            return usage_error(std::string(option) + " must be from 0 to " + format_number(most) + unit + ", not " +
-                               format_number(value));
-    LoadOptions load_options;
-    load_options.undirected = o.undirected;
-    load_options.profile = o.profile;
-    if (!o.bbox.empty()) {
-        auto box = parse_bounding_box(o.bbox);
-        if (!box) return usage_error(box.error());
-        load_options.bounding_box = box.value();
-    }
+    auto vehicle = vehicle_limits(o.vehicle);
+    if (!vehicle) return usage_error(vehicle.error());
+    auto load_options = cli::load_options(o.reading);
+    if (!load_options) return usage_error(load_options.error());
     std::optional<NodeIndex> from_node, to_node;
     double max_snap_m = 1000;
     if (auto limit = parse_length_m(o.max_snap); !limit)
         return usage_error("--max-snap '" + o.max_snap + "': " + limit.error());
+    else if (limit.value() <= 0)
+        return usage_error("--max-snap must be more than 0 m, not '" + o.max_snap + "'");
     else
         max_snap_m = limit.value();
     std::vector<SnappedEnd> ends;
@@ -136,9 +143,9 @@ int run_route(const RouteOptions& o) {
         if (coord->empty()) continue;
         auto point = parse_coordinates(*coord, which);
         if (!point) return usage_error(point.error());
-        ends.push_back({which, point.value(), {}, {}, {}, {}, {}, {}});
+        ends.push_back({which, point.value(), {}, {}, {}, {}, {}, {}, {}, {}, {}});
     }
-    LoadedNetwork loaded = load_network(o.network, load_options);
+    LoadedNetwork loaded = load_network(o.network, load_options.value());
     print_diagnostics(loaded.diagnostics);
     if (!loaded.network) return 2;
     // Coordinates snap to the nearest road, which is split there by a new node "@from" or "@to".
@@ -150,8 +157,22 @@ int run_route(const RouteOptions& o) {
         SnapIndex index(file_network);
         std::vector<SnapPlace> places;
         for (SnappedEnd& end : ends) {
-            auto snap = index.snap(end.given.lat, end.given.lon);
-            if (!snap) return usage_error("the network has no routable road");
+            auto nearest = index.snap(end.given.lat, end.given.lon);
+            if (!nearest) return usage_error("the network has no routable road");
+            if (std::string problem = snap_problem(file_network, end, *nearest, max_snap_m, o.max_snap);
+                !problem.empty())
+                return usage_error(problem);
+            // A vehicle starts and ends on a road it may use: on the nearest lane closed to it, it
+            // could go nowhere, and "no route" would not say why.
+            auto snap = index.snap(end.given.lat, end.given.lon, vehicle.value());
+            if (!snap)
+                return usage_error("--" + std::string(end.which) +
+                                   "-coord: the vehicle may use no road of the network");
+            if (snap->arc != nearest->arc) {
+                end.closed_snap = nearest;
+                end.closed_road = describe_road(file_network, nearest->arc);
+                end.closed_why = why_vehicle_may_not_use(file_network, nearest->arc, vehicle.value());
+            }
             end.snap = *snap;
             end.road = describe_road(file_network, snap->arc);
             end.road_name = file_network.road_name(snap->arc);
@@ -159,10 +180,6 @@ int run_route(const RouteOptions& o) {
             end.road_from = file_network.node(file_network.arc_from(snap->arc)).id;
             end.road_to = file_network.node(file_network.arc_to(snap->arc)).id;
             places.push_back({std::string("@") + end.which, "", NodeKind::junction, *snap});
-            if (snap->distance_m > max_snap_m)
-                std::cerr << "warning: --" << end.which << "-coord " << format_number(end.given.lat) << ","
-                          << format_number(end.given.lon) << " is " << format_fixed(snap->distance_m, 1)
-                          << " m from the nearest road, farther than --max-snap " << o.max_snap << "\n";
         }
         auto split = split_roads(file_network, places);
         if (!split) return usage_error(split.error());
@@ -191,8 +208,8 @@ int run_route(const RouteOptions& o) {
         auto b = comma == std::string::npos ? std::nullopt : network.find_node(closure.substr(comma + 1));
         if (!a || !b)
             return usage_error("--close '" + closure + "' must name two nodes of the network as A,B");
-        std::vector<ArcIndex> arcs = network.arcs_between(*a, *b);
-        for (ArcIndex arc : network.arcs_between(*b, *a)) arcs.push_back(arc);
+        // (A road that --from-coord or --to-coord split is closed in all its pieces.)
+        std::vector<ArcIndex> arcs = road_pieces(network, *a, *b);
         if (arcs.empty()) return usage_error("--close '" + closure + "': no road joins these two nodes");
         for (ArcIndex arc : arcs) overlay.close(arc);
     }
@@ -206,15 +223,15 @@ int run_route(const RouteOptions& o) {
         if (auto hierarchy = ContractionHierarchy::read(bytes, network))
             router.use_hierarchy(std::move(hierarchy.value()));
     }
-    VehicleLimits vehicle{o.vehicle_weight_t, o.vehicle_axle_load_t, o.vehicle_height_m, o.vehicle_width_m,
-                          o.vehicle_weight_t > kHeavyVehicleAboveT};
-    RouteQuery query{*from_node, *to_node, o.metric == "time" ? Metric::time : Metric::distance, vehicle};
+    RouteQuery query{*from_node, *to_node, o.metric == "time" ? Metric::time : Metric::distance,
+                     vehicle.value()};
     Route route = router.route(query);
     if (!route.found) {
         std::string why =
             "no route from " + node_label(network, query.from) + " to " + node_label(network, query.to);
-        if (o.vehicle_weight_t > 0) why += " for a " + format_number(o.vehicle_weight_t) + " t vehicle";
-        if (o.vehicle_height_m > 0 || o.vehicle_width_m > 0 || o.vehicle_axle_load_t > 0)
+        const VehicleLimits& v = vehicle.value();
+        if (v.weight_t > 0) why += " for a " + format_number(v.weight_t) + " t vehicle";
+        if (v.height_m > 0 || v.width_m > 0 || v.axle_load_t > 0)
             why += " of that height, width and axle load";
         if (!o.closures.empty()) why += " with the closures given";
         return usage_error(why);
@@ -239,8 +256,17 @@ int run_route(const RouteOptions& o) {
                             {"class", end.road_class},
                             {"from", end.road_from},
                             {"to", end.road_to}};
+            if (end.closed_snap)
+                snap["nearest_road_closed"] = {
+                    {"road", end.closed_road},
+                    {"distance_m", std::round(end.closed_snap->distance_m * 1000) / 1000},
+                    {"why", end.closed_why}};
             out[std::string(end.which) + "_snap"] = snap;
         }
+        const HeavyVehicleRules rules = count_heavy_vehicle_rules(network);
+        out["roads_with_limits"] = {{"weight", rules.weight}, {"height", rules.height},
+                                    {"width", rules.width},   {"axle_load", rules.axle_load},
+                                    {"hgv_no", rules.hgv_no}, {"forbidden_turns", rules.forbidden_turns}};
         // (Node ids are bytes; any that is not UTF-8 is written as U+FFFD rather than throwing.)
         std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return 0;
@@ -252,6 +278,11 @@ int run_route(const RouteOptions& o) {
                     format_number(end.given.lat).c_str(), format_number(end.given.lon).c_str(),
                     format_fixed(end.snap.point.lat, 7).c_str(), format_fixed(end.snap.point.lon, 7).c_str(),
                     end.road.c_str(), format_fixed(end.snap.distance_m, 1).c_str());
+    for (const SnappedEnd& end : ends)
+        if (end.closed_snap)
+            std::printf("  %-8s  not on the nearer %s, %s m away: %s\n", "", end.closed_road.c_str(),
+                        format_fixed(end.closed_snap->distance_m, 1).c_str(), end.closed_why.c_str());
+    std::printf("  rules     %s\n", describe(count_heavy_vehicle_rules(network)).c_str());
     std::printf("  distance  %s km\n", format_fixed(route.distance_m / 1000, 3).c_str());
     long long seconds = std::llround(route.time_s);
     std::printf("  time      %lld h %02lld min %02lld s (free flow)\n", seconds / 3600, seconds / 60 % 60,
@@ -278,19 +309,14 @@ Runner add_route_command(CLI::App& app) {
                         "origin as LAT,LON, snapped to the nearest point of the nearest road");
     command->add_option("--to-coord", o->to_coord,
                         "destination as LAT,LON, snapped to the nearest point of the nearest road");
-    command->add_option("--max-snap", o->max_snap, "warn when a coordinate is farther than this from a road")
+    command
+        ->add_option(
+            "--max-snap", o->max_snap,
+            "warn when a coordinate is farther than this from a road (500m, 2km); refuse past 10 times it")
         ->capture_default_str();
     command->add_option("--metric", o->metric, "time or distance")->capture_default_str();
-    command->add_flag("--undirected", o->undirected, "treat every arc as a two-way road");
-    command->add_option("--profile", o->profile, "OpenStreetMap access rules (car)")->capture_default_str();
-    command->add_option("--bbox", o->bbox,
-                        "OpenStreetMap: keep roads inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT");
-    command->add_option("--vehicle-weight", o->vehicle_weight_t,
-                        "tonnes: avoid roads and bridges with a lower limit");
-    command->add_option("--vehicle-height", o->vehicle_height_m, "metres: avoid roads with a lower height limit");
-    command->add_option("--vehicle-width", o->vehicle_width_m, "metres: avoid roads with a lower width limit");
-    command->add_option("--vehicle-axle-load", o->vehicle_axle_load_t,
-                        "tonnes: avoid roads with a lower axle-load limit");
+    add_network_options(*command, o->reading);
+    add_vehicle_options(*command, o->vehicle);
     command->add_option("--close", o->closures, "close the road between nodes A,B (repeatable)");
     command->add_option("--format", o->format, "text or json")->capture_default_str();
     return [o] { return run_route(*o); };

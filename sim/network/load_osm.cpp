@@ -352,10 +352,12 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
             path, 0, 0,
             std::to_string(cut_ways) + " roads were cut where they leave the extract or the bounding box");
     if (heavy_tags.unreadable > 0)
-        diagnostics.warning(path, 0, 0,
-                            std::to_string(heavy_tags.unreadable) +
-                                " heavy-vehicle tag values could not be read and were ignored (the first: " +
-                                heavy_tags.first + "; docs/network.md, \"Heavy vehicles\")");
+        diagnostics.warning(
+            path, 0, 0,
+            std::to_string(heavy_tags.unreadable) +
+                (heavy_tags.unreadable == 1 ? " heavy-vehicle tag value could not be read and was"
+                                            : " heavy-vehicle tag values could not be read and were") +
+                " ignored (the first: " + heavy_tags.first + "; docs/network.md, \"Heavy vehicles\")");
     if (restriction_counts.read > 0)
         diagnostics.note(path, 0, 0,
                          std::to_string(restriction_counts.applied) + " of " + std::to_string(restriction_counts.read) +
@@ -364,12 +366,18 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
     if (restriction_counts.via_way > 0)
         diagnostics.warning(path, 0, 0,
                             std::to_string(restriction_counts.via_way) +
-                                " turn restrictions via a way are not supported and were ignored");
+                                (restriction_counts.via_way == 1
+                                     ? " turn restriction via a way is not supported and was ignored"
+                                     : " turn restrictions via a way are not supported and were ignored"));
     if (restriction_counts.malformed > 0)
-        diagnostics.warning(path, 0, 0,
-                            std::to_string(restriction_counts.malformed) +
-                                " turn restrictions lack a from-way, a via node or a to-way, or have an unknown "
-                                "value, and were ignored");
+        diagnostics.warning(
+            path, 0, 0,
+            std::to_string(restriction_counts.malformed) +
+                (restriction_counts.malformed == 1
+                     ? " turn restriction lacks a from-way, a via node or a to-way, or has an unknown "
+                       "value, and was ignored"
+                     : " turn restrictions lack a from-way, a via node or a to-way, or have an unknown "
+                       "value, and were ignored"));
     if (builder.node_count() > static_cast<std::size_t>(input_limits::kMaxNodes) ||
         builder.arc_count() > static_cast<std::size_t>(input_limits::kMaxArcs)) {
         diagnostics.error(path, 0, 0,

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "corridor/network/snap.hpp"
+#include "corridor/network/vehicle_limits.hpp"
 
 namespace corridor {
 namespace {
@@ -94,7 +95,13 @@ SnapIndex::SnapIndex(const RoadNetwork& network) : network_(&network), grid_(std
 SnapIndex::~SnapIndex() = default;
 SnapIndex::SnapIndex(SnapIndex&&) noexcept = default;
 
-std::optional<RoadSnap> SnapIndex::snap(double lat, double lon) const {
+std::optional<RoadSnap> SnapIndex::snap(double lat, double lon) const { return nearest(lat, lon, nullptr); }
+
+std::optional<RoadSnap> SnapIndex::snap(double lat, double lon, const VehicleLimits& vehicle) const {
+    return nearest(lat, lon, &vehicle);
+}
+
+std::optional<RoadSnap> SnapIndex::nearest(double lat, double lon, const VehicleLimits* vehicle) const {
     const Grid& g = *grid_;
     if (g.segments.empty()) return std::nullopt;
     const double x_scale = kMetresPerDegree * std::cos(lat * kPi / 180);
@@ -104,6 +111,7 @@ std::optional<RoadSnap> SnapIndex::snap(double lat, double lon) const {
         double t = 0;
     } best;
     auto consider = [&](const Segment& s) {
+        if (vehicle && !vehicle_may_use(*network_, s.arc, *vehicle)) return;
         const GeoPoint &p = g.courses[s.arc][s.index], &q = g.courses[s.arc][s.index + 1];
         double px = (p.lon - lon) * x_scale, py = (p.lat - lat) * kMetresPerDegree;
         double dx = (q.lon - p.lon) * x_scale, dy = (q.lat - p.lat) * kMetresPerDegree;
@@ -133,6 +141,7 @@ std::optional<RoadSnap> SnapIndex::snap(double lat, double lon) const {
         // query outside the grid, from its projection onto the grid, which is no farther).
         if (best.distance < static_cast<double>(ring) * cell_m) break;
     }
+    if (!std::isfinite(best.distance)) return std::nullopt;  // no road the vehicle may use
     const auto& course = g.courses[best.segment.arc];
     const GeoPoint &p = course[best.segment.index], &q = course[best.segment.index + 1];
     RoadSnap snap;

@@ -25,4 +25,26 @@ std::string why_vehicle_may_not_use(const RoadNetwork& network, ArcIndex a, cons
     return {};
 }
 
+HeavyVehicleRules count_heavy_vehicle_rules(const RoadNetwork& network) {
+    HeavyVehicleRules rules;
+    for (ArcIndex a = 0; a < network.arc_count(); ++a) {
+        // A two-way road is two arcs with the same limits: count the one from the lower node.
+        if (!network.one_way(a) && network.arc_from(a) > network.arc_to(a)) continue;
+        rules.weight += network.weight_limit_t(a) < kNoWeightLimit;
+        rules.axle_load += network.axle_load_limit_t(a) < kNoLimit;
+        rules.height += network.height_limit_m(a) < kNoLimit;
+        rules.width += network.width_limit_m(a) < kNoLimit;
+        rules.hgv_no += network.hgv_access(a) == HgvAccess::no;
+    }
+    rules.forbidden_turns = network.forbidden_turns().size();
+    return rules;
+}
+
+std::string describe(const HeavyVehicleRules& r) {
+    auto n = [](std::size_t count) { return std::to_string(count); };
+    return "roads with limits: " + n(r.weight) + " weight, " + n(r.height) + " height, " + n(r.width) +
+           " width, " + n(r.axle_load) + " axle load, " + n(r.hgv_no) + " hgv=no; " + n(r.forbidden_turns) +
+           (r.forbidden_turns == 1 ? " forbidden turn" : " forbidden turns");
+}
+
 }  // namespace corridor

@@ -68,7 +68,7 @@ expect 0 'path      303 301 300 205' -- route "$hgv" --from 303 --to 205
 expect 0 'path      205 300 303' -- route "$hgv" --from 205 --to 303 --vehicle-weight 3
 expect 0 'path      205 300 301 303' -- route "$hgv" --from 205 --to 303 --vehicle-weight 25
 expect 0 '3 of 3 turn restrictions apply to the roads read \(5 forbidden turns\)' -- route "$hgv" --from 101 --to 102
-expect 0 '1 turn restrictions via a way are not supported and were ignored' -- route "$hgv" --from 101 --to 102
+expect 0 '1 turn restriction via a way is not supported and was ignored' -- route "$hgv" --from 101 --to 102
 expect 2 "vehicle-height must be from 0 to 100 m, not -3" -- route "$hgv" --from 101 --to 102 --vehicle-height -3
 expect 2 "vehicle-width must be from 0 to 100 m, not nan" -- route "$hgv" --from 101 --to 102 --vehicle-width nan
 

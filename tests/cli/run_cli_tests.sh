@@ -29,6 +29,8 @@ if [ -f "$source_dir/tests/cli/route_cases.sh" ]; then
     # shellcheck source=/dev/null
     . "$source_dir/tests/cli/route_cases.sh"
 fi
+# shellcheck source=trial_cases.sh
+. "$source_dir/tests/cli/trial_cases.sh"
 # shellcheck source=analyse_cases.sh
 . "$source_dir/tests/cli/analyse_cases.sh"
 

@@ -45,4 +45,13 @@ inline bool vehicle_may_use(const RoadNetwork& network, ArcIndex a, const Vehicl
 /// 3.1 m"); empty when it may.
 std::string why_vehicle_may_not_use(const RoadNetwork& network, ArcIndex a, const VehicleLimits& vehicle);
 
+/// How many roads carry each heavy-vehicle rule (a two-way road counted once), so that a planner
+/// can tell a map without limits from limits not applied.
+struct HeavyVehicleRules {
+    std::size_t weight = 0, axle_load = 0, height = 0, width = 0, hgv_no = 0, forbidden_turns = 0;
+};
+HeavyVehicleRules count_heavy_vehicle_rules(const RoadNetwork& network);
+/// "roads with limits: 3 weight, 1 height, 0 width, 0 axle load, 1 hgv=no; 5 forbidden turns".
+std::string describe(const HeavyVehicleRules& rules);
+
 }  // namespace corridor

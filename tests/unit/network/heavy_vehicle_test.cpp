@@ -95,10 +95,10 @@ TEST_CASE("the hand-made map keeps its limits on both arcs of each road and its 
     LoadedNetwork loaded = load_network(test::test_file("data/networks/heavy-vehicles.osm"), {});
     std::string messages;
     for (const Diagnostic& d : loaded.diagnostics.items()) messages += format(d) + "\n";
-    CHECK_THAT(messages, Catch::Contains("1 heavy-vehicle tag values could not be read and were ignored "
+    CHECK_THAT(messages, Catch::Contains("1 heavy-vehicle tag value could not be read and was ignored "
                                          "(the first: maxheight=low on way 11"));
     CHECK_THAT(messages, Catch::Contains("3 of 3 turn restrictions apply to the roads read (5 forbidden turns)"));
-    CHECK_THAT(messages, Catch::Contains("1 turn restrictions via a way are not supported"));
+    CHECK_THAT(messages, Catch::Contains("1 turn restriction via a way is not supported"));
     // no_left_turn: Main Street's last arc (cut from a longer way) into North Arm; only_straight_on
     // from South Arm: its turns into Main Street, East Arm and back (U-turn) are forbidden.
     ArcIndex main_in = n.arcs_between(map.at("205"), map.at("300")).at(0);
