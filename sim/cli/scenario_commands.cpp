@@ -11,6 +11,7 @@
 #include "corridor/engine/format.hpp"
 #include "corridor/model/deployment.hpp"
 #include "corridor/model/kpis.hpp"
+#include "corridor/network/vehicle_limits.hpp"
 #include "corridor/report/publish.hpp"
 #include "corridor/report/replication_files.hpp"
 #include "corridor/report/routes_geojson.hpp"
@@ -139,6 +140,8 @@ Runner add_validate_command(CLI::App& app) {
                     count_of(t.checkpoints.size(), "checkpoint", "checkpoints").c_str(),
                     count_of(t.network().node_count(), "node", "nodes").c_str(),
                     count_of(t.network().arc_count(), "one-way arc", "one-way arcs").c_str());
+        // The heavy-vehicle rules read: none in the map and none applied would otherwise look alike.
+        std::printf("  %s\n", describe(count_heavy_vehicle_rules(t.network())).c_str());
         // The aid part, when there is one: what was checked, so that a planner sees it was read.
         const Humanitarian& aid = t.aid;
         if (!aid.empty()) {

@@ -12,6 +12,7 @@
 
 #include "corridor/engine/format.hpp"
 #include "corridor/network/router.hpp"
+#include "corridor/network/snap.hpp"
 #include "section_helpers.hpp"
 #include "sections.hpp"
 
@@ -26,9 +27,11 @@ std::string limiting_road(Router& router, NodeIndex from, NodeIndex to, const Ve
     for (ArcIndex a : free.arcs)
         if (std::string why = why_vehicle_may_not_use(network, a, vehicle); !why.empty()) {
             const std::string& name = network.road_name(a);
+            // The road as the planner gave it, not the piece of it a place by lat/lon cut off.
+            auto [from_node, to_node] = unsplit_ends(network, a);
             return ": the road " + (name.empty() ? std::string() : "'" + name + "' ") + "from " +
-                   network.node(network.arc_from(a)).id + " to " + network.node(network.arc_to(a)).id +
-                   " (" + why + ") cannot be avoided";
+                   network.node(from_node).id + " to " + network.node(to_node).id + " (" + why +
+                   ") cannot be avoided";
         }
     return {};
 }
@@ -132,10 +135,14 @@ void check_reachability(const Section& s, Build& build) {
                             " and the post will not be established");
                 continue;
             }
+            // The road and the limit that block, when one does (a height limit is not about the
+            // weight); otherwise the column's weight, for a post no road reaches at all.
+            const std::string blocked_by = limiting_road(router, start, post.node, column);
             s.source.error(at, "post '" + post.name + "' (node " + t.network().node(post.node).id +
                                    ") cannot be reached by road from " + t.network().node(start).id +
-                                   " by unit '" + unit.name + "' (heaviest vehicle " +
-                                   format_tonnes(heaviest) + ")" + limiting_road(router, start, post.node, column));
+                                   " by unit '" + unit.name + "'" +
+                                   (blocked_by.empty() ? " (heaviest vehicle " + format_tonnes(heaviest) + ")"
+                                                       : blocked_by));
         }
     }
 }

@@ -74,11 +74,6 @@ std::optional<GeoPoint> read_coordinates(const YAML::Node& entry, const Source& 
     auto lat_degrees = read_degrees(lat, source, "lat", what, 90);
     auto lon_degrees = read_degrees(lon, source, "lon", what, 180);
     if (!lat_degrees || !lon_degrees || !build.network_ok) return std::nullopt;
-    if (!build.theatre.network().has_coordinates()) {
-        source.error(
-            at, what + " is given by lat/lon, but the network's nodes have no coordinates: give its 'node'");
-        return std::nullopt;
-    }
     return GeoPoint{*lat_degrees, *lon_degrees};
 }
 
@@ -109,8 +104,30 @@ void snap_places(const std::map<std::string, Section>& sections, Build& build) {
     }
     if (pending.empty()) return;
     const RoadNetwork& network = build.theatre.network();
+    // One node without coordinates leaves the whole network without them: name it once, at the
+    // first place by lat/lon, rather than repeat the same error at every place.
+    if (!network.has_coordinates()) {
+        std::string without;
+        std::size_t count = 0;
+        for (NodeIndex v = 0; v < network.node_count(); ++v)
+            if (!network.node(v).has_coordinates() && count++ == 0) without = network.node(v).id;
+        const Pending& first = pending.front();
+        if (count == network.node_count())
+            first.source->error(first.at,
+                                first.what +
+                                    " is given by lat/lon, but the network's nodes have no coordinates: "
+                                    "give its 'node'");
+        else
+            first.source->error(
+                first.at, first.what + " is given by lat/lon, but the network's node '" + without + "'" +
+                              (count > 1 ? " (and " + std::to_string(count - 1) + " more)" : "") +
+                              " has no coordinates, so no place can be snapped: give every node "
+                              "lat and lon, or give the places' 'node'");
+        return;
+    }
     SnapIndex index(network);
     std::vector<SnapPlace> places;
+    bool refused = false;
     for (Pending& p : pending) {
         auto snap = index.snap(p.given.lat, p.given.lon);
         if (!snap) {
@@ -119,13 +136,25 @@ void snap_places(const std::map<std::string, Section>& sections, Build& build) {
         }
         p.place.snap = *snap;
         places.push_back(p.place);
-        if (snap->distance_m > build.max_snap_m)
-            build.diagnostics->warning(p.source->file, p.at.Mark().line + 1, p.at.Mark().column + 1,
-                                       p.what + " is " + format_fixed(snap->distance_m / 1000, 2) +
-                                           " km from the nearest road, farther than max_snap " +
-                                           format_fixed(build.max_snap_m / 1000, 2) +
-                                           " km: check its lat/lon");
+        if (snap->distance_m <= build.max_snap_m) continue;
+        // Past kSnapRefuseFactor x max_snap the place is most likely a slip (lat and lon swapped, a
+        // lost sign): an error, with the likely cause when undoing a slip lands on the network.
+        const std::string hint = far_snap_hint(network, p.given);
+        const std::string far =
+            p.what + " is " + format_fixed(snap->distance_m / 1000, 2) + " km from the nearest road, ";
+        if (snap->distance_m > kSnapRefuseFactor * build.max_snap_m)
+            refused = true,
+            p.source->error(p.at, far + "more than " + format_number(kSnapRefuseFactor) + " times max_snap " +
+                                      format_fixed(build.max_snap_m / 1000, 2) + " km" +
+                                      (hint.empty() ? "" : ": " + hint) +
+                                      "; check its lat/lon, or raise the network's max_snap");
+        else
+            build.diagnostics->warning(
+                p.source->file, p.at.Mark().line + 1, p.at.Mark().column + 1,
+                far + "farther than max_snap " + format_fixed(build.max_snap_m / 1000, 2) +
+                    " km: check its lat/lon" + (hint.empty() ? "" : " (" + hint + ")"));
     }
+    if (refused) return;
     auto split = split_roads(network, places);
     if (!split) {
         pending.front().source->error(pending.front().at, split.error());
@@ -134,6 +163,15 @@ void snap_places(const std::map<std::string, Section>& sections, Build& build) {
     for (std::size_t i = 0; i < pending.size(); ++i) {
         const Pending& p = pending[i];
         const NodeIndex node = split.value().nodes[i];
+        // Two places within kSnapToNodeM of each other on one road share a node: say so, since a
+        // planner who meant two places apart has mistyped one of them.
+        for (std::size_t j = 0; j < i; ++j)
+            if (split.value().nodes[j] == node) {
+                build.diagnostics->note(p.source->file, p.at.Mark().line + 1, p.at.Mark().column + 1,
+                                        p.what + " snaps to the same point as " + pending[j].what +
+                                            " and shares its node " + split.value().network.node(node).id);
+                break;
+            }
         for (auto& [entry, snapped] : build.snapped_places)
             if (entry.is(p.entry)) snapped = node;
         build.theatre.place_snaps.push_back({p.what, p.given, p.place.snap.point, p.place.snap.distance_m,

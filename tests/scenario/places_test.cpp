@@ -95,3 +95,31 @@ TEST_CASE("depots, towns and posts by lat/lon are split in reading order, with w
     CHECK(t.place_snaps[0].road == "unnamed road (primary, one-way, B -> C)");
     CHECK(t.place_snaps[1].road == "unnamed road (primary, A -> B)");
 }
+
+TEST_CASE("two places at one point of a road share a node, and validate says so", "[snap]") {
+    const char* theatre = R"(
+scenario: {name: shared, start: 2020-11-10T06:00:00Z, duration: 2d, seed: 1}
+network:
+  nodes:
+    - {id: A, kind: depot, lat: 0, lon: 0}
+    - {id: B, kind: junction, lat: 0, lon: 0.1}
+  roads:
+    - {from: A, to: B, length: 11.1195km, class: primary}
+vehicle_types:
+  truck: {speed: 80km/h, weight: 15t}
+posts:
+  P1: {lat: 0.001, lon: 0.05}
+  P2: {lat: -0.001, lon: 0.05}
+units:
+  - {name: column, vehicles: {truck: 2}, origin: A, posts: [P1, P2]}
+)";
+    LoadedScenario loaded = load_scenario_text(theatre, "shared.yaml");
+    INFO(format_all(loaded.diagnostics));
+    REQUIRE(loaded.theatre);
+    const Theatre& t = *loaded.theatre;
+    CHECK(t.posts[0].node == t.posts[1].node);
+    CHECK(t.network().node_count() == 3);
+    CHECK(format_all(loaded.diagnostics)
+              .find("shared.yaml:13:13: note: post 'P2' snaps to the same point as post 'P1' "
+                    "and shares its node @post:P1") != std::string::npos);
+}
