@@ -12,7 +12,7 @@ MAKEFLAGS += --no-print-directory
 
 SCENARIO ?= scenarios/karabakh-2020/scenario.yaml
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= scenario csv dimacs osm pbf cli
+FUZZ_TARGETS ?= scenario csv dimacs osm pbf cli prepared
 FUZZ_PENDING_OK ?= 0
 FUZZ_FIXED ?= 0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -145,7 +146,19 @@ int run_route(const RouteOptions& o) {
         if (!point) return usage_error(point.error());
         ends.push_back({which, point.value(), {}, {}, {}, {}, {}, {}, {}, {}, {}});
     }
-    LoadedNetwork loaded = load_network(o.network, load_options.value());
+    // Of a prepared file's hierarchies only the one for this metric, and none for a network that
+    // snapped ends will split (see below): the others are not even read. A hierarchy section
+    // names its metric in bytes 16 to 23 (sim/network/hierarchy/serialise.cpp).
+    const std::uint64_t metric_number = o.metric == "time" ? static_cast<std::uint64_t>(Metric::time)
+                                                           : static_cast<std::uint64_t>(Metric::distance);
+    LoadOptions options = load_options.value();
+    options.keep_section = [&](std::uint32_t type, std::string_view bytes) {
+        if (type != kContractionHierarchySection) return true;
+        std::uint64_t metric = metric_number;
+        if (bytes.size() >= 24) std::memcpy(&metric, bytes.data() + 16, sizeof metric);
+        return ends.empty() && metric == metric_number;
+    };
+    LoadedNetwork loaded = load_network(o.network, options);
     print_diagnostics(loaded.diagnostics);
     if (!loaded.network) return 2;
     // Coordinates snap to the nearest road, which is split there by a new node "@from" or "@to".

@@ -14,6 +14,11 @@ constexpr std::uint64_t kPrime5 = 0x27D4EB2F165667C5ull;
 
 // Little-endian whatever the machine, so that a file hashes the same everywhere.
 std::uint64_t word_at(const char* p) {
+    if constexpr (std::endian::native == std::endian::little) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        return word;
+    }
     unsigned char b[8];
     std::memcpy(b, p, 8);
     std::uint64_t word = 0;

@@ -160,6 +160,22 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
     RoadAttributes plain_road;
     plain_road.speed_kph = speed_kph;
     plain_road.road_class = RoadClass::unclassified;
+    // Every arc differs from the next only in its ends and length: those three arrays are all
+    // that is kept while reading, reserved from the header (whose counts are checked against the
+    // file's size first), and the network is built from them in one go.
+    std::vector<NodeIndex> tails, heads;
+    std::vector<double> lengths_m;
+    auto keep_arc = [&](long long from, long long to, long long cost) {
+        tails.push_back(static_cast<NodeIndex>(from - 1));
+        heads.push_back(static_cast<NodeIndex>(to - 1));
+        lengths_m.push_back(static_cast<double>(cost));
+        if (options.undirected) {
+            // The way back right after, as add_road adds a two-way road.
+            tails.push_back(static_cast<NodeIndex>(to - 1));
+            heads.push_back(static_cast<NodeIndex>(from - 1));
+            lengths_m.push_back(static_cast<double>(cost));
+        }
+    };
     while (lines.next(line)) {
         if (diagnostics.error_count() >= kMaxErrorsPerFile) {
             diagnostics.note(path, lines.number(), 0,
@@ -177,9 +193,7 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
                     continue;
                 }
                 zero_cost += arc->cost == 0;
-                plain_road.length_m = static_cast<double>(arc->cost);
-                builder.add_road(static_cast<NodeIndex>(arc->from - 1), static_cast<NodeIndex>(arc->to - 1),
-                                 plain_road, !options.undirected);
+                keep_arc(arc->from, arc->to, arc->cost);
                 continue;
             }
         }
@@ -241,6 +255,10 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
             declared_nodes = nodes;
             declared_arcs = arcs;
             builder.add_numbered_nodes(static_cast<std::size_t>(declared_nodes));
+            const auto kept = static_cast<std::size_t>(declared_arcs) * (options.undirected ? 2 : 1);
+            tails.reserve(kept);
+            heads.reserve(kept);
+            lengths_m.reserve(kept);
         } else if (kind == "a") {
             if (declared_nodes < 0) {
                 diagnostics.error(path, lines.number(), column, "an arc before the 'p sp NODES ARCS' line");
@@ -304,8 +322,7 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
                 diagnostics.error(path, lines.number(), columns[2], why);
                 continue;
             }
-            builder.add_road(static_cast<NodeIndex>(from - 1), static_cast<NodeIndex>(to - 1), road,
-                             !options.undirected);
+            keep_arc(from, to, cost);
             ++arcs_read;
         } else {
             diagnostics.error(path, lines.number(), column,
@@ -334,7 +351,8 @@ LoadedNetwork load_dimacs_network(const std::string& path, const LoadOptions& op
     if (zero_cost > 0)
         diagnostics.note(path, 0, 0,
                          std::to_string(zero_cost) + " arcs have cost 0 (coincident points); kept");
-    loaded.network = std::move(builder).build();
+    loaded.network = std::move(builder).build_uniform(std::move(tails), std::move(heads),
+                                                      std::move(lengths_m), plain_road, !options.undirected);
     check_connectivity(*loaded.network, path, diagnostics);
     return loaded;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "corridor/network/input_limits.hpp"
+#include "arc_order.hpp"
 #include "graphs.hpp"
 
 namespace corridor {
@@ -18,14 +19,6 @@ constexpr std::uint8_t kRoadClasses = 10;
 std::string_view section_bytes(const NetworkArrays::SectionViews& sections, SectionType type) {
     auto it = sections.find(type);
     return it == sections.end() ? std::string_view{} : it->second;
-}
-
-// Row starts of a CSR graph from the (sorted or not) row of each arc.
-std::vector<ArcIndex> row_starts(std::size_t n, const std::vector<NodeIndex>& row_of) {
-    std::vector<ArcIndex> start(n + 1, 0);
-    for (NodeIndex v : row_of) ++start[v + 1];
-    for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
-    return start;
 }
 
 }  // namespace

@@ -206,6 +206,10 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
         if (offset % 8 != 0 || offset > bytes.size() || size > bytes.size() - offset)
             return fail("section " + std::to_string(i) + " (" + name + ") lies outside the file" + kPrepareAgain);
         std::string_view section = bytes.substr(offset, size);
+        // A section nobody asked for is neither hashed nor copied: the table says where it lies.
+        const bool extra =
+            type != static_cast<std::uint32_t>(SectionType::source) && !is_network_section(type);
+        if (extra && options.keep_section && !options.keep_section(type, section)) continue;
         if (content_hash(section) != hash)
             return fail("section " + std::to_string(i) + " (" + name + ") is damaged: its check hash differs" +
                         kPrepareAgain);
@@ -231,7 +235,7 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
     if (asked != describe_options(LoadOptions{}) && asked != source.value().options)
         return fail("this network was prepared with the load options '" + source.value().options +
                     "', not '" + asked + "'; load it without options, or prepare it again with these");
-    if (std::string stale = stale_source(source.value(), folder_of(path)); !stale.empty()) return fail(stale);
+    if (std::string stale = stale_source(source.value(), path); !stale.empty()) return fail(stale);
 
     auto network = NetworkArrays::read(network_sections);
     if (!network) return fail("the prepared network is damaged: " + network.error() + kPrepareAgain);

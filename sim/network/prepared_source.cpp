@@ -92,16 +92,26 @@ Result<PreparedSource> describe_source(const std::string& network_path, const Lo
     return source;
 }
 
-std::string stale_source(const PreparedSource& source, const std::string& prepared_folder) {
+std::string stale_source(const PreparedSource& source, const std::string& prepared_path) {
     std::error_code error;
+    const fs::path prepared_folder = fs::path(prepared_path).parent_path();
+    const auto prepared_written = fs::last_write_time(prepared_path, error);
+    const bool prepared_dated = !error;
     for (std::size_t i = 0; i < source.files.size(); ++i) {
         fs::path path = fs::path(source.files[i]).is_absolute()
                             ? fs::path(source.files[i])
-                            : fs::path(prepared_folder.empty() ? "." : prepared_folder) / source.files[i];
+                            : (prepared_folder.empty() ? fs::path(".") : prepared_folder) / source.files[i];
         if (!fs::is_regular_file(path, error)) continue;
         // The size first: a changed size needs no hashing.
         bool changed = fs::file_size(path, error) != source.sizes[i];
+        // Hashing reads every byte of the source, which costs more than the rest of loading the
+        // prepared file: a source last written strictly before the prepared file was is taken as
+        // the one it was prepared from (make's rule). Written at the same time or later, or
+        // undated, it is hashed.
         if (!changed) {
+            std::error_code dated;
+            const auto written = fs::last_write_time(path, dated);
+            if (prepared_dated && !dated && written < prepared_written) continue;
             std::uint64_t size = 0;
             auto hash = hash_file(path.string(), size);
             changed = !hash || hash.value() != source.hashes[i];

@@ -29,7 +29,9 @@ Result<PreparedSource> describe_source(const std::string& network_path, const Lo
                                        const std::string& prepared_folder);
 
 /// Why a prepared file beside its source is stale (a source file changed), or an empty string:
-/// also when a source file is gone, since a prepared file may travel alone.
-std::string stale_source(const PreparedSource& source, const std::string& prepared_folder);
+/// also when a source file is gone, since a prepared file may travel alone. A source of the
+/// recorded size last written before the prepared file (`prepared_path`) is taken as unchanged
+/// without hashing its bytes (docs/network.md, "Input hash and staleness").
+std::string stale_source(const PreparedSource& source, const std::string& prepared_path);
 
 }  // namespace corridor

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "corridor/engine/suggest.hpp"
+#include "arc_order.hpp"
 #include "graphs.hpp"
 #include "text_reader.hpp"
 
@@ -40,20 +41,6 @@ std::optional<NodeIndex> numbered_index(std::string_view id, std::size_t count) 
     }
     if (number > count) return std::nullopt;
     return static_cast<NodeIndex>(number - 1);
-}
-
-// A stable counting sort of the arcs [0, m) by key (keys < `key_count`): the order stable_sort
-// would give, in linear time.
-template <class Key>
-std::vector<ArcIndex> order_by_key(std::size_t key_count, std::size_t m, Key key,
-                                   std::vector<ArcIndex>* row_start) {
-    std::vector<ArcIndex> start(key_count + 1, 0);
-    for (std::size_t a = 0; a < m; ++a) ++start[key(a) + 1];
-    for (std::size_t v = 0; v < key_count; ++v) start[v + 1] += start[v];
-    if (row_start) *row_start = start;
-    std::vector<ArcIndex> order(m);
-    for (std::size_t a = 0; a < m; ++a) order[start[key(a)]++] = static_cast<ArcIndex>(a);
-    return order;
 }
 
 template <class Enum, std::size_t N>
@@ -258,40 +245,6 @@ void RoadNetworkBuilder::add_arc(NodeIndex from, NodeIndex to, const RoadAttribu
     arcs_.back().one_way = one_way;
 }
 
-namespace {
-
-// Weakly connected parts by union-find, numbered by decreasing size (ties by lowest node).
-void label_parts(RoadNetwork& network, std::vector<std::uint32_t>& part, std::vector<std::size_t>& sizes,
-                 std::size_t n, const std::vector<NodeIndex>& from, const std::vector<NodeIndex>& to) {
-    std::vector<NodeIndex> parent(n);
-    std::iota(parent.begin(), parent.end(), NodeIndex{0});
-    auto root = [&](NodeIndex v) {
-        while (parent[v] != v) v = parent[v] = parent[parent[v]];
-        return v;
-    };
-    for (std::size_t a = 0; a < from.size(); ++a) {
-        NodeIndex u = root(from[a]), v = root(to[a]);
-        if (u != v) parent[std::max(u, v)] = std::min(u, v);
-    }
-    std::vector<std::size_t> size(n, 0);
-    for (NodeIndex v = 0; v < n; ++v) ++size[root(v)];
-    std::vector<NodeIndex> roots;
-    for (NodeIndex v = 0; v < n; ++v)
-        if (root(v) == v) roots.push_back(v);
-    std::stable_sort(roots.begin(), roots.end(), [&](NodeIndex a, NodeIndex b) { return size[a] > size[b]; });
-    std::vector<std::uint32_t> number(n, 0);
-    sizes.clear();
-    for (std::size_t i = 0; i < roots.size(); ++i) {
-        number[roots[i]] = static_cast<std::uint32_t>(i);
-        sizes.push_back(size[roots[i]]);
-    }
-    part.resize(n);
-    for (NodeIndex v = 0; v < n; ++v) part[v] = number[root(v)];
-    (void)network;
-}
-
-}  // namespace
-
 RoadNetwork RoadNetworkBuilder::build() && {
     // Group arcs by start node, keeping input order within a node: the result does not depend on
     // how a sort breaks ties.
@@ -388,7 +341,7 @@ RoadNetwork RoadNetworkBuilder::build() && {
     set_csr(network.graphs_->reverse, std::move(reverse_start), std::move(reverse_column));
     network.graphs_->reverse_arc = std::move(order);
 
-    label_parts(network, network.part_, network.part_sizes_, n, network.from_, network.to_);
+    label_weak_parts(n, network.from_, network.to_, network.part_, network.part_sizes_);
     network.has_coordinates_ = n > 0 && std::all_of(nodes_.begin(), nodes_.end(), [](const NodeInfo& node) {
                                    return node.has_coordinates();
                                });

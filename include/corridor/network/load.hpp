@@ -3,8 +3,10 @@
 // (XML, gzip or bzip2 XML, PBF). Every problem is collected with its file and line.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corridor/engine/diagnostics.hpp"
@@ -24,6 +26,9 @@ struct LoadOptions {
     bool undirected = false;                  // read every arc as a two-way road
     std::optional<BoundingBox> bounding_box;  // OpenStreetMap: keep roads inside only
     std::string profile = "car";              // OpenStreetMap access rules
+    // A prepared file: which of the sections it carries besides the network to check and keep,
+    // by type and bytes (a route needs the hierarchy of one metric only); all when unset.
+    std::function<bool(std::uint32_t type, std::string_view bytes)> keep_section;
 };
 
 /// A section a prepared network file carries besides the network (a contraction hierarchy), as

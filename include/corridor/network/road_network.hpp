@@ -220,6 +220,12 @@ class RoadNetworkBuilder {
     void forbid_turn(std::size_t in_added, std::size_t out_added, bool heavy_only);
 
     RoadNetwork build() &&;
+    /// Builds the network from arcs alike in all but their ends and length (a DIMACS graph),
+    /// given as arrays in the order they were read: every arc gets `road`'s other attributes and
+    /// `one_way`. The same network as add_road arc by arc and build(), without a record per arc.
+    /// Only for a builder that has nodes and no roads.
+    RoadNetwork build_uniform(std::vector<NodeIndex> from, std::vector<NodeIndex> to,
+                              std::vector<double> length_m, const RoadAttributes& road, bool one_way) &&;
 
   private:
     struct PendingArc {

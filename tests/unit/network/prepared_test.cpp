@@ -3,6 +3,7 @@
 // wrongly-optioned file is refused with one located message, never a crash.
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -176,6 +177,29 @@ TEST_CASE("extra sections travel with the network and come back in order") {
               .error() == "an extra section may not use the network's section number 2");
 }
 
+TEST_CASE("an extra section a load does not keep is neither checked nor copied") {
+    fs::path folder = scratch_folder("skip");
+    RoadNetwork network = corridor::test::load_or_fail(valley());
+    std::vector<PreparedSection> extra = {{kContractionHierarchySection, "hierarchy bytes"}, {99, "x"}};
+    fs::path prepared = folder / "v.cnet";
+    REQUIRE(save_prepared_network(prepared.string(), network, valley(), {}, extra).ok());
+    // Section 99 is the file's last 8 bytes: "x" and its padding. Damage it.
+    std::string bytes = read_bytes(prepared);
+    REQUIRE(bytes.substr(bytes.size() - 8, 1) == "x");
+    bytes[bytes.size() - 8] = 'y';
+    write_bytes(prepared, bytes);
+    CHECK(load_errors(prepared.string()).find("section 7 (extra) is damaged") != std::string::npos);
+    LoadOptions hierarchy_only;
+    hierarchy_only.keep_section = [](std::uint32_t type, std::string_view) {
+        return type == kContractionHierarchySection;
+    };
+    LoadedNetwork loaded = load_network(prepared.string(), hierarchy_only);
+    REQUIRE(loaded.network);
+    REQUIRE(loaded.extra_sections.size() == 1);
+    CHECK(loaded.extra_sections[0].type == kContractionHierarchySection);
+    CHECK(loaded.extra_sections[0].bytes == std::string("hierarchy bytes\0", 16));
+}
+
 TEST_CASE("every truncation and every flipped byte of a prepared file is refused with a message") {
     fs::path folder = scratch_folder("damage");
     RoadNetwork network = corridor::test::load_or_fail(valley());
@@ -248,6 +272,28 @@ TEST_CASE("a prepared file whose source has changed is refused as stale; one wit
     // Moved away with its source gone: nothing to compare with, so it loads.
     fs::remove_all(folder / "net");
     CHECK(load_errors(prepared.string()).empty());
+}
+
+TEST_CASE("a source of its recorded size written before the prepared file is not hashed again") {
+    fs::path folder = scratch_folder("dated");
+    std::string gr = (folder / "line.gr").string();
+    write_bytes(gr, "p sp 3 2\na 1 2 5\na 2 3 7\n");
+    fs::path prepared = folder / "line.cnet";
+    REQUIRE(save_prepared_network(prepared.string(), corridor::test::load_or_fail(gr), gr, {}).ok());
+    // The source dated an hour before the prepared file: taken as the one prepared, unread. That
+    // is the rule's risk (docs/network.md): a same-size edit given back an older date, as
+    // `cp -p` or `tar x` can, goes unseen.
+    const auto prepared_written = fs::last_write_time(prepared);
+    write_bytes(gr, "p sp 3 2\na 1 2 6\na 2 3 7\n");
+    fs::last_write_time(gr, prepared_written - std::chrono::hours(1));
+    CHECK(load_errors(prepared.string()).empty());
+    // Written at the prepared file's time or after, it is hashed, and the edit found.
+    fs::last_write_time(gr, prepared_written);
+    CHECK(load_errors(prepared.string()) ==
+          prepared.string() + ": error: the prepared file is stale: its source '" + fs::path(gr).generic_string() +
+              "' has changed since it was prepared; run corridor prepare again\n");
+    fs::last_write_time(gr, prepared_written + std::chrono::hours(1));
+    CHECK(!load_errors(prepared.string()).empty());
 }
 
 TEST_CASE("a prepared file keeps its load options and refuses others") {

@@ -1,0 +1,81 @@
+// A network built straight from the arrays of a DIMACS graph: ends and lengths differ from arc
+// to arc, nothing else does. Arc by arc, the builder keeps a 64-byte record of every arc and
+// copies it into the per-attribute arrays; here the ends and lengths are moved in as they were
+// read and the other attributes filled in one pass each (docs/performance.md, "Fast loaders").
+
+#include <algorithm>
+
+#include "arc_order.hpp"
+#include "corridor/network/road_network.hpp"
+#include "graphs.hpp"
+
+namespace corridor {
+namespace {
+
+template <class T>
+std::vector<T> permuted(const std::vector<T>& values, const std::vector<ArcIndex>& order) {
+    std::vector<T> result(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) result[i] = values[order[i]];
+    return result;
+}
+
+}  // namespace
+
+RoadNetwork RoadNetworkBuilder::build_uniform(std::vector<NodeIndex> from, std::vector<NodeIndex> to,
+                                              std::vector<double> length_m, const RoadAttributes& road,
+                                              bool one_way) && {
+    const std::size_t n = nodes_.size();
+    const std::size_t m = from.size();
+    RoadNetwork network;
+    // Grouped by start node, input order kept within a node, as build() does; files listed by
+    // tail (most DIMACS graphs) are in that order already.
+    std::vector<ArcIndex> forward_start;
+    if (std::is_sorted(from.begin(), from.end())) {
+        forward_start = row_starts(n, from);
+        network.from_ = std::move(from);
+        network.to_ = std::move(to);
+        network.length_m_ = std::move(length_m);
+    } else {
+        std::vector<ArcIndex> by_from = order_by_key(
+            n, m, [&](std::size_t a) { return from[a]; }, &forward_start);
+        network.from_ = permuted(from, by_from);
+        network.to_ = permuted(to, by_from);
+        network.length_m_ = permuted(length_m, by_from);
+    }
+    // The attributes as add_road stores them (float speeds and limits, lanes clamped to a byte).
+    double capacity =
+        road.capacity_vph > 0 ? road.capacity_vph : road.lanes * default_lane_capacity_vph(road.road_class);
+    network.speed_kph_.assign(m, static_cast<float>(road.speed_kph));
+    network.lanes_.assign(m, static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)));
+    network.capacity_vph_.assign(m, static_cast<float>(capacity));
+    network.weight_limit_t_.assign(m, static_cast<float>(road.weight_limit_t));
+    network.axle_load_limit_t_.assign(m, static_cast<float>(road.axle_load_limit_t));
+    network.height_limit_m_.assign(m, static_cast<float>(road.height_limit_m));
+    network.width_limit_m_.assign(m, static_cast<float>(road.width_limit_m));
+    network.hgv_.assign(m, road.hgv);
+    network.road_class_.assign(m, road.road_class);
+    network.name_.assign(m, intern(road.name));
+    network.one_way_.assign(m, one_way);
+    network.shape_start_.assign(m + 1, 0);
+
+    std::vector<ArcIndex> reverse_start;
+    std::vector<ArcIndex> order = order_by_key(
+        n, m, [&](std::size_t a) { return network.to_[a]; }, &reverse_start);
+    std::vector<NodeIndex> reverse_column(m);
+    for (std::size_t i = 0; i < m; ++i) reverse_column[i] = network.from_[order[i]];
+    set_csr(network.graphs_->forward, std::move(forward_start), network.to_);
+    set_csr(network.graphs_->reverse, std::move(reverse_start), std::move(reverse_column));
+    network.graphs_->reverse_arc = std::move(order);
+
+    label_weak_parts(n, network.from_, network.to_, network.part_, network.part_sizes_);
+    network.has_coordinates_ = n > 0 && std::all_of(nodes_.begin(), nodes_.end(), [](const NodeInfo& node) {
+                                   return node.has_coordinates();
+                               });
+    network.nodes_ = std::move(nodes_);
+    network.index_of_ = std::move(index_of_);
+    network.numbered_ids_ = numbered_ids_;
+    network.names_ = std::move(names_);
+    return network;
+}
+
+}  // namespace corridor
