@@ -13,7 +13,8 @@
 
 namespace corridor::scenario {
 
-void read_stored_hierarchy(const std::vector<PreparedSection>& sections, ScenarioCache::Store::Network& into) {
+void read_stored_hierarchy(const std::vector<PreparedSection>& sections,
+                           ScenarioCache::Store::Network& into) {
     if (!into.network) return;
     for (const PreparedSection& section : sections) {
         if (section.type != kContractionHierarchySection) continue;
@@ -36,7 +37,8 @@ namespace {
 // 20000 as "20,000".
 std::string with_commas(std::size_t n) {
     std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
     return digits;
 }
 
@@ -51,7 +53,8 @@ std::shared_ptr<const ContractionHierarchy> prepare(const RoadNetwork& network, 
                                                     RouteHierarchy& h) {
     auto build = [&] {
         auto start = std::chrono::steady_clock::now();
-        auto made = std::make_shared<const ContractionHierarchy>(ContractionHierarchy::build(network, Metric::time));
+        auto made =
+            std::make_shared<const ContractionHierarchy>(ContractionHierarchy::build(network, Metric::time));
         h.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return made;
     };
@@ -87,14 +90,17 @@ void choose_route_hierarchy(Build& build) {
     const std::string instead = will_prepare ? "one is prepared for the network as the scenario has it"
                                              : "routes are searched without one";
     if (build.stored_hierarchy)
-        warn_at_file_key(build, "the contraction hierarchy stored in the prepared network is for its roads as the "
-                                "file has them; places given by lat/lon split roads, so it does not fit and is "
-                                "not used: " + instead);
+        warn_at_file_key(build,
+                         "the contraction hierarchy stored in the prepared network is for its roads as the "
+                         "file has them; places given by lat/lon split roads, so it does not fit and is "
+                         "not used: " +
+                             instead);
     else if (!build.stored_hierarchy_problem.empty())
         warn_at_file_key(build, "the contraction hierarchy stored in the prepared network cannot be used (" +
                                     build.stored_hierarchy_problem + "): " + instead);
     if (!will_prepare) {
-        h.why = "hierarchy: auto, and the network has fewer than " + with_commas(kHierarchyAutoNodes) + " nodes";
+        h.why =
+            "hierarchy: auto, and the network has fewer than " + with_commas(kHierarchyAutoNodes) + " nodes";
         return;
     }
     h.time = prepare(network, build.cache, h);

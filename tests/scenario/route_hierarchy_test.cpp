@@ -35,8 +35,9 @@ struct March {
     std::string origin, post, vehicle;
 };
 // Corner to corner and across, light trucks and heavy carriers (35 t: over most bridges' limits).
-const std::vector<March> kMarches = {{"1", "900", "truck"},   {"30", "871", "truck"}, {"451", "480", "truck"},
-                                     {"1", "900", "carrier"}, {"15", "886", "carrier"}, {"871", "30", "carrier"}};
+const std::vector<March> kMarches = {{"1", "900", "truck"},    {"30", "871", "truck"},
+                                     {"451", "480", "truck"},  {"1", "900", "carrier"},
+                                     {"15", "886", "carrier"}, {"871", "30", "carrier"}};
 
 // The scenario on `network_file`, with `network_keys` added to its network section and the road
 // `closed` (two node ids) closed from 10 minutes to 6 hours when given.
@@ -90,10 +91,13 @@ std::vector<Time> arrivals(const DeploymentResult& r) {
 
 }  // namespace
 
-TEST_CASE("convoys arrive at the same second with and without the hierarchy, through a closure and for heavy vehicles",
-          "[hierarchy]") {
+TEST_CASE(
+    "convoys arrive at the same second with and without the hierarchy, through a closure and for heavy "
+    "vehicles",
+    "[hierarchy]") {
     auto closed = road_on_first_route();
-    Theatre without = theatre_of(load_in_grid("none.yaml", scenario("network", ", hierarchy: none", &closed)));
+    Theatre without =
+        theatre_of(load_in_grid("none.yaml", scenario("network", ", hierarchy: none", &closed)));
     Theatre with = theatre_of(load_in_grid("time.yaml", scenario("network", ", hierarchy: time", &closed)));
     Theatre open = theatre_of(load_in_grid("open.yaml", scenario("network", ", hierarchy: time", nullptr)));
     CHECK(without.hierarchy.time == nullptr);
@@ -118,8 +122,10 @@ TEST_CASE("convoys arrive at the same second with and without the hierarchy, thr
     CHECK(a.routing.hierarchy_fallbacks == 0);
 }
 
-TEST_CASE("the hierarchy stored in a prepared network file is used as it is, and refused on a network split by places",
-          "[hierarchy]") {
+TEST_CASE(
+    "the hierarchy stored in a prepared network file is used as it is, and refused on a network split by "
+    "places",
+    "[hierarchy]") {
     std::string source = (grid_folder() / "network").string();
     RoadNetwork network = test::load_or_fail(source);
     std::ostringstream bytes;
@@ -144,9 +150,10 @@ TEST_CASE("the hierarchy stored in a prepared network file is used as it is, and
     const NodeInfo& b = network.node(network.arc_to(road));
     std::string text = scenario("grid.cnet", "", nullptr);
     std::ostringstream post;
-    post << "  P0: {lat: " << format_fixed((a.lat + b.lat) / 2, 7) << ", lon: " << format_fixed((a.lon + b.lon) / 2, 7)
-         << ", setup: 1h}\n";
-    text.replace(text.find("  P0: "), text.find('\n', text.find("  P0: ")) + 1 - text.find("  P0: "), post.str());
+    post << "  P0: {lat: " << format_fixed((a.lat + b.lat) / 2, 7)
+         << ", lon: " << format_fixed((a.lon + b.lon) / 2, 7) << ", setup: 1h}\n";
+    text.replace(text.find("  P0: "), text.find('\n', text.find("  P0: ")) + 1 - text.find("  P0: "),
+                 post.str());
     for (std::string rule : {std::string(), std::string(", hierarchy: time")}) {
         std::string keyed = text;
         keyed.replace(keyed.find("grid.cnet"), 9, "grid.cnet" + rule);
@@ -157,7 +164,8 @@ TEST_CASE("the hierarchy stored in a prepared network file is used as it is, and
         const Diagnostic& warning = split.diagnostics.items()[0];
         CHECK(warning.severity == Severity::warning);
         CHECK(warning.line == 2);
-        CHECK_THAT(warning.message, Catch::Contains("places given by lat/lon split roads, so it does not fit"));
+        CHECK_THAT(warning.message,
+                   Catch::Contains("places given by lat/lon split roads, so it does not fit"));
         if (rule.empty()) {  // auto: 901 nodes are too few to prepare one
             CHECK(s.hierarchy.time == nullptr);
             CHECK_THAT(warning.message, Catch::EndsWith("routes are searched without one"));
@@ -165,7 +173,8 @@ TEST_CASE("the hierarchy stored in a prepared network file is used as it is, and
             REQUIRE(s.hierarchy.time != nullptr);
             CHECK(s.hierarchy.origin == RouteHierarchy::Origin::prepared);
             CHECK(s.hierarchy.time->node_count() == 901);
-            CHECK_THAT(warning.message, Catch::EndsWith("one is prepared for the network as the scenario has it"));
+            CHECK_THAT(warning.message,
+                       Catch::EndsWith("one is prepared for the network as the scenario has it"));
         }
     }
 }
