@@ -36,6 +36,23 @@ std::optional<LoadedScenario> read_checked(const std::string& path) {
     return loaded;
 }
 
+// How the runs' routes are searched: with the contraction hierarchy (where it came from and what
+// it cost) or without, and why (sim/scenario/network_hierarchy.cpp).
+std::string route_hierarchy_summary(const Theatre& t) {
+    const RouteHierarchy& h = t.hierarchy;
+    switch (h.origin) {
+    case RouteHierarchy::Origin::stored:
+        return "routes: contraction hierarchy by travel time, " + h.why;
+    case RouteHierarchy::Origin::prepared:
+        return "routes: contraction hierarchy by travel time, " +
+               (h.reused ? std::string("shared with an earlier point") : "prepared in " + format_fixed(h.seconds, 2) + " s") +
+               " (" + h.why + ")";
+    case RouteHierarchy::Origin::none:
+        break;
+    }
+    return "routes: searched without a contraction hierarchy (" + h.why + ")";
+}
+
 struct RunOptions {
     std::string scenario;
     std::optional<std::string> seed;
@@ -81,6 +98,8 @@ int run(const RunOptions& o) {
     // Refused before the run, so that a wrong --out costs nothing and touches nothing.
     if (std::string why = check_results_folder(dir, inputs); !why.empty()) return usage_error(why);
 
+    // (To the log, not to a result file: the preparation time differs from run to run.)
+    if (theatre.hierarchy.time) std::cerr << route_hierarchy_summary(theatre) << "\n";
     DeploymentResult result = simulate_deployment(theatre, seed);
     std::vector<OutputFile> files = {
         {"kpis.json", kpis_json(theatre, result)},     {"timeline.csv", timeline_csv(theatre, result)},
@@ -142,6 +161,7 @@ Runner add_validate_command(CLI::App& app) {
                     count_of(t.network().arc_count(), "one-way arc", "one-way arcs").c_str());
         // The heavy-vehicle rules read: none in the map and none applied would otherwise look alike.
         std::printf("  %s\n", describe(count_heavy_vehicle_rules(t.network())).c_str());
+        std::printf("  %s\n", route_hierarchy_summary(t).c_str());
         // The aid part, when there is one: what was checked, so that a planner sees it was read.
         const Humanitarian& aid = t.aid;
         if (!aid.empty()) {

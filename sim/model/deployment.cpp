@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "corridor/network/hierarchy.hpp"
 #include "world.hpp"
 
 namespace corridor::model {
@@ -17,6 +18,8 @@ World::World(const Theatre& t, std::uint64_t seed_, std::uint32_t replication_, 
       sinks(sinks_),
       overlay(t.network().arc_count()),
       router(t.network(), &overlay) {
+    // Shared read-only by every run and every thread (sim/scenario/network_hierarchy.cpp).
+    if (t.hierarchy.time) router.use_hierarchy(t.hierarchy.time);
     if (sinks.roads) result.roads.assign(t.network().arc_count(), RoadOutcome{});
     deployment.units.resize(t.units.size());
     for (std::size_t u = 0; u < t.units.size(); ++u) {
@@ -274,6 +277,8 @@ DeploymentResult simulate_deployment(const Theatre& theatre, std::uint64_t seed,
     for (const VehicleType& type : theatre.vehicle_types) r.fuel.modelled |= type.fuel_per_100km > 0;
     r.mover_slots = w.roads.movers.size();
     r.checkpoint_batch_slots = w.checkpoints.batches.size();
+    r.routing = {w.router.cache_misses(), w.router.cache_hits(), w.router.settled_total(),
+                 w.router.hierarchy_fallbacks()};
     // Convoys still on the road (or waiting) at the end; those that arrived wrote their rows then.
     for (const auto& mover : w.roads.movers)
         if (mover && mover->plan.kind == MoverPlan::Client::convoy)

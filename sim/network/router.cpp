@@ -204,6 +204,7 @@ Route Router::route(const RouteQuery& query, Algorithm algorithm) {
         algorithm = hierarchies_[static_cast<int>(query.metric)] ? Algorithm::hierarchy
                                                                   : search_without_hierarchy(query.metric);
         Route found = route(query, algorithm);
+        settled_total_ += found.settled;
         cache_.emplace(key, found);
         return found;
     }

@@ -17,10 +17,15 @@ void Router::prepare_hierarchy(Metric metric) {
 }
 
 void Router::use_hierarchy(ContractionHierarchy hierarchy) {
-    if (hierarchy.node_count() != network_.node_count())
+    use_hierarchy(std::make_shared<const ContractionHierarchy>(std::move(hierarchy)));
+}
+
+void Router::use_hierarchy(std::shared_ptr<const ContractionHierarchy> hierarchy) {
+    if (!hierarchy) throw std::invalid_argument("no contraction hierarchy given");
+    if (hierarchy->node_count() != network_.node_count() || hierarchy->arc_count() != network_.arc_count())
         throw std::invalid_argument("the contraction hierarchy was built for another network");
-    int slot = static_cast<int>(hierarchy.metric());
-    hierarchies_[slot] = std::make_unique<ContractionHierarchy>(std::move(hierarchy));
+    int slot = static_cast<int>(hierarchy->metric());
+    hierarchies_[slot] = std::move(hierarchy);
     cache_.clear();
 }
 

@@ -98,6 +98,7 @@ void warn_if_beyond_range(Build& build, const Section& s, const YAML::Node& at, 
 void check_reachability(const Section& s, Build& build) {
     const Theatre& t = build.theatre;
     Router router(t.network());
+    if (t.hierarchy.time) router.use_hierarchy(t.hierarchy.time);
     // The roads closed from the start to the end of the run: a post they cut off is never reached.
     Overlay closed_all_run(t.network().arc_count());
     std::string closed_roads;
@@ -108,6 +109,7 @@ void check_reachability(const Section& s, Build& build) {
         closed_roads += (closed_roads.empty() ? "" : ", ") + d.road;
     }
     Router closed_router(t.network(), &closed_all_run);
+    if (t.hierarchy.time) closed_router.use_hierarchy(t.hierarchy.time);
     std::size_t u = 0;
     for (const YAML::Node& item : s.node) {
         const Unit& unit = t.units[u++];
@@ -151,6 +153,7 @@ void check_aid_reachability(const Section& s, Build& build) {
     const Theatre& t = build.theatre;
     const Humanitarian& aid = t.aid;
     Router router(t.network());
+    if (t.hierarchy.time) router.use_hierarchy(t.hierarchy.time);
     std::vector<bool> served(aid.towns.size(), false);
     std::size_t f = 0;
     for (auto it = s.node.begin(); it != s.node.end(); ++it) {

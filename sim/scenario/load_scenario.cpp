@@ -1,6 +1,7 @@
 // The top level of a scenario: files and includes, the sections in the order they depend on each
 // other, and the `scenario` and `network` sections themselves.
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "corridor/network/load.hpp"
 #include "corridor/scenario/load.hpp"
 #include "corridor/scenario/quantities.hpp"
+#include "network_hierarchy.hpp"
 #include "scenario_cache.hpp"
 #include "sections.hpp"
 #include "yaml_shape.hpp"
@@ -279,8 +281,10 @@ std::shared_ptr<const ScenarioCache::Store::Network> shared_network(const std::s
         LoadedNetwork loaded = load_network(path);
         auto network = std::make_shared<ScenarioCache::Store::Network>();
         network->diagnostics = std::move(loaded.diagnostics);
-        if (!network->diagnostics.has_errors() && loaded.network)
+        if (!network->diagnostics.has_errors() && loaded.network) {
             network->network = std::make_shared<const RoadNetwork>(std::move(*loaded.network));
+            read_stored_hierarchy(loaded.extra_sections, *network);
+        }
         return std::shared_ptr<const ScenarioCache::Store::Network>(std::move(network));
     };
     if (!cache) return read();
@@ -289,6 +293,26 @@ std::shared_ptr<const ScenarioCache::Store::Network> shared_network(const std::s
     auto [it, inserted] = cache->networks.emplace(path, nullptr);
     if (inserted) it->second = read();
     return it->second;
+}
+
+// `hierarchy: auto | none | time` (docs/scenario-reference.md, "network").
+void read_hierarchy_rule(MapReader& m, Build& build) {
+    auto rule = m.text("hierarchy");
+    if (!rule) return;
+    static const std::vector<std::string> kRules = {"auto", "none", "time"};
+    auto it = std::find(kRules.begin(), kRules.end(), *rule);
+    if (it != kRules.end()) {
+        build.theatre.hierarchy.rule = static_cast<HierarchyRule>(it - kRules.begin());
+        return;
+    }
+    std::string message = "unknown hierarchy rule '" + *rule + "'";
+    if (*rule == "distance")
+        message += ": a run's routes are by travel time, so its hierarchy is too (use time, auto or none)";
+    else if (auto hint = closest_match(*rule, kRules))
+        message += "; did you mean '" + *hint + "'?";
+    else
+        message += " (use auto, none or time)";
+    m.source().error(*m.get("hierarchy"), message);
 }
 
 }  // namespace
@@ -305,6 +329,7 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
         else
             s.source.error(*m.get("max_snap"), "max_snap must be more than 0 m");
     }
+    read_hierarchy_rule(m, build);
     m.finish();
     if (!m.is_map()) return;
     if (file && (nodes || roads)) {
@@ -325,6 +350,10 @@ void read_network_section(const Section& s, Build& build, std::vector<std::strin
         }
         build.theatre.set_network(loaded->network);
         build.network_ok = true;
+        build.file_network = loaded->network;
+        build.stored_hierarchy = loaded->stored_hierarchy;
+        build.stored_hierarchy_problem = loaded->stored_hierarchy_problem;
+        build.network_file.emplace(s.source, *file);
         return;
     }
     if (!nodes || !roads) {
@@ -500,6 +529,8 @@ LoadedScenario load(const std::string& path, const std::string* text, const std:
         if (const Section* s = section("escorts")) read_escorts(*s, build);
         if (const Section* s = section("fleets")) read_fleets(*s, build);
         if (const Section* s = section("returns")) read_returns(*s, build);
+        // (Before the checks, whose routes it speeds up as it does the runs'.)
+        if (!loaded.diagnostics.has_errors() && build.network_ok) choose_route_hierarchy(build);
         if (const Section* s = section("units"); s && !loaded.diagnostics.has_errors()) {
             check_air_loads(*s, build);
             check_reachability(*s, build);

@@ -30,6 +30,13 @@ struct Build {
     double max_snap_m = 1000;  // network: {max_snap}: a place farther from a road gets a warning
     // Places given by `lat`/`lon` (their YAML map) and the node each snapped to: none if wrong.
     std::vector<std::pair<YAML::Node, std::optional<NodeIndex>>> snapped_places;
+    // A network read from a file: that file's network, the travel-time hierarchy it stores (a
+    // prepared file) or why that cannot be used, and its `file` key for messages
+    // (sim/scenario/network_hierarchy.cpp).
+    std::shared_ptr<const RoadNetwork> file_network;
+    std::shared_ptr<const ContractionHierarchy> stored_hierarchy;
+    std::string stored_hierarchy_problem;
+    std::optional<std::pair<Source, YAML::Node>> network_file;
     std::set<std::size_t> seats_given;  // vehicle types whose `seats` the scenario gives  // found or not: a wrong one was reported already
 
     /// The scenario's duration: what happens later never happens in the run, so a time past it

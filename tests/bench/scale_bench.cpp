@@ -200,7 +200,8 @@ void add_scale_benchmark(CLI::App& app) {
     static std::size_t nodes = 1'000'000;
     static std::uint64_t seed = 1;
     static int queries = 100, landmarks = 16, convoys = 1000;
-    static std::string dir;
+    static std::string dir, hierarchy = "auto";
+    static bool scenario_only = false;
     auto* command = app.add_subcommand(
         "scale", "a generated road grid: generation, DIMACS and CSV write and load, queries, 1,000 convoys");
     command->add_option("--nodes", nodes, "junctions of the grid (a square of at least this many)")
@@ -212,6 +213,12 @@ void add_scale_benchmark(CLI::App& app) {
     command->add_option("--convoys", convoys, "units in the scenario, one convoy each (0: no scenario)")
         ->check(CLI::Range(0, 100'000))
         ->capture_default_str();
+    command->add_option("--hierarchy", hierarchy,
+                        "the scenario's network: {hierarchy} rule; both: run it with none, then with time")
+        ->check(CLI::IsMember({"auto", "none", "time", "both"}))
+        ->capture_default_str();
+    command->add_flag("--scenario-only", scenario_only,
+                      "skip the DIMACS file, the queries and the hierarchy phase (the CSV network is still written)");
     command->add_option("--dir", dir, "where the files go (default: a new folder in the temporary folder)");
     command->callback([] {
         fs::path folder =
@@ -223,12 +230,17 @@ void add_scale_benchmark(CLI::App& app) {
         {  // the generated network is gone before the scenario loads its own copy
             RoadNetwork network;
             generate_phase(spec, network);
-            file_phase(network, "dimacs", (folder / "grid.gr").string());
+            if (!scenario_only) file_phase(network, "dimacs", (folder / "grid.gr").string());
             file_phase(network, "csv", (folder / "network").string());
-            query_phase(network, seed, queries, landmarks);
+            if (!scenario_only) query_phase(network, seed, queries, landmarks);
             ends = convoy_ends(network, seed, convoys);
         }
-        if (convoys > 0) convoy_phase(folder, ends, seed);
+        if (convoys > 0 && hierarchy == "both") {
+            convoy_phase(folder, ends, seed, "none");
+            convoy_phase(folder, ends, seed, "time");
+        } else if (convoys > 0) {
+            convoy_phase(folder, ends, seed, hierarchy);
+        }
         if (dir.empty()) fs::remove_all(folder);
     });
 }

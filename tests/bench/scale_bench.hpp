@@ -20,8 +20,9 @@ struct ConvoyEnds {
 };
 
 /// Writes a scenario of one unit (one convoy) per entry onto the CSV network in `folder`/network,
-/// loads it through the normal loader and runs it; prints the figures.
+/// its `network: {hierarchy}` rule `hierarchy` (auto, none or time), loads it through the normal
+/// loader and runs it; prints the figures, the routing's among them.
 void convoy_phase(const std::filesystem::path& folder, const std::vector<ConvoyEnds>& ends,
-                  std::uint64_t seed);
+                  std::uint64_t seed, const std::string& hierarchy);
 
 }  // namespace corridor::bench

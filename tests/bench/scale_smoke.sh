@@ -41,3 +41,25 @@ if problems:
     sys.exit(1)
 print("scale_smoke: %d lines, all sane" % len(lines))
 PY
+# The scenario with and without a contraction hierarchy: the same run, far less routing work.
+"$bench" scale --nodes 10000 --seed 3 --convoys 100 --hierarchy both --scenario-only --dir "$dir/ch" > "$dir/ch.jsonl"
+python3 - "$dir/ch.jsonl" <<'PY'
+import json, sys
+runs = [l for l in (json.loads(x) for x in open(sys.argv[1]) if x.strip()) if l["benchmark"] == "scale-convoys"]
+problems = []
+def need(ok, what):
+    if not ok: problems.append(what)
+need(len(runs) == 2, "not two scenario runs (none, time)")
+if not problems:
+    a, b = runs
+    need(a["hierarchy"] == "none" and b["hierarchy"] == "prepared", "hierarchies: %s, %s" % (a["hierarchy"], b["hierarchy"]))
+    for k in ("events", "units_on_post", "closure_hours", "route_searches"):
+        need(a[k] == b[k], "%s differs with the hierarchy: %s against %s" % (k, a[k], b[k]))
+    need(b["settled_per_search"] * 5 < a["settled_per_search"], "the hierarchy does not settle 5 times fewer nodes")
+    need(b["hierarchy_seconds"] > 0 and a["hierarchy_fallbacks"] == 0, "hierarchy figures")
+for p in problems: print("scale_smoke: " + p)
+if problems:
+    print(open(sys.argv[1]).read())
+    sys.exit(1)
+print("scale_smoke: the scenario with and without a hierarchy agree")
+PY

@@ -67,6 +67,21 @@ check "point 0 replication 0's closure ($closure_sweep) is not corridor run's ($
 expect 0 "report   $work/one-thread/report.html" -- sweep "$work/small.yaml" --out "$work/one-thread" --threads 1 --quiet
 same "1 thread against every core" "$work/whole" "$work/one-thread"
 
+# Routes with a contraction hierarchy (network: {hierarchy: time}), one shared by every point, run
+# and thread: the same bytes at 1 and 2 threads.
+cat >"$work/hierarchy.yaml" <<EOF
+sweep:
+  scenario: $reference
+  replications: 2
+  kpis: [closure_time_h, unmet_person_days, aid_trips]
+parameters:
+  network.hierarchy: [time, none]
+  fleets.icrc-trucks.count: [4, 12]
+EOF
+expect 0 '8 runs of 4 points x 2 replications' -- sweep "$work/hierarchy.yaml" --out "$work/ch1" --threads 1 --quiet
+expect 0 '8 runs of 4 points x 2 replications' -- sweep "$work/hierarchy.yaml" --out "$work/ch2" --threads 2 --quiet
+same "a hierarchy at 1 and 2 threads" "$work/ch1" "$work/ch2"
+
 # Shards merged, the same bytes; and what merge refuses.
 for i in 1 2 3; do expect 0 "shard $i/3" -- sweep "$work/small.yaml" --shard "$i/3" --out "$work/shard$i" --quiet; done
 expect 0 'merged 3 shards, 18 runs' -- merge "$work/shard3" "$work/shard1" "$work/shard2" --out "$work/merged"

@@ -247,6 +247,11 @@ struct DeploymentResult {
     // what their tables hold (a finished one's place is reused), however long the run.
     std::size_t mover_slots = 0;
     std::size_t checkpoint_batch_slots = 0;
+    // The run's route searches, for the benchmarks: searched (not answered from the router's
+    // cache), nodes they settled, and hierarchy answers the overlay or a vehicle refused.
+    struct Routing {
+        std::uint64_t searched = 0, cached = 0, settled = 0, hierarchy_fallbacks = 0;
+    } routing;
 };
 
 /// What a run records beyond the figures its KPIs need (units, posts, checkpoints, airfields, the

@@ -202,6 +202,24 @@ struct PlaceSnap {
     std::string node_id;  // its node: a new one ("@post:OP-1") or a road's end node
 };
 
+class ContractionHierarchy;  // corridor/network/hierarchy.hpp
+
+/// `network: {hierarchy: ...}`: whether the runs' routes use a contraction hierarchy
+/// (docs/network.md, "Contraction hierarchies in a scenario").
+enum class HierarchyRule { automatic, none, time };
+
+/// The contraction hierarchy every run of the scenario shares read-only, and where it came from,
+/// for `corridor validate` and `corridor run` to say (sim/scenario/network_hierarchy.cpp).
+struct RouteHierarchy {
+    enum class Origin { none, stored, prepared };
+    HierarchyRule rule = HierarchyRule::automatic;
+    std::shared_ptr<const ContractionHierarchy> time;  // by travel time; null: routes searched without
+    Origin origin = Origin::none;
+    bool reused = false;  // prepared for an earlier scenario read through the same cache (a sweep)
+    double seconds = 0;   // wall clock to prepare it: shown in logs, never written to a result file
+    std::string why;      // in a few words, why it is used or not
+};
+
 /// The largest seed a scenario or `--seed` may give (seeds are never wrapped or truncated).
 inline constexpr std::uint64_t kMaxSeed = std::uint64_t{1} << 62;
 
@@ -225,6 +243,7 @@ struct Theatre {
     std::vector<Incidents> incidents;
     std::vector<PlaceSnap> place_snaps;  // in the order they were put on the network
     Humanitarian aid;  // commodities, depots, towns and truck fleets (docs/model.md, "Aid delivery")
+    RouteHierarchy hierarchy;  // for the network as the runs see it (places by coordinates split in)
 
     /// The road network, shared read-only: the points of a sweep read one network, loaded once.
     const RoadNetwork& network() const { return *network_; }

@@ -31,6 +31,8 @@ class ContractionHierarchy {
 
     Metric metric() const { return metric_; }
     std::size_t node_count() const { return rank_.size(); }
+    /// Arcs of the road network it was built for (a cheap check that it is that network's).
+    std::size_t arc_count() const { return arc_count_; }
     /// Shortcuts the contraction added (arcs of the hierarchy that are not roads).
     std::size_t shortcut_count() const { return shortcut_count_; }
 

@@ -78,6 +78,12 @@ class Router {
     void prepare_hierarchy(Metric metric);
     /// Uses a hierarchy built (or read from a prepared-network file) for this network.
     void use_hierarchy(ContractionHierarchy hierarchy);
+    /// Uses a hierarchy shared with other routers (every run of a scenario, every point of a
+    /// sweep): queries on it are safe from several threads, each taking its own scratch arrays.
+    /// Throws std::invalid_argument if it was built for a network of other node or arc counts;
+    /// the caller vouches for the rest (the scenario loader matches it by the network's
+    /// fingerprint, sim/scenario/network_hierarchy.cpp).
+    void use_hierarchy(std::shared_ptr<const ContractionHierarchy> hierarchy);
     /// The hierarchy prepared for `metric`, or null.
     const ContractionHierarchy* hierarchy(Metric metric) const;
 
@@ -108,6 +114,8 @@ class Router {
     const RoadNetwork& network() const { return network_; }
     std::uint64_t cache_hits() const { return cache_hits_; }
     std::uint64_t cache_misses() const { return cache_misses_; }
+    /// Nodes settled by every search route() made for a miss of its cache: the routing's work.
+    std::uint64_t settled_total() const { return settled_total_; }
     /// Hierarchy answers refused by hierarchy_answer_valid (answered by another search).
     std::uint64_t hierarchy_fallbacks() const { return hierarchy_fallbacks_; }
 
@@ -156,11 +164,11 @@ class Router {
         std::vector<double> from_landmark, to_landmark;
     };
     Landmarks landmarks_[2];
-    std::unique_ptr<ContractionHierarchy> hierarchies_[2];  // per metric, or null
+    std::shared_ptr<const ContractionHierarchy> hierarchies_[2];  // per metric, or null; read-only
     std::uint64_t hierarchy_fallbacks_ = 0;
     std::unordered_map<CacheKey, Route, CacheKeyHash> cache_;
     std::uint64_t cache_version_ = 0;
-    std::uint64_t cache_hits_ = 0, cache_misses_ = 0;
+    std::uint64_t cache_hits_ = 0, cache_misses_ = 0, settled_total_ = 0;
 };
 
 }  // namespace corridor
