@@ -1,52 +1,35 @@
 // Contraction hierarchy figures: preparation time, shortcuts, memory per node and arc, and the
 // mean point-to-point query against a one-to-all Dijkstra and against the router's search
 // without the hierarchy, with every hierarchy answer checked against Dijkstra's (relative 1e-9).
-// On a DIMACS file, or on a generated grid of streets (--grid 1000 for a million nodes) to show
-// that preparation scales.
+// On a DIMACS file, on a uniform grid of streets (--grid, the worst case for contraction) or on
+// the generated road grid of corridor-bench scale (--nodes 1000000), to show that preparation scales.
 
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <stdexcept>
 
+#include "../street_grid.hpp"
 #include "bench.hpp"
 #include "corridor/engine/random.hpp"
+#include "corridor/network/generate.hpp"
 #include "corridor/network/hierarchy.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
+#include "scale_bench.hpp"
 
 namespace corridor::bench {
 namespace {
-
-// A side x side grid of two-way streets, every fifth row one-way, every seventh a faster road,
-// lengths 100 to 150 m at random: a town-like network of known size.
-RoadNetwork street_grid(int side, std::uint64_t seed) {
-    RandomStream pick({seed, 0, purpose_id("grid"), 0});
-    RoadNetworkBuilder builder;
-    for (int v = 0; v < side * side; ++v) {
-        NodeInfo node;
-        node.id = std::to_string(v + 1);
-        builder.add_node(std::move(node));
-    }
-    auto at = [side](int x, int y) { return static_cast<NodeIndex>(y * side + x); };
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            RoadAttributes road;
-            road.speed_kph = y % 7 == 0 ? 90 : 50;
-            road.length_m = 100 + pick.uniform01() * 50;
-            if (x + 1 < side) builder.add_road(at(x, y), at(x + 1, y), road, y % 5 == 4);
-            road.length_m = 100 + pick.uniform01() * 50;
-            if (y + 1 < side) builder.add_road(at(x, y), at(x, y + 1), road, false);
-        }
-    return std::move(builder).build();
-}
 
 void hierarchy_benchmark(const std::string& name, const RoadNetwork& network, Metric metric, int queries,
                          int checked) {
     Router router(network);
     auto start = std::chrono::steady_clock::now();
+    std::clock_t cpu_start = std::clock();
     router.prepare_hierarchy(metric);
     double prepare_s = seconds_since(start);
+    double prepare_cpu_s = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     const ContractionHierarchy& ch = *router.hierarchy(metric);
     auto n = static_cast<std::uint32_t>(network.node_count());
     RandomStream pick({42, 0, purpose_id("queries"), 0});
@@ -82,19 +65,20 @@ void hierarchy_benchmark(const std::string& name, const RoadNetwork& network, Me
     double one_to_all_s = seconds_since(start) / without;
     std::printf(
         "{\"benchmark\":\"hierarchy\",\"network\":\"%s\",\"metric\":\"%s\",\"nodes\":%zu,\"arcs\":%zu,"
-        "\"prepare_s\":%.2f,\"shortcuts\":%zu,\"hierarchy_bytes\":%zu,\"bytes_per_node\":%.1f,"
+        "\"prepare_s\":%.2f,\"prepare_cpu_s\":%.2f,\"shortcuts\":%zu,\"hierarchy_bytes\":%zu,\"bytes_per_"
+        "node\":%.1f,"
         "\"bytes_per_node_and_arc\":%.1f,\"queries\":%d,\"hierarchy_route_us\":%.1f,"
         "\"hierarchy_distance_us\":%.1f,\"mean_settled\":%.0f,\"bidirectional_ms\":%.3f,\"one_to_all_ms\":%."
         "3f,"
         "\"one_to_all_over_hierarchy\":%.0f,\"bidirectional_over_hierarchy\":%.0f,\"checked\":%d,"
-        "\"answers_agree\":%s}\n",
+        "\"answers_agree\":%s,\"peak_rss_kb\":%ld}\n",
         name.c_str(), metric == Metric::distance ? "distance" : "time", network.node_count(),
-        network.arc_count(), prepare_s, ch.shortcut_count(), ch.memory_bytes(),
+        network.arc_count(), prepare_s, prepare_cpu_s, ch.shortcut_count(), ch.memory_bytes(),
         static_cast<double>(ch.memory_bytes()) / network.node_count(),
         static_cast<double>(ch.memory_bytes()) / (network.node_count() + network.arc_count()), queries,
         hierarchy_s * 1e6, distance_only_s * 1e6, static_cast<double>(settled) / queries,
         bidirectional_s * 1e3, one_to_all_s * 1e3, one_to_all_s / hierarchy_s, bidirectional_s / hierarchy_s,
-        without, agree ? "true" : "false");
+        without, agree ? "true" : "false", peak_rss_kb());
     std::fflush(stdout);
 }
 
@@ -103,12 +87,15 @@ void hierarchy_benchmark(const std::string& name, const RoadNetwork& network, Me
 void add_hierarchy_benchmark(CLI::App& app) {
     static std::string gr;
     static int queries = 2000, checked = 100, grid = 0;
+    static std::size_t nodes = 0;
     static std::string metric_name = "both";
     auto* command = app.add_subcommand(
         "hierarchy", "contraction hierarchy: preparation, memory, point-to-point against one-to-all");
     command->add_option("--dimacs", gr, "a DIMACS .gr file (default: $CORRIDOR_DATA_DIR/DE.gr)");
     command->add_option("--grid", grid, "instead, a generated grid of SIDE x SIDE streets")
         ->check(CLI::Range(2, 5000));
+    command->add_option("--nodes", nodes, "instead, the generated road grid of corridor-bench scale (seed 1)")
+        ->check(CLI::Range(std::size_t{4}, std::size_t{50'000'000}));
     command->add_option("--queries", queries)->capture_default_str()->check(CLI::Range(1, 10000000));
     command->add_option("--checked", checked, "queries checked against one-to-all Dijkstra")
         ->capture_default_str()
@@ -119,9 +106,12 @@ void add_hierarchy_benchmark(CLI::App& app) {
     command->callback([] {
         std::string name;
         RoadNetwork network;
-        if (grid > 0) {
+        if (nodes > 0) {
+            name = "generated road grid, " + std::to_string(nodes) + " nodes";
+            network = generate_road_grid(GridSpec::with_nodes(nodes, 1));
+        } else if (grid > 0) {
             name = "grid " + std::to_string(grid) + "x" + std::to_string(grid);
-            network = street_grid(grid, 1);
+            network = test::street_grid(grid, grid, 1);
         } else {
             const char* dir = std::getenv("CORRIDOR_DATA_DIR");
             name = gr.empty() ? std::string(dir ? dir : CORRIDOR_DEFAULT_DATA_DIR) + "/DE.gr" : gr;

@@ -13,15 +13,10 @@
 #include "bench.hpp"
 #include "corridor/engine/random.hpp"
 #include "corridor/network/generate.hpp"
+#include "corridor/network/hierarchy.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
 #include "scale_bench.hpp"
-
-// The contraction hierarchy (engineer A's part of issue 12) is measured when its header is there.
-#if __has_include("corridor/network/hierarchy.hpp")
-#include "corridor/network/hierarchy.hpp"
-#define CORRIDOR_SCALE_BENCH_HIERARCHY 1
-#endif
 
 namespace corridor::bench {
 namespace {
@@ -101,7 +96,6 @@ std::vector<Pair> query_pairs(const RoadNetwork& network, std::uint64_t seed, in
     return pairs;
 }
 
-#ifdef CORRIDOR_SCALE_BENCH_HIERARCHY
 // Contraction hierarchy: build time, memory, query time, and its answers against Dijkstra's.
 void hierarchy_phase(const RoadNetwork& network, const std::vector<Pair>& pairs,
                      const std::vector<double>& expected_s, double one_to_all_s) {
@@ -123,12 +117,6 @@ void hierarchy_phase(const RoadNetwork& network, const std::vector<Pair>& pairs,
         query_s * 1e3, one_to_all_s / query_s, yes_no(agree), peak_rss_kb());
     std::fflush(stdout);
 }
-#else
-void hierarchy_phase(const RoadNetwork&, const std::vector<Pair>&, const std::vector<double>&, double) {
-    std::printf(
-        "{\"benchmark\":\"scale-hierarchy\",\"skipped\":\"no contraction hierarchy in this build\"}\n");
-}
-#endif
 
 // One-to-all Dijkstra against point-to-point searches on the same pairs, by travel time (what
 // convoys are routed by); every method must give the same times.

@@ -1,10 +1,10 @@
 // Contraction hierarchies against plain Dijkstra: the same cheapest cost on thousands of random
-// pairs, by time and by distance, on real maps and on small hand-made networks with one-way
-// streets, parallel roads, zero-length roads, loops and disconnected parts; with closures, damage
-// and weight limits (the Router's fallback); the unpacked path a chain of roads from origin to
-// destination; the binary section read back identical. Costs are compared with a relative
-// tolerance of 1e-9: a shortcut sums its halves before they join the rest of the path, so a tie
-// between two paths can come out a last bit apart (docs/network.md, "Contraction hierarchies").
+// pairs, by time and by distance, on real maps, on a generated road grid and on small hand-made
+// networks with one-way streets, parallel roads, zero-length roads, loops and disconnected parts;
+// with closures, damage and weight limits (the Router's fallback); the unpacked path a chain of roads from
+// origin to destination; the binary section read back identical. Costs are compared with a relative tolerance
+// of 1e-9: a shortcut sums its halves before they join the rest of the path, so a tie between two paths can
+// come out a last bit apart (docs/network.md, "Contraction hierarchies").
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -12,7 +12,9 @@
 
 #include "../../data_files.hpp"
 #include "../../network_helpers.hpp"
+#include "../../street_grid.hpp"
 #include "corridor/engine/random.hpp"
+#include "corridor/network/generate.hpp"
 #include "corridor/network/hierarchy.hpp"
 
 using namespace corridor;
@@ -117,24 +119,6 @@ RoadNetwork small_network(std::uint64_t seed, int nodes) {
     return std::move(builder).build();
 }
 
-// A width x height grid of two-way streets with every fifth row one-way, lengths jittered.
-RoadNetwork grid_network(int width, int height, std::uint64_t seed) {
-    RandomStream pick({seed, 0, purpose_id("grid"), 0});
-    RoadNetworkBuilder builder;
-    for (int v = 0; v < width * height; ++v) builder.add_node(node_named(std::to_string(v + 1)));
-    auto at = [width](int x, int y) { return static_cast<NodeIndex>(y * width + x); };
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x) {
-            RoadAttributes r;
-            r.speed_kph = y % 7 == 0 ? 90 : 50;
-            r.length_m = 100 + pick.uniform01() * 50;
-            if (x + 1 < width) builder.add_road(at(x, y), at(x + 1, y), r, y % 5 == 4);
-            r.length_m = 100 + pick.uniform01() * 50;
-            if (y + 1 < height) builder.add_road(at(x, y), at(x, y + 1), r, false);
-        }
-    return std::move(builder).build();
-}
-
 std::string bytes_of(const ContractionHierarchy& ch) {
     std::ostringstream out;
     ch.write(out);
@@ -218,12 +202,24 @@ TEST_CASE("hierarchy routes for heavy vehicles keep off weak bridges as Dijkstra
 }
 
 TEST_CASE("a grid with one-way rows: hierarchy routes cost what Dijkstra's cost") {
-    RoadNetwork network = grid_network(40, 40, 5);
+    RoadNetwork network = test::street_grid(40, 40, 5);
     Tally tally = check_against_dijkstra(network, nullptr, 500, 11);
     CHECK(tally.compared == 1000);
     Overlay overlay(network.arc_count());
     damage(overlay, network.arc_count(), 3, 3);
     check_against_dijkstra(network, &overlay, 300, 12);
+}
+
+TEST_CASE("a generated road grid of 20,000 junctions: hierarchy routes cost what Dijkstra's cost") {
+    // The network corridor-bench scale and hierarchy --nodes measure at a million junctions (road
+    // classes, one-way streets, diagonals, bridges), at a size a test can check against Dijkstra.
+    RoadNetwork network = generate_road_grid(GridSpec::with_nodes(20000, 7));
+    REQUIRE(network.node_count() >= 20000);
+    Tally tally = check_against_dijkstra(network, nullptr, 300, 21);
+    CHECK(tally.compared == 600);  // the generator keeps the grid strongly connected
+    Overlay overlay(network.arc_count());
+    damage(overlay, network.arc_count(), 21, 2);
+    check_against_dijkstra(network, &overlay, 150, 22);
 }
 
 TEST_CASE(
@@ -249,7 +245,7 @@ TEST_CASE(
 }
 
 TEST_CASE("the router's automatic choice uses a prepared hierarchy and falls back past a closure") {
-    RoadNetwork network = grid_network(20, 20, 8);
+    RoadNetwork network = test::street_grid(20, 20, 8);
     Overlay overlay(network.arc_count());
     Router router(network, &overlay);
     router.prepare_hierarchy(Metric::time);
@@ -267,7 +263,7 @@ TEST_CASE("the router's automatic choice uses a prepared hierarchy and falls bac
 }
 
 TEST_CASE("a hierarchy is built the same, byte for byte, every time, and reads back identical") {
-    RoadNetwork network = grid_network(30, 30, 2);
+    RoadNetwork network = test::street_grid(30, 30, 2);
     ContractionHierarchy ch = ContractionHierarchy::build(network, Metric::time);
     std::string bytes = bytes_of(ch);
     CHECK(bytes_of(ContractionHierarchy::build(network, Metric::time)) == bytes);
@@ -285,9 +281,9 @@ TEST_CASE("a hierarchy is built the same, byte for byte, every time, and reads b
 }
 
 TEST_CASE("a hierarchy section for another network, or cut short, is refused with a reason") {
-    RoadNetwork network = grid_network(10, 10, 2);
+    RoadNetwork network = test::street_grid(10, 10, 2);
     std::string bytes = bytes_of(ContractionHierarchy::build(network, Metric::distance));
-    RoadNetwork other = grid_network(10, 10, 3);  // same shape, other lengths
+    RoadNetwork other = test::street_grid(10, 10, 3);  // same shape, other lengths
     std::istringstream foreign(bytes);
     Result<ContractionHierarchy> read = ContractionHierarchy::read(foreign, other);
     REQUIRE_FALSE(read.ok());
