@@ -147,16 +147,14 @@ int run_route(const RouteOptions& o) {
         ends.push_back({which, point.value(), {}, {}, {}, {}, {}, {}, {}, {}, {}});
     }
     // Of a prepared file's hierarchies only the one for this metric, and none for a network that
-    // snapped ends will split (see below): the others are not even read. A hierarchy section
-    // names its metric in bytes 16 to 23 (sim/network/hierarchy/serialise.cpp).
-    const std::uint64_t metric_number = o.metric == "time" ? static_cast<std::uint64_t>(Metric::time)
-                                                           : static_cast<std::uint64_t>(Metric::distance);
+    // snapped ends will split (see below): the others are not even read. One that cannot be told
+    // is kept, for the reader to name what is wrong with it.
+    const Metric metric = o.metric == "time" ? Metric::time : Metric::distance;
     LoadOptions options = load_options.value();
     options.keep_section = [&](std::uint32_t type, std::string_view bytes) {
         if (type != kContractionHierarchySection) return true;
-        std::uint64_t metric = metric_number;
-        if (bytes.size() >= 24) std::memcpy(&metric, bytes.data() + 16, sizeof metric);
-        return ends.empty() && metric == metric_number;
+        std::optional<Metric> stored = ContractionHierarchy::section_metric(bytes);
+        return ends.empty() && (!stored || *stored == metric);
     };
     LoadedNetwork loaded = load_network(o.network, options);
     print_diagnostics(loaded.diagnostics);

@@ -161,7 +161,7 @@ std::string format_datetime_utc(std::int64_t epoch_ms) {
     const unsigned d = day_of_year - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = static_cast<std::int64_t>(year_of_era) + era * 400 + (m <= 2);
-    char buffer[40];
+    char buffer[64];  // room for any 64-bit year, so the format cannot be cut short
     std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y),
                   m, d, static_cast<long long>(of_day / 3600), static_cast<long long>(of_day / 60 % 60),
                   static_cast<long long>(of_day % 60));

@@ -11,6 +11,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "corridor/engine/result.hpp"
@@ -51,6 +52,9 @@ class ContractionHierarchy {
     void write(std::ostream& out) const;
     /// Reads what write() wrote for this same network; an error names what does not match.
     static Result<ContractionHierarchy> read(std::istream& in, const RoadNetwork& network);
+    /// The metric a section written by write() is for, read from its header alone (so that a
+    /// loader can skip the others unread); nullopt when the bytes are not such a section.
+    static std::optional<Metric> section_metric(std::string_view bytes);
 
     /// One arc of the hierarchy, kept at its lower-ranked end: `head` is the other end. `via` is
     /// an original ArcIndex, or kShortcut | the contracted middle node of a shortcut.

@@ -27,10 +27,10 @@ struct Override {
     std::string path;
     std::string value;  // as YAML: 12, 72h, most_need_first, [HAK, LAC]
     // Where the sweep file gives the path and the value: errors in either are reported there.
-    std::string file;
+    std::string file{};
     int line = 0, column = 0;
     int value_line = 0, value_column = 0;
-    std::string applied;  // added to an error at the value, e.g. "point 3: fleets.icrc-trucks.count = 0"
+    std::string applied{};  // added to an error at the value, e.g. "point 3: fleets.icrc-trucks.count = 0"
 };
 
 /// Files and road networks read once and shared read-only by every scenario loaded through it

@@ -58,6 +58,16 @@ void ContractionHierarchy::write(std::ostream& out) const {
     put_array(out, down_);
 }
 
+std::optional<Metric> ContractionHierarchy::section_metric(std::string_view bytes) {
+    // The header: magic word, version, metric (each eight bytes, as write() puts them).
+    std::uint64_t version = 0, metric = 0;
+    if (bytes.size() < sizeof kMagic + 16 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return {};
+    std::memcpy(&version, bytes.data() + sizeof kMagic, 8);
+    std::memcpy(&metric, bytes.data() + sizeof kMagic + 8, 8);
+    if (version != kVersion || metric > 1) return {};
+    return static_cast<Metric>(metric);
+}
+
 Result<ContractionHierarchy> ContractionHierarchy::read(std::istream& in, const RoadNetwork& network) {
     char magic[sizeof kMagic];
     if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0)
