@@ -58,24 +58,7 @@ RoadNetwork RoadNetworkBuilder::build_uniform(std::vector<NodeIndex> from, std::
     network.one_way_.assign(m, one_way);
     network.shape_start_.assign(m + 1, 0);
 
-    std::vector<ArcIndex> reverse_start;
-    std::vector<ArcIndex> order = order_by_key(
-        n, m, [&](std::size_t a) { return network.to_[a]; }, &reverse_start);
-    std::vector<NodeIndex> reverse_column(m);
-    for (std::size_t i = 0; i < m; ++i) reverse_column[i] = network.from_[order[i]];
-    set_csr(network.graphs_->forward, std::move(forward_start), network.to_);
-    set_csr(network.graphs_->reverse, std::move(reverse_start), std::move(reverse_column));
-    network.graphs_->reverse_arc = std::move(order);
-
-    label_weak_parts(n, network.from_, network.to_, network.part_, network.part_sizes_);
-    network.has_coordinates_ = n > 0 && std::all_of(nodes_.begin(), nodes_.end(), [](const NodeInfo& node) {
-                                   return node.has_coordinates();
-                               });
-    network.nodes_ = std::move(nodes_);
-    network.index_of_ = std::move(index_of_);
-    network.numbered_ids_ = numbered_ids_;
-    network.names_ = std::move(names_);
-    return network;
+    return std::move(*this).finish(std::move(network), std::move(forward_start));
 }
 
 }  // namespace corridor

@@ -331,11 +331,17 @@ RoadNetwork RoadNetworkBuilder::build() && {
         network.shape_start_[a + 1] = network.shape_.size();
     }
     shapes_ = {};
+    return std::move(*this).finish(std::move(network), std::move(forward_start));
+}
+
+RoadNetwork RoadNetworkBuilder::finish(RoadNetwork network, std::vector<ArcIndex> forward_start) && {
+    std::size_t n = nodes_.size();
+    std::size_t m = network.to_.size();
     std::vector<ArcIndex> reverse_start;
     std::vector<ArcIndex> order =
-        order_by_key(n, m, [&](std::size_t a) { return arcs_[a].to; }, &reverse_start);
+        order_by_key(n, m, [&](std::size_t a) { return network.to_[a]; }, &reverse_start);
     std::vector<NodeIndex> reverse_column(m);
-    for (std::size_t i = 0; i < m; ++i) reverse_column[i] = arcs_[order[i]].from;
+    for (std::size_t i = 0; i < m; ++i) reverse_column[i] = network.from_[order[i]];
     // The CSR arrays straight from the sorted arcs: Boost's constructor would copy and sort again.
     set_csr(network.graphs_->forward, std::move(forward_start), network.to_);
     set_csr(network.graphs_->reverse, std::move(reverse_start), std::move(reverse_column));

@@ -228,6 +228,10 @@ class RoadNetworkBuilder {
                               std::vector<double> length_m, const RoadAttributes& road, bool one_way) &&;
 
   private:
+    /// The steps both builds end with, once `network` holds its arcs in order: the reverse CSR,
+    /// the weakly connected parts and the nodes.
+    RoadNetwork finish(RoadNetwork network, std::vector<ArcIndex> forward_start) &&;
+
     struct PendingArc {
         NodeIndex from, to;
         double length_m;
