@@ -61,7 +61,11 @@ fi
 mkdir "$work/theatre/.out.corridor-$$-0" "$work/theatre/.out.corridor-1-7"
 flock -n "$work/theatre/.out.corridor-1-7" sleep 30 &
 holder=$!
-sleep 0.2
+# Until the holder has the lock (a busy machine may take longer than any fixed pause to start it).
+for ((tries = 0; tries < 200; tries++)); do
+    flock -n "$work/theatre/.out.corridor-1-7" true || break
+    sleep 0.05
+done
 "$corridor" run "$scenario" --seed 1 --out "$work/theatre/out" >/dev/null
 left=$(ls -A "$work/theatre" | tr '\n' ' ')
 kill "$holder" 2>/dev/null
