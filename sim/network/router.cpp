@@ -9,6 +9,7 @@
 
 #include "corridor/engine/dary_heap.hpp"
 #include "corridor/network/hierarchy.hpp"
+#include "epoch_stamps.hpp"
 #include "graphs.hpp"
 #include "turn_search.hpp"
 
@@ -105,7 +106,7 @@ std::vector<double> settle_all(const CsrGraph& graph, std::size_t n, NodeIndex f
 struct Router::Search {
     explicit Search(std::size_t n) : cost(n), parent(n), stamp(n, 0), settled_stamp(n, 0) {}
     void start() {
-        ++epoch;
+        next_epoch(epoch, stamp, settled_stamp);
         heap.clear();
     }
     double get(NodeIndex v) const { return stamp[v] == epoch ? cost[v] : kInfinity; }

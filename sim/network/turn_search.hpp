@@ -8,6 +8,7 @@
 
 #include "corridor/engine/dary_heap.hpp"
 #include "corridor/network/router.hpp"
+#include "epoch_stamps.hpp"
 
 namespace corridor {
 
@@ -15,7 +16,7 @@ struct Router::ArcSearch {
     static constexpr ArcIndex kNone = UINT32_MAX;
     explicit ArcSearch(std::size_t m) : cost(m), parent(m), stamp(m, 0), settled_stamp(m, 0) {}
     void start() {
-        ++epoch;
+        next_epoch(epoch, stamp, settled_stamp);
         heap.clear();
     }
     double get(ArcIndex a) const {

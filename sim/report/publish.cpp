@@ -24,6 +24,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <utility>
 
 namespace corridor {
@@ -280,6 +281,27 @@ void remove_leftovers(const fs::path& target, const fs::path& keep) {
     }
 }
 
+constexpr std::string_view kProbePrefix = ".corridor-probe-";
+
+// Whether a folder can be made in `folder`: one is made and removed at once (access() would say
+// yes to root even where nothing can be made, as in /proc). 0, or the errno. A run killed between
+// the two steps leaves its empty probe behind: the probes found here are removed first (rmdir
+// takes only an empty folder, and a probe still in use has done its work once made).
+int probe_folder(const fs::path& folder) {
+    std::error_code listing, error;
+    for (fs::directory_iterator it(folder, listing); !listing && it != fs::directory_iterator();
+         it.increment(listing)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() == kProbePrefix.size() + 6 && name.rfind(kProbePrefix, 0) == 0 &&
+            it->is_directory(error) && !it->is_symlink(error))
+            ::rmdir(it->path().c_str());
+    }
+    std::string probe = (folder / (std::string(kProbePrefix) + "XXXXXX")).string();
+    if (::mkdtemp(probe.data()) == nullptr) return errno;
+    ::rmdir(probe.c_str());
+    return 0;
+}
+
 int exchange(const fs::path& a, const fs::path& b) {
     return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE);
 }
@@ -333,13 +355,9 @@ std::string check_results_folder(const std::string& dir, const std::vector<std::
         if (!fs::is_directory(above))
             return named + " cannot be made: " + in_quotes(ancestor) +
                    " is a file, not a folder; choose another --out (nothing was written)";
-        // A folder made and removed at once says whether we may (access() would say yes to root
-        // even where nothing can be made, as in /proc).
-        std::string probe = (ancestor / ".corridor-probe-XXXXXX").string();
-        if (::mkdtemp(probe.data()) == nullptr)
-            return named + " cannot be made in " + in_quotes(ancestor) + " (" + std::strerror(errno) +
+        if (int why = probe_folder(ancestor))
+            return named + " cannot be made in " + in_quotes(ancestor) + " (" + std::strerror(why) +
                    "); choose another --out (nothing was written)";
-        ::rmdir(probe.c_str());
         return "";
     }
     if (!fs::is_directory(status))
@@ -354,11 +372,9 @@ std::string check_results_folder(const std::string& dir, const std::vector<std::
                "move the file out or choose another --out (nothing was written)";
     // An empty or earlier run's folder is replaced by a folder written beside it: say now, not
     // after the run, when its parent takes no new folder.
-    std::string probe = (target.parent_path() / ".corridor-probe-XXXXXX").string();
-    if (::mkdtemp(probe.data()) == nullptr)
+    if (int why = probe_folder(target.parent_path()))
         return named + " cannot be replaced: no folder can be made in " + in_quotes(target.parent_path()) + " (" +
-               std::strerror(errno) + "); choose another --out (nothing was written)";
-    ::rmdir(probe.c_str());
+               std::strerror(why) + "); choose another --out (nothing was written)";
     return "";
 }
 

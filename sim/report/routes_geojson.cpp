@@ -29,7 +29,10 @@ class Features {
   public:
     void line(const std::vector<GeoPoint>& course) {
         begin("{\"type\":\"LineString\",\"coordinates\":[");
-        for (std::size_t i = 0; i < course.size(); ++i) out_ += (i ? "," : "") + position(course[i]);
+        for (std::size_t i = 0; i < course.size(); ++i) {
+            if (i > 0) out_ += ',';
+            out_ += position(course[i]);
+        }
         out_ += "]},\"properties\":{";
     }
     void point(const NodeInfo& node, const char* kind, const std::string& name) {

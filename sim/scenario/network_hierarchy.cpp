@@ -1,6 +1,7 @@
 // Which contraction hierarchy a scenario's runs share. A hierarchy answers for the exact network
-// it was built on: a prepared file's stored one is used only while the network is that file's
-// own object (places by coordinates split roads into a new network, with other arcs), and one
+// it was built on: a prepared file's stored one is used only while the network has that file's
+// arcs and costs (places by coordinates that split roads make a network with other arcs; places
+// that all land on existing nodes leave the same arcs in a new object), and one
 // prepared here is kept in the cache under the fingerprint of every arc's ends and cost, so that
 // the points of a sweep, splitting the same roads the same way, share it.
 
@@ -62,12 +63,13 @@ std::shared_ptr<const ContractionHierarchy> prepare(const RoadNetwork& network, 
     std::uint64_t fingerprint = network_fingerprint(network, Metric::time);
     // (Held while preparing: the points of a sweep that start together wait for one preparation.)
     std::lock_guard lock(cache->hierarchy_mutex);
-    auto [it, inserted] = cache->hierarchies.emplace(fingerprint, nullptr);
-    if (inserted)
-        it->second = build();
-    else
+    if (auto found = cache->hierarchies.find(fingerprint); found != cache->hierarchies.end()) {
         h.reused = true;
-    return it->second;
+        return found->second;
+    }
+    auto made = build();  // a preparation that throws (out of memory) leaves nothing in the cache
+    cache->hierarchies.emplace(fingerprint, made);
+    return made;
 }
 
 }  // namespace
@@ -79,7 +81,10 @@ void choose_route_hierarchy(Build& build) {
         h.why = "hierarchy: none";
         return;
     }
-    const bool still_the_files = build.file_network && build.file_network == build.theatre.shared_network();
+    const bool still_the_files =
+        build.stored_hierarchy &&
+        ((build.file_network && build.file_network == build.theatre.shared_network()) ||
+         build.stored_hierarchy->fingerprint() == network_fingerprint(network, Metric::time));
     const bool will_prepare = h.rule == HierarchyRule::time || network.node_count() >= kHierarchyAutoNodes;
     if (build.stored_hierarchy && still_the_files) {
         h.time = build.stored_hierarchy;

@@ -177,6 +177,18 @@ TEST_CASE(
                        Catch::EndsWith("one is prepared for the network as the scenario has it"));
         }
     }
+
+    // A post by coordinates on a junction splits nothing: the roads are the file's, in a network
+    // object of their own, and the stored hierarchy still fits them.
+    std::ostringstream on_node;
+    on_node << "  P0: {lat: " << format_fixed(a.lat, 7) << ", lon: " << format_fixed(a.lon, 7) << ", setup: 1h}\n";
+    std::string at_junction = text;
+    at_junction.replace(at_junction.find("  P0: "), post.str().size(), on_node.str());
+    LoadedScenario joined = load_in_grid("junction.yaml", at_junction);
+    Theatre j = theatre_of(joined);
+    CHECK(j.network().node_count() == 900);
+    CHECK(j.hierarchy.origin == RouteHierarchy::Origin::stored);
+    CHECK(joined.diagnostics.items().empty());
 }
 
 TEST_CASE("a sweep's points share one hierarchy per network, prepared once in the cache", "[hierarchy]") {

@@ -47,6 +47,9 @@ class ContractionHierarchy {
     double distance(NodeIndex from, NodeIndex to) const;
 
     std::size_t memory_bytes() const;
+    /// A hash of the arcs and costs of the network it answers for: another network object with the
+    /// same fingerprint (the same roads, read again or copied) can use it as well.
+    std::uint64_t fingerprint() const { return fingerprint_; }
 
     /// A binary section (little-endian, versioned, with a fingerprint of the network's costs).
     void write(std::ostream& out) const;

@@ -12,6 +12,7 @@
 
 #include "corridor/network/hierarchy.hpp"
 #include "corridor/network/router.hpp"
+#include "../epoch_stamps.hpp"
 
 namespace corridor {
 namespace {
@@ -36,7 +37,7 @@ struct ContractionHierarchy::Search {
         std::uint32_t epoch = 0;
 
         void start() {
-            ++epoch;
+            next_epoch(epoch, stamp);
             heap.clear();
         }
         double get(std::uint32_t v) const { return stamp[v] == epoch ? cost[v] : kInfinity; }
