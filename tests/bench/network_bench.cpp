@@ -9,9 +9,11 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "bench.hpp"
 #include "corridor/engine/random.hpp"
+#include "corridor/network/hierarchy.hpp"
 #include "corridor/network/load.hpp"
 #include "corridor/network/router.hpp"
 
@@ -126,10 +128,43 @@ void print_load(const char* what, const std::string& file, const LoadFigures& f)
         f.bytes, static_cast<double>(f.bytes) / static_cast<double>(f.nodes + f.arcs));
 }
 
+// A prepared network with its travel-time hierarchy against what it saves: reading the source and
+// preparing the hierarchy again (best of `trials` each, the preparation once).
+void print_prepared_hierarchy(const std::string& source, const std::filesystem::path& folder, int trials) {
+    std::string section;
+    Timing from_source = best_timing(1, [&] {
+        LoadedNetwork loaded = load_network(source);
+        if (!loaded.network) throw std::runtime_error(loaded.diagnostics.first_error());
+        std::ostringstream bytes;
+        ContractionHierarchy::build(*loaded.network, Metric::time).write(bytes);
+        section = bytes.str();
+    });
+    LoadedNetwork loaded = load_network(source);
+    std::string prepared = (folder / "with-hierarchy.cnet").string();
+    auto written =
+        save_prepared_network(prepared, *loaded.network, source, {}, {{kContractionHierarchySection, section}});
+    if (!written) throw std::runtime_error(written.error());
+    Timing from_prepared = best_timing(trials, [&] {
+        LoadedNetwork again = load_network(prepared);
+        if (!again.network || again.extra_sections.size() != 1) throw std::runtime_error("cannot read " + prepared);
+        std::istringstream bytes(again.extra_sections[0].bytes);
+        auto hierarchy = ContractionHierarchy::read(bytes, *again.network);
+        if (!hierarchy) throw std::runtime_error(hierarchy.error());
+    });
+    std::printf(
+        "{\"benchmark\":\"load\",\"what\":\"dimacs with hierarchy\",\"file\":\"%s\",\"source_and_prepare_s\":%.3f,"
+        "\"source_and_prepare_cpu_s\":%.3f,\"prepared_bytes\":%zu,\"prepared_ms\":%.3f,\"prepared_cpu_ms\":%.3f,"
+        "\"prepared_speedup\":%.0f,\"prepared_cpu_speedup\":%.0f}\n",
+        source.c_str(), from_source.wall_s, from_source.cpu_s, written.value(), from_prepared.wall_s * 1e3,
+        from_prepared.cpu_s * 1e3, from_source.wall_s / from_prepared.wall_s,
+        from_source.cpu_s / from_prepared.cpu_s);
+}
+
 void load_benchmark(const std::string& gr, const std::string& osm, int grid_side) {
     auto folder = std::filesystem::temp_directory_path() / "corridor-bench-load";
     std::filesystem::create_directories(folder);
     print_load("dimacs", gr, time_loads(gr, folder, 5));
+    print_prepared_hierarchy(gr, folder, 5);
     print_load("osm", osm, time_loads(osm, folder, 5));
     if (grid_side > 1) {
         std::string grid = write_grid(folder, grid_side);
