@@ -66,6 +66,16 @@ std::string manifest_json(const Theatre& theatre, const RunManifest& m) {
     out["start"] = theatre.start_text;
     out["duration_s"] = round3(to_seconds(theatre.duration));
     out["corridor_version"] = kVersion;
+    // How routes were searched: a contraction hierarchy and a search without one may pick
+    // different paths where two cost exactly the same (docs/network.md). Nothing that depends on
+    // the machine (the seconds it took, or whether a sweep's cache already held it).
+    const RouteHierarchy& h = theatre.hierarchy;
+    Json routes;
+    routes["hierarchy"] = h.origin == RouteHierarchy::Origin::stored     ? "stored"
+                          : h.origin == RouteHierarchy::Origin::prepared ? "prepared"
+                                                                          : "none";
+    routes["why"] = h.why;
+    out["routes"] = routes;
     out["command"] = m.command;
     out["files"] = m.output_files;
     Json checksums = Json::object();

@@ -5,12 +5,14 @@
 // hierarchy is used, and not where places by coordinates split its roads.
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "../network_helpers.hpp"
 #include "corridor/engine/format.hpp"
 #include "corridor/network/generate.hpp"
 #include "corridor/network/hierarchy.hpp"
+#include "corridor/report/run_files.hpp"
 #include "scenarios.hpp"
 
 using namespace corridor;
@@ -143,6 +145,12 @@ TEST_CASE(
     DeploymentResult with = simulate_deployment(t, t.seed);
     CHECK(arrivals(with) == arrivals(simulate_deployment(plain, plain.seed)));
     CHECK(with.routing.hierarchy_fallbacks > 0);  // the carriers' bridges
+    // The run's manifest says how its routes were searched.
+    auto routes = [](const Theatre& theatre) { return nlohmann::json::parse(manifest_json(theatre, {}))["routes"]; };
+    CHECK(routes(t)["hierarchy"] == "stored");
+    CHECK(routes(t)["why"] == "stored in the prepared network file");
+    CHECK(routes(plain)["hierarchy"] == "none");
+    CHECK(routes(plain)["why"] == "hierarchy: none");
 
     // A post by coordinates halfway along a road splits it: the stored hierarchy does not fit.
     ArcIndex road = static_cast<ArcIndex>(network.arc_count() / 2);
@@ -173,6 +181,7 @@ TEST_CASE(
             REQUIRE(s.hierarchy.time != nullptr);
             CHECK(s.hierarchy.origin == RouteHierarchy::Origin::prepared);
             CHECK(s.hierarchy.time->node_count() == 901);
+            CHECK(nlohmann::json::parse(manifest_json(s, {}))["routes"]["hierarchy"] == "prepared");
             CHECK_THAT(warning.message,
                        Catch::EndsWith("one is prepared for the network as the scenario has it"));
         }
