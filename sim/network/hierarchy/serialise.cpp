@@ -18,7 +18,8 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "the hierarchy file is little-endian");
 constexpr char kMagic[8] = {'C', 'O', 'R', 'R', '-', 'C', 'H', '\0'};
-constexpr std::uint32_t kVersion = 1;
+// 2: the network fingerprint hashes blocks of arcs (fingerprint.hpp) instead of FNV-1a byte by byte.
+constexpr std::uint32_t kVersion = 2;
 
 void put(std::ostream& out, std::uint64_t value) { out.write(reinterpret_cast<const char*>(&value), 8); }
 
