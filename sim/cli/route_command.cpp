@@ -183,6 +183,15 @@ int run_route(const RouteOptions& o) {
                 end.closed_snap = nearest;
                 end.closed_road = describe_road(file_network, nearest->arc);
                 end.closed_why = why_vehicle_may_not_use(file_network, nearest->arc, vehicle.value());
+                // The coordinates are right (the nearest road is near), but the vehicle starts on a
+                // far one: a warning, not an error, with the reason the near road is refused.
+                if (snap->distance_m > max_snap_m)
+                    std::cerr << "warning: --" << end.which << "-coord " << format_number(end.given.lat) << ","
+                              << format_number(end.given.lon) << ": the nearest road the vehicle may use is "
+                              << format_distance(snap->distance_m) << " away, farther than --max-snap "
+                              << o.max_snap << "; the nearest road, " << end.closed_road << ", "
+                              << format_distance(nearest->distance_m) << " away, is refused to it ("
+                              << end.closed_why << ")\n";
             }
             end.snap = *snap;
             end.road = describe_road(file_network, snap->arc);

@@ -14,6 +14,8 @@ expect 0 "warning: --from-coord 40\.06,45\.15 is [0-9.]+ m from the nearest road
 expect 0 "from +0\.0195,0\.024 snapped to 0\.0200000,0\.0240000 on School Lane" -- route "$hgv" --from-coord 0.0195,0.024 --to 302
 expect 0 "not on the nearer School Lane \(tertiary, 10[34] -> 10[34]\), 55\.[0-9] m away: closed to heavy goods vehicles by hgv=no" -- route "$hgv" --from-coord 0.0195,0.024 --to 302 --vehicle-weight 25
 expect 0 "from +0\.0195,0\.024 snapped to 0\.0195000,0\.0200000 on Rung 2" -- route "$hgv" --from-coord 0.0195,0.024 --to 302 --vehicle-weight 25
+# The nearest road is near, the vehicle's own is past --max-snap: a warning that says why.
+expect 0 "warning: --from-coord 0\.0195,0\.024: the nearest road the vehicle may use is 44[0-9]\.[0-9] m away, farther than --max-snap 100m; the nearest road, School Lane \(tertiary, 10[34] -> 10[34]\), 55\.[0-9] m away, is refused to it \(closed to heavy goods vehicles by hgv=no" -- route "$hgv" --from-coord 0.0195,0.024 --to 302 --vehicle-weight 25 --max-snap 100m
 expect 0 '"nearest_road_closed":\{"road":"School Lane \(tertiary, 10[34] -> 10[34]\)","distance_m":55\.[0-9]+,"why":"closed to heavy goods vehicles by hgv=no' -- route "$hgv" --from-coord 0.0195,0.024 --to 302 --vehicle-weight 25 --format json
 
 # Vehicle figures with units as a scenario writes them; the same errors the scenario gives.
