@@ -65,11 +65,15 @@ int run_prepare(const PrepareOptions& o) {
     if (std::string problem = out_problem(o.out); !problem.empty()) return usage_error(problem);
     if (is_prepared_network(o.network))
         return usage_error("'" + o.network + "' is a prepared network already; prepare its source instead");
+    // The source's hash before it is read: one changed while it is read and prepared is refused.
+    auto before = prepared_input_hash(o.network, load_options.value());
     LoadedNetwork loaded = load_network(o.network, load_options.value());
     std::cerr << format_all(loaded.diagnostics);
     if (!loaded.network) return 2;
-    auto written = save_prepared_network(o.out, *loaded.network, o.network, load_options.value(),
-                                         sections_prepared_with(*loaded.network, o.hierarchy));
+    auto written = save_prepared_network(
+        o.out, *loaded.network, o.network, load_options.value(),
+        sections_prepared_with(*loaded.network, o.hierarchy),
+        before ? std::optional<std::uint64_t>(before.value()) : std::nullopt);
     if (!written) {
         Diagnostics diagnostics;
         diagnostics.error(o.out, 0, 0, written.error());

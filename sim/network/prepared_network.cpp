@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -89,11 +90,17 @@ bool is_prepared_network(const std::string& path) {
 
 Result<std::size_t> save_prepared_network(const std::string& path, const RoadNetwork& network,
                                           const std::string& source_path, const LoadOptions& options,
-                                          const std::vector<PreparedSection>& extra) {
+                                          const std::vector<PreparedSection>& extra,
+                                          std::optional<std::uint64_t> input_hash_before_load) {
     if constexpr (std::endian::native != std::endian::little)
         return Error{"prepared network files are little-endian; this machine is not"};
+    // A second early: file dates come from a coarser clock than now(), and lag it by a few ms.
+    const auto described_at = fs::file_time_type::clock::now() - std::chrono::seconds(1);
     auto source = describe_source(source_path, options, folder_of(path));
     if (!source) return Error{source.error()};
+    if (input_hash_before_load && *input_hash_before_load != source.value().input_hash())
+        return Error{"the source '" + source_path +
+                     "' changed while it was being prepared; nothing was written: run corridor prepare again"};
     NetworkArrays::Sections network_sections;
     NetworkArrays::write(network, network_sections);
     std::vector<std::pair<std::uint32_t, std::string>> sections;
@@ -147,6 +154,9 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
         std::filesystem::remove(partial, ignored);
         return Error{"cannot write the file" + because(write_error)};
     }
+    // Dated before the source was read (see load.hpp): a source written since is newer, and
+    // is hashed again at every load until prepared again.
+    fs::last_write_time(partial, described_at, ignored);
     std::error_code renamed;
     std::filesystem::rename(partial, path, renamed);
     if (renamed) {
@@ -154,6 +164,12 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
         return Error{"cannot write the file: " + renamed.message()};
     }
     return static_cast<std::size_t>(offset);
+}
+
+Result<std::uint64_t> prepared_input_hash(const std::string& source_path, const LoadOptions& options) {
+    auto source = describe_source(source_path, options, "");
+    if (!source) return Error{source.error()};
+    return source.value().input_hash();
 }
 
 LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& options) {

@@ -57,10 +57,18 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
 
 /// Writes `network`, read from `source` with `options`, as a prepared network file: the arrays as
 /// they are, the source's content hash, then `extra` sections. Same inputs, same bytes. Returns
-/// the bytes written, or why the file could not be written.
+/// the bytes written, or why the file could not be written. `input_hash_before_load`, taken by
+/// prepared_input_hash() before the network was read, makes a source changed since refused with
+/// nothing written: the network would not be the one its recorded hash says. The file is dated
+/// a second before its source was read, so that a source written while it was prepared is hashed
+/// again, not trusted by its date (docs/network.md, "Input hash and staleness").
 Result<std::size_t> save_prepared_network(const std::string& path, const RoadNetwork& network,
                                           const std::string& source, const LoadOptions& options,
-                                          const std::vector<PreparedSection>& extra = {});
+                                          const std::vector<PreparedSection>& extra = {},
+                                          std::optional<std::uint64_t> input_hash_before_load = std::nullopt);
+/// The input hash a prepared file of `source` read with `options` records (its files' bytes and
+/// the options); an error when a source file cannot be read.
+Result<std::uint64_t> prepared_input_hash(const std::string& source, const LoadOptions& options);
 /// Reads a prepared network file. Refused, with a message saying why: another format version, a
 /// damaged or truncated file, load options other than the defaults or those it was prepared with,
 /// and a source that still exists and has changed since (a stale file).

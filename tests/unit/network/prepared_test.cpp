@@ -296,6 +296,43 @@ TEST_CASE("a source of its recorded size written before the prepared file is not
     CHECK(!load_errors(prepared.string()).empty());
 }
 
+TEST_CASE("a source changed while it is prepared is refused, or hashed again at every load") {
+    fs::path folder = scratch_folder("during");
+    std::string gr = (folder / "line.gr").string();
+    write_bytes(gr, "p sp 3 2\na 1 2 5\na 2 3 7\n");
+    fs::path prepared = folder / "line.cnet";
+    auto before_load = prepared_input_hash(gr, {});
+    REQUIRE(before_load.ok());
+    RoadNetwork network = corridor::test::load_or_fail(gr);
+
+    // Changed after it was read and before the file is written: the network is not the one the
+    // source's hash would say, so nothing is written.
+    write_bytes(gr, "p sp 3 2\na 1 2 6\na 2 3 7\n");
+    auto refused = save_prepared_network(prepared.string(), network, gr, {}, {}, before_load.value());
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error() == "the source '" + gr +
+                                 "' changed while it was being prepared; nothing was written: run corridor "
+                                 "prepare again");
+    CHECK_FALSE(fs::exists(prepared));
+    CHECK_FALSE(fs::exists(prepared.string() + ".partial"));
+
+    // Changed after it was hashed and before the file was renamed into place (here: dated at the
+    // moment the save began): the prepared file is dated a second before the source was read, so
+    // the source is newer, hashed, and the file found stale.
+    write_bytes(gr, "p sp 3 2\na 1 2 5\na 2 3 7\n");
+    auto hash = prepared_input_hash(gr, {});
+    REQUIRE(hash.ok());
+    CHECK(hash.value() == before_load.value());
+    const auto save_began = fs::file_time_type::clock::now();
+    REQUIRE(save_prepared_network(prepared.string(), network, gr, {}, {}, hash.value()).ok());
+    CHECK(fs::last_write_time(prepared) <= save_began - std::chrono::milliseconds(500));
+    write_bytes(gr, "p sp 3 2\na 1 2 6\na 2 3 7\n");
+    fs::last_write_time(gr, save_began);
+    CHECK(load_errors(prepared.string()) ==
+          prepared.string() + ": error: the prepared file is stale: its source '" + fs::path(gr).generic_string() +
+              "' has changed since it was prepared; run corridor prepare again\n");
+}
+
 TEST_CASE("a prepared file keeps its load options and refuses others") {
     fs::path folder = scratch_folder("options");
     std::string gr = (folder / "line.gr").string();
