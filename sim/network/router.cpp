@@ -177,8 +177,7 @@ Router::~Router() = default;
 double Router::arc_cost(ArcIndex a, Metric metric, const VehicleLimits& vehicle) const {
     if (!vehicle_may_use(network_, a, vehicle)) return kInfinity;
     if (overlay_ && overlay_->closed(a)) return kInfinity;
-    if (metric == Metric::distance) return network_.length_m(a);
-    return overlay_ ? base_time_s_[a] / overlay_->speed_factor(a) : base_time_s_[a];
+    return metric == Metric::distance ? network_.length_m(a) : travel_time_s(a);
 }
 
 double Router::heuristic(NodeIndex v, NodeIndex target, Metric metric) const {
@@ -334,11 +333,12 @@ Route Router::finish(const RouteQuery& query, std::vector<ArcIndex> arcs, std::s
     route.settled = settled;
     route.found = !arcs.empty() || query.from == query.to;
     if (!route.found) return route;
+    route.nodes.reserve(arcs.size() + 1);
     route.nodes.push_back(query.from);
     for (ArcIndex a : arcs) {
         route.nodes.push_back(network_.arc_to(a));
         route.distance_m += network_.length_m(a);
-        route.time_s += arc_cost(a, Metric::time, VehicleLimits{});
+        route.time_s += travel_time_s(a);  // (the search checked the arc is open to the vehicle)
     }
     route.arcs = std::move(arcs);
     return route;

@@ -39,9 +39,12 @@ Algorithm Router::search_without_hierarchy(Metric metric) const {
 }
 
 bool Router::hierarchy_answer_valid(const RouteQuery& query, const std::vector<ArcIndex>& arcs) const {
+    // A vehicle of no size passes every limit (limits are positive): only the overlay can refuse.
+    const bool sized = !(query.vehicle == VehicleLimits{});
+    if (!sized && !overlay_) return true;
     for (ArcIndex a : arcs) {
         // Turns are checked by route() after any node-based answer, this one included.
-        if (!vehicle_may_use(network_, a, query.vehicle)) return false;
+        if (sized && !vehicle_may_use(network_, a, query.vehicle)) return false;
         if (!overlay_) continue;
         if (overlay_->closed(a)) return false;
         // Damage slows a road but leaves its length: only a time query pays for it.

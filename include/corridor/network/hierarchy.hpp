@@ -74,8 +74,16 @@ class ContractionHierarchy {
     friend class HierarchyContractor;
 
     double search(Search& s, NodeIndex from, NodeIndex to, NodeIndex* meeting, std::size_t* settled) const;
-    void unpack(const Arc& arc, NodeIndex tail, std::vector<ArcIndex>& out) const;
+    struct Piece {  // an arc to unpack: its index in up_ or down_
+        bool upward;
+        std::uint32_t index;
+    };
+    /// Unpacks the arcs on `stack`, the top first, into original arcs appended to `out`.
+    void unpack(std::vector<Piece>& stack, std::vector<ArcIndex>& out) const;
     const Arc* find_arc(NodeIndex lower, NodeIndex higher, bool upward) const;
+    /// Finds every shortcut's two halves once (halves_of_up_, halves_of_down_); false when one is
+    /// missing (a damaged file).
+    bool link_halves();
     void make_pool();
     std::unique_ptr<Search> take_search() const;
     void give_back(std::unique_ptr<Search> s) const;
@@ -90,6 +98,13 @@ class ContractionHierarchy {
     // [first[u], first[u + 1]).
     std::vector<std::uint32_t> up_first_, down_first_;
     std::vector<Arc> up_, down_;
+    // A shortcut's halves, by the shortcut's index in up_ or down_: the arc into its middle node
+    // (an index into down_) and the arc out of it (into up_), so that unpacking follows indices
+    // instead of searching the middle node's arcs. Built at preparation and at reading, not stored.
+    struct Halves {
+        std::uint32_t first = 0, second = 0;
+    };
+    std::vector<Halves> halves_of_up_, halves_of_down_;
     struct Pool;  // spare Search scratch for concurrent queries
     std::unique_ptr<Pool> pool_;
 };

@@ -102,6 +102,10 @@ class Router {
     /// Cost of one arc under the current overlay; infinity if closed or if the vehicle may not
     /// use it (vehicle_may_use).
     double arc_cost(ArcIndex a, Metric metric, const VehicleLimits& vehicle) const;
+    /// Seconds to drive arc `a` under the overlay's damage, for an arc a route may use.
+    double travel_time_s(ArcIndex a) const {
+        return overlay_ ? base_time_s_[a] / overlay_->speed_factor(a) : base_time_s_[a];
+    }
     double arc_cost(ArcIndex a, Metric metric, double vehicle_weight_t) const {
         return arc_cost(a, metric, VehicleLimits{vehicle_weight_t});
     }

@@ -117,6 +117,7 @@ class HierarchyContractor {
         to_rank(ch.down_);
         ch.up_.shrink_to_fit();
         ch.down_.shrink_to_fit();
+        ch.link_halves();  // (every shortcut's halves exist: the contraction made them)
         for (const auto* arcs : {&ch.up_, &ch.down_})
             for (const auto& arc : *arcs)
                 ch.shortcut_count_ += (arc.via & ContractionHierarchy::kShortcut) != 0;

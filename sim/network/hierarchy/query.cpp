@@ -142,27 +142,43 @@ const ContractionHierarchy::Arc* ContractionHierarchy::find_arc(NodeIndex lower,
     return nullptr;
 }
 
-void ContractionHierarchy::unpack(const Arc& arc, NodeIndex tail, std::vector<ArcIndex>& out) const {
-    // A shortcut tail -> head through middle m stands for the down arc tail -> m (kept at m) and
-    // the up arc m -> head (kept at m); m is less important than both ends. Depth-first with an
-    // explicit stack, second half pushed first so arcs come out in path order.
-    struct Piece {
-        NodeIndex tail, head;
-        std::uint32_t via;
-    };
-    std::vector<Piece> stack{{tail, arc.head, arc.via}};
+bool ContractionHierarchy::link_halves() {
+    // A shortcut for the road tail -> head through middle m (less important than both ends) stands
+    // for the down arc tail -> m and the up arc m -> head, both kept at m. An up arc at u is the
+    // road u -> head; a down arc at u is the road head -> u.
+    for (bool upward : {true, false}) {
+        const std::vector<std::uint32_t>& first = upward ? up_first_ : down_first_;
+        const std::vector<Arc>& arcs = upward ? up_ : down_;
+        std::vector<Halves>& halves = upward ? halves_of_up_ : halves_of_down_;
+        halves.assign(arcs.size(), Halves{});
+        for (NodeIndex u = 0; u + 1 < first.size(); ++u)
+            for (std::uint32_t i = first[u]; i < first[u + 1]; ++i) {
+                if (!(arcs[i].via & kShortcut)) continue;
+                NodeIndex middle = arcs[i].via & ~kShortcut;
+                NodeIndex tail = upward ? u : arcs[i].head, head = upward ? arcs[i].head : u;
+                const Arc* into = find_arc(middle, tail, false);
+                const Arc* out = find_arc(middle, head, true);
+                if (!into || !out) return false;
+                halves[i] = {static_cast<std::uint32_t>(into - down_.data()),
+                             static_cast<std::uint32_t>(out - up_.data())};
+            }
+    }
+    return true;
+}
+
+void ContractionHierarchy::unpack(std::vector<Piece>& stack, std::vector<ArcIndex>& out) const {
+    // Depth-first, the second half pushed first so that roads come out in path order.
     while (!stack.empty()) {
         Piece p = stack.back();
         stack.pop_back();
-        if (!(p.via & kShortcut)) {
-            out.push_back(p.via);
+        const Arc& arc = p.upward ? up_[p.index] : down_[p.index];
+        if (!(arc.via & kShortcut)) {
+            out.push_back(arc.via);
             continue;
         }
-        NodeIndex middle = p.via & ~kShortcut;
-        const Arc* second = find_arc(middle, p.head, true);
-        const Arc* first = find_arc(middle, p.tail, false);
-        stack.push_back({middle, p.head, second->via});
-        stack.push_back({p.tail, middle, first->via});
+        const Halves& halves = p.upward ? halves_of_up_[p.index] : halves_of_down_[p.index];
+        stack.push_back({true, halves.second});
+        stack.push_back({false, halves.first});
     }
 }
 
@@ -174,23 +190,23 @@ std::optional<std::vector<ArcIndex>> ContractionHierarchy::path(NodeIndex from, 
     std::optional<std::vector<ArcIndex>> arcs;
     if (best < kInfinity) {
         arcs.emplace();
-        std::vector<std::pair<const Arc*, NodeIndex>> upward;  // (arc, its tail), meeting back to origin
-        for (NodeIndex v = meeting; s->forward.parent[v] != kNone;) {
-            std::uint32_t i = s->forward.parent[v];
-            NodeIndex tail = static_cast<NodeIndex>(std::upper_bound(up_first_.begin(), up_first_.end(), i) -
-                                                    up_first_.begin() - 1);
-            upward.push_back({&up_[i], tail});
-            v = tail;
-        }
-        for (auto it = upward.rbegin(); it != upward.rend(); ++it) unpack(*it->first, it->second, *arcs);
+        // The stack holds the path's arcs last first: the down arcs from the destination back
+        // to the meeting node, then the up arcs from the meeting node back to the origin.
+        std::vector<Piece> downward;
         for (NodeIndex v = meeting; s->backward.parent[v] != kNone;) {
             // The down arc reached v from `lower`: a road v -> lower, kept at lower.
             std::uint32_t i = s->backward.parent[v];
-            NodeIndex lower = static_cast<NodeIndex>(
-                std::upper_bound(down_first_.begin(), down_first_.end(), i) - down_first_.begin() - 1);
-            unpack(Arc{lower, down_[i].via, down_[i].cost}, v, *arcs);
-            v = lower;
+            downward.push_back({false, i});
+            v = static_cast<NodeIndex>(std::upper_bound(down_first_.begin(), down_first_.end(), i) -
+                                       down_first_.begin() - 1);
         }
+        std::vector<Piece> stack(downward.rbegin(), downward.rend());
+        for (NodeIndex v = meeting; s->forward.parent[v] != kNone;) {
+            std::uint32_t i = s->forward.parent[v];
+            stack.push_back({true, i});
+            v = static_cast<NodeIndex>(std::upper_bound(up_first_.begin(), up_first_.end(), i) - up_first_.begin() - 1);
+        }
+        unpack(stack, *arcs);
     }
     give_back(std::move(s));
     return arcs;
@@ -207,7 +223,8 @@ double ContractionHierarchy::distance(NodeIndex from, NodeIndex to) const {
 std::size_t ContractionHierarchy::memory_bytes() const {
     return sizeof(*this) + rank_.capacity() * sizeof(std::uint32_t) +
            (up_first_.capacity() + down_first_.capacity()) * sizeof(std::uint32_t) +
-           (up_.capacity() + down_.capacity()) * sizeof(Arc);
+           (up_.capacity() + down_.capacity()) * sizeof(Arc) +
+           (halves_of_up_.capacity() + halves_of_down_.capacity()) * sizeof(Halves);
 }
 
 }  // namespace corridor

@@ -125,18 +125,7 @@ Result<ContractionHierarchy> ContractionHierarchy::read(std::istream& in, const 
     if (!check(ch.up_first_, ch.up_, true) || !check(ch.down_first_, ch.down_, false))
         return Error{"contraction hierarchy: an arc points outside the network or downwards"};
     // A shortcut's two halves must be there to unpack it.
-    for (int upward = 0; upward < 2; ++upward) {
-        const auto& first = upward ? ch.up_first_ : ch.down_first_;
-        const auto& list = upward ? ch.up_ : ch.down_;
-        for (NodeIndex u = 0; u < n; ++u)
-            for (std::uint32_t i = first[u]; i < first[u + 1]; ++i) {
-                if (!(list[i].via & kShortcut)) continue;
-                NodeIndex middle = list[i].via & ~kShortcut;
-                NodeIndex tail = upward ? u : list[i].head, head = upward ? list[i].head : u;
-                if (!ch.find_arc(middle, tail, false) || !ch.find_arc(middle, head, true))
-                    return Error{"contraction hierarchy: a shortcut's halves are missing"};
-            }
-    }
+    if (!ch.link_halves()) return Error{"contraction hierarchy: a shortcut's halves are missing"};
     ch.make_pool();
     return ch;
 }
