@@ -3,6 +3,7 @@
 // own check hash; the sections. Reading refuses, with one message, anything that is not exactly
 // what a corridor of this format version wrote for these inputs.
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <chrono>
@@ -155,8 +156,11 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
         return Error{"cannot write the file" + because(write_error)};
     }
     // Dated before the source was read (see load.hpp): a source written since is newer, and
-    // is hashed again at every load until prepared again.
-    fs::last_write_time(partial, described_at, ignored);
+    // is hashed again at every load until prepared again. But not before the source's own date,
+    // or make would take the file for out of date at every run of a pipeline that writes the
+    // source and prepares it within the second: just after it, then.
+    fs::last_write_time(partial, std::max(described_at, source.value().newest_write + std::chrono::nanoseconds(1)),
+                        ignored);
     std::error_code renamed;
     std::filesystem::rename(partial, path, renamed);
     if (renamed) {

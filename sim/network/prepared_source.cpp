@@ -1,5 +1,6 @@
 #include "prepared_source.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -80,6 +81,8 @@ Result<PreparedSource> describe_source(const std::string& network_path, const Lo
     source.options = describe_options(options);
     fs::path folder = fs::absolute(prepared_folder.empty() ? "." : prepared_folder, error);
     for (const fs::path& path : paths) {
+        if (auto written = fs::last_write_time(path, error); !error)
+            source.newest_write = std::max(source.newest_write, written);
         std::uint64_t size = 0;
         auto hash = hash_file(path.string(), size);
         if (!hash) return Error{hash.error()};

@@ -4,6 +4,7 @@
 // file, not its name or date, and the options, so that the same inputs give the same file.
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct PreparedSource {
     std::vector<std::string> files;   // relative to the prepared file's folder
     std::vector<std::uint64_t> sizes;  // bytes of each file
     std::vector<std::uint64_t> hashes;  // content_hash of each file
+    // The latest modification time of the files, taken before they were hashed (not stored).
+    std::filesystem::file_time_type newest_write = std::filesystem::file_time_type::min();
     std::uint64_t input_hash() const;
 };
 

@@ -323,6 +323,13 @@ TEST_CASE("a source changed while it is prepared is refused, or hashed again at 
     auto hash = prepared_input_hash(gr, {});
     REQUIRE(hash.ok());
     CHECK(hash.value() == before_load.value());
+    // Written just before it is prepared (a pipeline): the file is dated just after the source,
+    // so that make does not take it for out of date.
+    REQUIRE(save_prepared_network(prepared.string(), network, gr, {}, {}, hash.value()).ok());
+    CHECK(fs::last_write_time(prepared) > fs::last_write_time(gr));
+    CHECK(fs::last_write_time(prepared) <= fs::last_write_time(gr) + std::chrono::milliseconds(1));
+    // Written long before: the file is dated a second before its source was hashed.
+    fs::last_write_time(gr, fs::file_time_type::clock::now() - std::chrono::hours(1));
     const auto save_began = fs::file_time_type::clock::now();
     REQUIRE(save_prepared_network(prepared.string(), network, gr, {}, {}, hash.value()).ok());
     CHECK(fs::last_write_time(prepared) <= save_began - std::chrono::milliseconds(500));
