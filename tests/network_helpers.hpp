@@ -60,6 +60,21 @@ inline std::string load_errors(const std::string& path, LoadOptions options = {}
 }
 
 /// Bellman-Ford over the arcs in index order: O(V E), independent of the routers.
+// Two networks read from the same roads (by two loaders, or from a prepared file) route alike:
+// bidirectional searches, which use the reverse graph as well as the forward one, between `pairs`
+// node pairs spread over the network find the same arcs.
+inline void check_same_routes(const RoadNetwork& a, const RoadNetwork& b, NodeIndex pairs, Metric metric) {
+    Router ra(a), rb(b);
+    for (NodeIndex i = 0; i < pairs; ++i) {
+        NodeIndex from = static_cast<NodeIndex>((i * 7919u) % a.node_count());
+        NodeIndex to = static_cast<NodeIndex>((i * 104729u + 13) % a.node_count());
+        Route x = ra.route({from, to, metric}, Algorithm::bidirectional);
+        Route y = rb.route({from, to, metric}, Algorithm::bidirectional);
+        CHECK(x.found == y.found);
+        CHECK(x.arcs == y.arcs);
+    }
+}
+
 inline std::vector<double> bellman_ford(const RoadNetwork& network, NodeIndex from, Metric metric) {
     std::vector<double> cost(network.node_count(), std::numeric_limits<double>::infinity());
     cost[from] = 0;

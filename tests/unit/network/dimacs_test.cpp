@@ -194,15 +194,7 @@ void require_same_arcs(const RoadNetwork& a, const RoadNetwork& b) {
                       a.hgv_access(e) != b.hgv_access(e) || !a.shape_points(e).empty();
     CHECK(mismatches == 0);
     // The reverse graph too: a backward search must find the same routes.
-    Router ra(a), rb(b);
-    for (NodeIndex i = 0; i < 30; ++i) {
-        NodeIndex from = static_cast<NodeIndex>((i * 7919u) % a.node_count());
-        NodeIndex to = static_cast<NodeIndex>((i * 104729u + 13) % a.node_count());
-        Route x = ra.route({from, to, Metric::distance}, Algorithm::bidirectional);
-        Route y = rb.route({from, to, Metric::distance}, Algorithm::bidirectional);
-        CHECK(x.found == y.found);
-        CHECK(x.arcs == y.arcs);
-    }
+    test::check_same_routes(a, b, 30, Metric::distance);
 }
 
 }  // namespace

@@ -73,15 +73,7 @@ void require_same_network(const RoadNetwork& a, const RoadNetwork& b) {
     CHECK(arc_mismatches == 0);
     CHECK(a.forbidden_turns() == b.forbidden_turns());
     // The reverse graph is rebuilt on loading: searches that use it must agree too.
-    Router ra(a), rb(b);
-    for (NodeIndex i = 0; i < 20; ++i) {
-        NodeIndex from = static_cast<NodeIndex>((i * 7919u) % a.node_count());
-        NodeIndex to = static_cast<NodeIndex>((i * 104729u + 13) % a.node_count());
-        Route x = ra.route({from, to, Metric::time}, Algorithm::bidirectional);
-        Route y = rb.route({from, to, Metric::time}, Algorithm::bidirectional);
-        CHECK(x.found == y.found);
-        CHECK(x.arcs == y.arcs);
-    }
+    test::check_same_routes(a, b, 20, Metric::time);
 }
 
 // Prepares `source` into folder/name and loads the prepared file back.
