@@ -59,7 +59,6 @@ inline std::string load_errors(const std::string& path, LoadOptions options = {}
     return out;
 }
 
-/// Bellman-Ford over the arcs in index order: O(V E), independent of the routers.
 // Two networks read from the same roads (by two loaders, or from a prepared file) route alike:
 // bidirectional searches, which use the reverse graph as well as the forward one, between `pairs`
 // node pairs spread over the network find the same arcs.
@@ -75,6 +74,7 @@ inline void check_same_routes(const RoadNetwork& a, const RoadNetwork& b, NodeIn
     }
 }
 
+/// Bellman-Ford over the arcs in index order: O(V E), independent of the routers.
 inline std::vector<double> bellman_ford(const RoadNetwork& network, NodeIndex from, Metric metric) {
     std::vector<double> cost(network.node_count(), std::numeric_limits<double>::infinity());
     cost[from] = 0;

@@ -95,7 +95,8 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
                                           std::optional<std::uint64_t> input_hash_before_load) {
     if constexpr (std::endian::native != std::endian::little)
         return Error{"prepared network files are little-endian; this machine is not"};
-    // A second early: file dates come from a coarser clock than now(), and lag it by a few ms.
+    // The source's last hashing, a second early: file dates come from a coarser clock than now(),
+    // and lag it by a few ms.
     const auto described_at = fs::file_time_type::clock::now() - std::chrono::seconds(1);
     auto source = describe_source(source_path, options, folder_of(path));
     if (!source) return Error{source.error()};
@@ -155,12 +156,17 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
         std::filesystem::remove(partial, ignored);
         return Error{"cannot write the file" + because(write_error)};
     }
-    // Dated before the source was read (see load.hpp): a source written since is newer, and
-    // is hashed again at every load until prepared again. But not before the source's own date,
-    // or make would take the file for out of date at every run of a pipeline that writes the
-    // source and prepares it within the second: just after it, then.
-    fs::last_write_time(partial, std::max(described_at, source.value().newest_write + std::chrono::nanoseconds(1)),
-                        ignored);
+    // Dated a second before the source's last hashing (see load.hpp): a source written since is
+    // newer, and hashed again at every load until prepared again. But not before the source's own
+    // date, or make would take the file for out of date at every run of a pipeline that writes
+    // the source and prepares it within the second: just after it, then. Never after the time of
+    // that hashing: a source dated in the future (another machine's clock) would otherwise date
+    // the file there too, and later edits dated now would pass for older than it.
+    const auto newest_source = source.value().newest_write;
+    const auto dated = newest_source <= described_at + std::chrono::seconds(1)
+                           ? std::max(described_at, newest_source + std::chrono::nanoseconds(1))
+                           : described_at;
+    fs::last_write_time(partial, dated, ignored);
     std::error_code renamed;
     std::filesystem::rename(partial, path, renamed);
     if (renamed) {

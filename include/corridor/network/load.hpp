@@ -60,9 +60,9 @@ LoadedNetwork load_osm_network(const std::string& path, const LoadOptions& optio
 /// the bytes written, or why the file could not be written. `input_hash_before_load`, taken by
 /// prepared_input_hash() before the network was read, makes a source changed since refused with
 /// nothing written: the network would not be the one its recorded hash says. The file is dated
-/// a second before its source was read (or just after the source's own date, if later), so that a
-/// source written while it was prepared is hashed again, not trusted by its date (docs/network.md,
-/// "Input hash and staleness").
+/// a second before the source's last hashing (or just after the source's own date, if later and
+/// not in the future), so that a source written while it was prepared is hashed again, not
+/// trusted by its date (docs/network.md, "Input hash and staleness").
 Result<std::size_t> save_prepared_network(const std::string& path, const RoadNetwork& network,
                                           const std::string& source, const LoadOptions& options,
                                           const std::vector<PreparedSection>& extra = {},

@@ -2,6 +2,7 @@
 #include <functional>
 #include <limits>
 
+#include "../epoch_stamps.hpp"
 #include "contraction_graph.hpp"
 
 namespace corridor {
@@ -39,7 +40,7 @@ double WitnessSearch::cost(NodeIndex v) const {
 void WitnessSearch::run(const ContractionGraph& graph, NodeIndex source, NodeIndex skipped,
                         const std::vector<ContractionGraph::Link>& targets, double bound, int max_settled,
                         int max_hops) {
-    ++epoch_;
+    next_epoch(epoch_, stamp_, target_stamp_);
     std::size_t unsettled_targets = 0;
     for (const auto& target : targets)
         if (target.other != source && target_stamp_[target.other] != epoch_) {
