@@ -232,14 +232,12 @@ std::optional<NodeIndex> find_node(const Build& build, const std::string& id, co
     if (!build.network_ok) return std::nullopt;  // the network's own errors were reported
     const RoadNetwork& network = build.theatre.network();
     if (auto index = network.find_node(id)) return *index;
-    // A place given by lat/lon is the node "@SECTION:NAME" (place_snaps.cpp), not its bare name.
-    for (const char* kind : {"airfield", "post", "checkpoint", "depot", "town"}) {
-        const std::string snapped = std::string("@") + kind + ":" + id;
-        if (network.find_node(snapped)) {
-            source.error(at, "unknown node '" + id + "'; the " + kind + " '" + id +
-                                 "' given by lat/lon is the node '" + snapped + "'");
-            return std::nullopt;
-        }
+    // A place given by lat/lon is the node "@SECTION:NAME", not its bare name.
+    if (auto place = snapped_place_named(network, id)) {
+        const auto& [kind, node] = *place;
+        source.error(at, "unknown node '" + id + "'; the " + kind + " '" + id + "' given by lat/lon is the node '" +
+                             node + "'");
+        return std::nullopt;
     }
     std::vector<std::string> ids;
     for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node(v).id);

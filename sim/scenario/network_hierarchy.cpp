@@ -6,6 +6,7 @@
 // the points of a sweep, splitting the same roads the same way, share it.
 
 #include <chrono>
+#include <optional>
 #include <sstream>
 
 #include "../network/hierarchy/fingerprint.hpp"
@@ -49,9 +50,10 @@ void warn_at_file_key(const Build& build, const std::string& message) {
     build.diagnostics->warning(source.file, at.Mark().line + 1, at.Mark().column + 1, message);
 }
 
-// The hierarchy for `network`, prepared now or by an earlier load through the same cache.
-std::shared_ptr<const ContractionHierarchy> prepare(const RoadNetwork& network, ScenarioCache::Store* cache,
-                                                    RouteHierarchy& h) {
+// The hierarchy for `network` (of that fingerprint), prepared now or by an earlier load through
+// the same cache.
+std::shared_ptr<const ContractionHierarchy> prepare(const RoadNetwork& network, std::uint64_t fingerprint,
+                                                    ScenarioCache::Store* cache, RouteHierarchy& h) {
     auto build = [&] {
         auto start = std::chrono::steady_clock::now();
         auto made =
@@ -60,7 +62,6 @@ std::shared_ptr<const ContractionHierarchy> prepare(const RoadNetwork& network, 
         return made;
     };
     if (!cache) return build();
-    std::uint64_t fingerprint = network_fingerprint(network, Metric::time);
     // (Held while preparing: the points of a sweep that start together wait for one preparation.)
     std::lock_guard lock(cache->hierarchy_mutex);
     if (auto found = cache->hierarchies.find(fingerprint); found != cache->hierarchies.end()) {
@@ -81,12 +82,18 @@ void choose_route_hierarchy(Build& build) {
         h.why = "hierarchy: none";
         return;
     }
+    // (Hashed at most once: to match a stored hierarchy and to find a prepared one in the cache.)
+    std::optional<std::uint64_t> fingerprint;
+    auto fingerprint_of_network = [&] {
+        if (!fingerprint) fingerprint = network_fingerprint(network, Metric::time);
+        return *fingerprint;
+    };
     const bool still_the_files =
         build.stored_hierarchy &&
         ((build.file_network && build.file_network == build.theatre.shared_network()) ||
-         build.stored_hierarchy->fingerprint() == network_fingerprint(network, Metric::time));
+         build.stored_hierarchy->fingerprint() == fingerprint_of_network());
     const bool will_prepare = h.rule == HierarchyRule::time || network.node_count() >= kHierarchyAutoNodes;
-    if (build.stored_hierarchy && still_the_files) {
+    if (still_the_files) {
         h.time = build.stored_hierarchy;
         h.origin = RouteHierarchy::Origin::stored;
         h.why = "stored in the prepared network file";
@@ -108,7 +115,7 @@ void choose_route_hierarchy(Build& build) {
             "hierarchy: auto, and the network has fewer than " + with_commas(kHierarchyAutoNodes) + " nodes";
         return;
     }
-    h.time = prepare(network, build.cache, h);
+    h.time = prepare(network, fingerprint_of_network(), build.cache, h);
     h.origin = RouteHierarchy::Origin::prepared;
     h.why = h.rule == HierarchyRule::time ? "hierarchy: time"
                                           : "hierarchy: auto, and the network has " +

@@ -27,6 +27,11 @@ constexpr PlaceSection kPlaceSections[] = {{"airfields", "airfield", NodeKind::a
                                            {"depots", "depot", NodeKind::depot},
                                            {"towns", "town", NodeKind::town}};
 
+// The node a place given by lat/lon becomes: "@post:OP-1".
+std::string snapped_place_id(const PlaceSection& kind, const std::string& name) {
+    return std::string("@") + kind.what + ":" + name;
+}
+
 // One coordinate: a plain number of degrees within -limit..limit, or reported.
 std::optional<double> read_degrees(const YAML::Node& value, const Source& source, const std::string& key,
                                    const std::string& what, double limit) {
@@ -79,6 +84,13 @@ std::optional<GeoPoint> read_coordinates(const YAML::Node& entry, const Source& 
 
 }  // namespace
 
+std::optional<std::pair<std::string, std::string>> snapped_place_named(const RoadNetwork& network,
+                                                                       const std::string& name) {
+    for (const PlaceSection& kind : kPlaceSections)
+        if (std::string id = snapped_place_id(kind, name); network.find_node(id)) return std::pair{kind.what, id};
+    return std::nullopt;
+}
+
 void snap_places(const std::map<std::string, Section>& sections, Build& build) {
     std::vector<Pending> pending;
     for (const PlaceSection& kind : kPlaceSections) {
@@ -91,7 +103,7 @@ void snap_places(const std::map<std::string, Section>& sections, Build& build) {
             build.snapped_places.push_back({entry, std::nullopt});
             if (auto point = read_coordinates(entry, s.source, what, build))
                 pending.push_back({entry, entry["lat"], &s.source, what,
-                                   SnapPlace{std::string("@") + kind.what + ":" + name, name, kind.kind, {}},
+                                   SnapPlace{snapped_place_id(kind, name), name, kind.kind, {}},
                                    *point});
         };
         // (A wrong shape of section is reported by its reader.)

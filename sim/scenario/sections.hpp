@@ -3,8 +3,10 @@
 // theatre being filled in and the name tables that later sections refer to.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "corridor/model/theatre.hpp"
 #include "corridor/scenario/load.hpp"
@@ -60,6 +62,10 @@ void apply_overrides(std::map<std::string, Section>& sections, const std::vector
 /// Puts the places given by `lat`/`lon` (airfields, posts, checkpoints, depots, towns, in that
 /// order and in file order) on the network, splitting roads, before any reader uses node indices.
 void snap_places(const std::map<std::string, Section>& sections, Build& build);
+/// When `name` is the name of a place given by `lat`/`lon`, its kind ("depot") and the node it
+/// became ("@depot:NAME"): for a message to the planner who named the place where a node is asked.
+std::optional<std::pair<std::string, std::string>> snapped_place_named(const RoadNetwork& network,
+                                                                       const std::string& name);
 /// The node of the place described by `entry` (read by `m`): its `node`, or the node its
 /// `lat`/`lon` snapped to. A missing one is reported when `required`.
 std::optional<NodeIndex> read_place_node(MapReader& m, const YAML::Node& entry, const Build& build, bool required);
