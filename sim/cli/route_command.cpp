@@ -73,7 +73,7 @@ Result<NodeIndex> resolve(const RoadNetwork& network, const std::string& id, con
     std::string message = std::string("unknown ") + which + " node '" + id + "'";
     std::vector<std::string> ids;
     ids.reserve(network.node_count());
-    for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node(v).id);
+    for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node_id(v));
     if (auto hint = closest_match(id, ids)) message += "; did you mean '" + *hint + "'?";
     return Error{message};
 }
@@ -264,7 +264,7 @@ int run_route(const RouteOptions& o) {
         out["distance_m"] = std::round(route.distance_m * 1000) / 1000;
         out["time_s"] = std::round(route.time_s * 1000) / 1000;
         std::vector<std::string> path;
-        for (NodeIndex v : route.nodes) path.push_back(network.node(v).id);
+        for (NodeIndex v : route.nodes) path.push_back(network.node_id(v));
         out["path"] = path;
         for (const SnappedEnd& end : ends) {
             nlohmann::ordered_json snap;

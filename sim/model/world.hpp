@@ -262,7 +262,7 @@ struct World {
     void log(Time at, std::string_view entity, const char* event, std::string_view place) {
         if (sinks.timeline) result.timeline.push_back({at, std::string(entity), event, std::string(place)});
     }
-    const std::string& node_id(NodeIndex v) const { return theatre.network().node(v).id; }
+    std::string node_id(NodeIndex v) const { return theatre.network().node_id(v); }
     /// Time of day of a simulated time (the scenario clock is UTC).
     Time time_of_day(Time t) const {
         // Floor modulo: a start before 1970 has a negative epoch.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <numeric>
+#include <span>
 #include <vector>
 
 #include "corridor/network/road_network.hpp"
@@ -25,7 +26,7 @@ std::vector<ArcIndex> order_by_key(std::size_t key_count, std::size_t m, Key key
 }
 
 /// Row starts of a CSR graph (nodes + 1) from the row of each arc, sorted or not.
-inline std::vector<ArcIndex> row_starts(std::size_t n, const std::vector<NodeIndex>& row_of) {
+inline std::vector<ArcIndex> row_starts(std::size_t n, std::span<const NodeIndex> row_of) {
     std::vector<ArcIndex> start(n + 1, 0);
     for (NodeIndex v : row_of) ++start[v + 1];
     for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
@@ -33,7 +34,7 @@ inline std::vector<ArcIndex> row_starts(std::size_t n, const std::vector<NodeInd
 }
 
 /// Weakly connected parts by union-find, numbered by decreasing size (ties by lowest node).
-void label_weak_parts(std::size_t n, const std::vector<NodeIndex>& from, const std::vector<NodeIndex>& to,
+void label_weak_parts(std::size_t n, std::span<const NodeIndex> from, std::span<const NodeIndex> to,
                       std::vector<std::uint32_t>& part, std::vector<std::size_t>& sizes);
 
 }  // namespace corridor

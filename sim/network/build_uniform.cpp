@@ -1,13 +1,12 @@
 // A network built straight from the arrays of a DIMACS graph: ends and lengths differ from arc
 // to arc, nothing else does. Arc by arc, the builder keeps a 64-byte record of every arc and
 // copies it into the per-attribute arrays; here the ends and lengths are moved in as they were
-// read and the other attributes filled in one pass each (docs/performance.md, "Fast loaders").
+// read and the other attributes are held once each (docs/performance.md, "Fast loaders").
 
 #include <algorithm>
 
 #include "arc_order.hpp"
 #include "corridor/network/road_network.hpp"
-#include "graphs.hpp"
 
 namespace corridor {
 namespace {
@@ -45,18 +44,18 @@ RoadNetwork RoadNetworkBuilder::build_uniform(std::vector<NodeIndex> from, std::
     // The attributes as add_road stores them (float speeds and limits, lanes clamped to a byte).
     double capacity =
         road.capacity_vph > 0 ? road.capacity_vph : road.lanes * default_lane_capacity_vph(road.road_class);
-    network.speed_kph_.assign(m, static_cast<float>(road.speed_kph));
-    network.lanes_.assign(m, static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)));
-    network.capacity_vph_.assign(m, static_cast<float>(capacity));
-    network.weight_limit_t_.assign(m, static_cast<float>(road.weight_limit_t));
-    network.axle_load_limit_t_.assign(m, static_cast<float>(road.axle_load_limit_t));
-    network.height_limit_m_.assign(m, static_cast<float>(road.height_limit_m));
-    network.width_limit_m_.assign(m, static_cast<float>(road.width_limit_m));
-    network.hgv_.assign(m, road.hgv);
-    network.road_class_.assign(m, road.road_class);
-    network.name_.assign(m, intern(road.name));
-    network.one_way_.assign(m, one_way);
-    network.shape_start_.assign(m + 1, 0);
+    // Each held once for the whole network (Column::uniform): no array of equal values per arc.
+    network.speed_kph_ = Column<float>::uniform(m, static_cast<float>(road.speed_kph));
+    network.lanes_ = Column<std::uint8_t>::uniform(m, static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)));
+    network.capacity_vph_ = Column<float>::uniform(m, static_cast<float>(capacity));
+    network.weight_limit_t_ = Column<float>::uniform(m, static_cast<float>(road.weight_limit_t));
+    network.axle_load_limit_t_ = Column<float>::uniform(m, static_cast<float>(road.axle_load_limit_t));
+    network.height_limit_m_ = Column<float>::uniform(m, static_cast<float>(road.height_limit_m));
+    network.width_limit_m_ = Column<float>::uniform(m, static_cast<float>(road.width_limit_m));
+    network.hgv_ = Column<HgvAccess>::uniform(m, road.hgv);
+    network.road_class_ = Column<RoadClass>::uniform(m, road.road_class);
+    network.name_ = Column<std::uint32_t>::uniform(m, intern(road.name));
+    network.one_way_ = Column<std::uint8_t>::uniform(m, one_way);
 
     return std::move(*this).finish(std::move(network), std::move(forward_start));
 }

@@ -36,21 +36,29 @@ std::uint64_t merge(std::uint64_t hash, std::uint64_t lane) {
 
 }  // namespace
 
-std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
-    const char* p = bytes.data();
-    const char* end = p + bytes.size();
+ContentHasher::ContentHasher(std::uint64_t seed)
+    : seed_(seed), lanes_{seed + kPrime1 + kPrime2, seed + kPrime2, seed, seed - kPrime1} {}
+
+void ContentHasher::add(std::string_view piece) {
+    const char* p = piece.data();
+    const char* end = p + piece.size();
+    for (; end - p >= 32; p += 32)
+        for (int k = 0; k < 4; ++k) lanes_[k] = round(lanes_[k], word_at(p + 8 * k));
+    total_ += piece.size();
+    last_ = {p, static_cast<std::size_t>(end - p)};
+}
+
+std::uint64_t ContentHasher::finish() const {
     std::uint64_t hash;
-    if (bytes.size() >= 32) {
-        std::uint64_t lanes[4] = {seed + kPrime1 + kPrime2, seed + kPrime2, seed, seed - kPrime1};
-        for (; end - p >= 32; p += 32)
-            for (int k = 0; k < 4; ++k) lanes[k] = round(lanes[k], word_at(p + 8 * k));
-        hash = std::rotl(lanes[0], 1) + std::rotl(lanes[1], 7) + std::rotl(lanes[2], 12) +
-               std::rotl(lanes[3], 18);
-        for (std::uint64_t lane : lanes) hash = merge(hash, lane);
+    if (total_ >= 32) {
+        hash = std::rotl(lanes_[0], 1) + std::rotl(lanes_[1], 7) + std::rotl(lanes_[2], 12) + std::rotl(lanes_[3], 18);
+        for (std::uint64_t lane : lanes_) hash = merge(hash, lane);
     } else {
-        hash = seed + kPrime5;
+        hash = seed_ + kPrime5;
     }
-    hash += bytes.size();
+    hash += total_;
+    const char* p = last_.data();
+    const char* end = p + last_.size();
     for (; end - p >= 8; p += 8) hash = std::rotl(hash ^ round(0, word_at(p)), 27) * kPrime1 + kPrime4;
     for (; p < end; ++p)
         hash = std::rotl(hash ^ (static_cast<unsigned char>(*p) * kPrime5), 11) * kPrime1;
@@ -60,6 +68,12 @@ std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
     hash *= kPrime3;
     hash ^= hash >> 32;
     return hash;
+}
+
+std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
+    ContentHasher hasher(seed);
+    hasher.add(bytes);
+    return hasher.finish();
 }
 
 }  // namespace corridor

@@ -11,4 +11,20 @@ namespace corridor {
 
 std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed = 0);
 
+/// The same hash of bytes that come in pieces, each hashed while it is still in the cache (the
+/// prepared network's sections, as they are copied). Every piece but the last must be a
+/// multiple of 32 bytes long, and the last must stay where it is until finish().
+class ContentHasher {
+  public:
+    explicit ContentHasher(std::uint64_t seed = 0);
+    void add(std::string_view piece);
+    std::uint64_t finish() const;
+
+  private:
+    std::uint64_t seed_;
+    std::uint64_t lanes_[4];
+    std::uint64_t total_ = 0;
+    std::string_view last_;  // the last piece's bytes after its whole stripes (fewer than 32), read by finish()
+};
+
 }  // namespace corridor

@@ -31,10 +31,10 @@ std::string lat_lon(GeoPoint p) { return degrees(p.lat) + "," + degrees(p.lon); 
 std::string far_snap_hint(const RoadNetwork& network, GeoPoint given) {
     Area area;
     for (NodeIndex v = 0; v < network.node_count(); ++v) {
-        const NodeInfo& node = network.node(v);
-        if (!node.has_coordinates()) continue;
-        area.min_lat = std::min(area.min_lat, node.lat), area.max_lat = std::max(area.max_lat, node.lat);
-        area.min_lon = std::min(area.min_lon, node.lon), area.max_lon = std::max(area.max_lon, node.lon);
+        if (!network.node_has_coordinates(v)) continue;
+        const double lat = network.node_lat(v), lon = network.node_lon(v);
+        area.min_lat = std::min(area.min_lat, lat), area.max_lat = std::max(area.max_lat, lat);
+        area.min_lon = std::min(area.min_lon, lon), area.max_lon = std::max(area.max_lon, lon);
     }
     // Inside the area a far point is not a slip of this kind (a place in a roadless valley).
     if (area.min_lat > area.max_lat || area.holds(given)) return {};

@@ -12,7 +12,7 @@
 
 namespace corridor {
 
-Result<MappedFile> MappedFile::open(const std::string& path, std::uintmax_t max_bytes) {
+Result<MappedFile> MappedFile::open(const std::string& path, std::uintmax_t max_bytes, bool whole) {
     auto size = check_input_file(path, max_bytes);
     if (!size) return Error{size.error()};
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -21,9 +21,9 @@ Result<MappedFile> MappedFile::open(const std::string& path, std::uintmax_t max_
     file.size_ = static_cast<std::size_t>(size.value());
     if (file.size_ > 0) {
         // MAP_POPULATE: the pages are read in one pass rather than faulted in one by one.
-        void* mapping = ::mmap(nullptr, file.size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        void* mapping = ::mmap(nullptr, file.size_, PROT_READ, MAP_PRIVATE | (whole ? MAP_POPULATE : 0), fd, 0);
         if (mapping != MAP_FAILED) {
-            ::madvise(mapping, file.size_, MADV_SEQUENTIAL);
+            if (whole) ::madvise(mapping, file.size_, MADV_SEQUENTIAL);
             file.mapping_ = mapping;
             file.data_ = static_cast<const char*>(mapping);
         } else {

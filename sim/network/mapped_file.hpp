@@ -15,8 +15,9 @@ namespace corridor {
 class MappedFile {
   public:
     /// The bytes of a regular file no larger than `max_bytes`, or why it cannot be read (the
-    /// messages of check_input_file).
-    static Result<MappedFile> open(const std::string& path, std::uintmax_t max_bytes);
+    /// messages of check_input_file). `whole`: every page is read in at once, for a reader of
+    /// the whole file; otherwise a page is read when first touched.
+    static Result<MappedFile> open(const std::string& path, std::uintmax_t max_bytes, bool whole = true);
 
     MappedFile() = default;
     MappedFile(MappedFile&&) noexcept;

@@ -1,10 +1,11 @@
 #include "network_arrays.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <type_traits>
+#include <unordered_map>
 
 #include "corridor/network/input_limits.hpp"
-#include "arc_order.hpp"
-#include "graphs.hpp"
 
 namespace corridor {
 namespace {
@@ -16,6 +17,95 @@ using prepared::SectionWriter;
 constexpr std::uint8_t kNodeKinds = 7;
 constexpr std::uint8_t kRoadClasses = 10;
 
+// A column viewing the next array of a section.
+template <class T>
+void view(SectionReader& in, Column<T>& column, std::uint64_t max_count, const char* what) {
+    std::span<const T> values;
+    in.get_view(values, max_count, what);
+    column = Column<T>::viewing(values);
+}
+
+void view_texts(SectionReader& in, TextColumn& texts, std::uint64_t max_count, const char* what) {
+    std::span<const std::uint64_t> ends;
+    std::span<const char> chars;
+    in.get_text_views(ends, chars, max_count, what);
+    texts.ends = Column<std::uint64_t>::viewing(ends);
+    texts.chars = Column<char>::viewing(chars);
+}
+
+template <class T>
+void put_column(SectionWriter& out, const Column<T>& column) {
+    out.put_column(column.stored(), column.size(), column.is_uniform());
+}
+
+// A column that may be uniform: what put_column wrote.
+template <class T>
+void view_column(SectionReader& in, Column<T>& column, std::uint64_t max_count, const char* what) {
+    std::span<const T> stored;
+    std::uint64_t count = 0;
+    bool uniform = false;
+    if (!in.get_column_view(stored, count, uniform, max_count, what)) return;
+    column = uniform ? Column<T>::viewing_uniform(count, stored.data()) : Column<T>::viewing(stored);
+}
+
+void put_texts(SectionWriter& out, const TextColumn& texts) {
+    std::vector<std::string_view> all;
+    all.reserve(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) all.push_back(texts[i]);
+    out.put_strings(all);
+}
+
+// The checks below are reductions over a whole array, without an early exit, so that the
+// compiler turns them into vector instructions: a load checks some ten arrays of every arc. Not
+// inlined: GCC 12 vectorises them on their own, not inside the long function that calls them.
+
+// An enumeration's bytes as the bytes they are (every enumeration here is one byte).
+template <class T>
+auto numbers_of(std::span<const T> values) {
+    if constexpr (std::is_enum_v<T>) {
+        static_assert(sizeof(T) == 1);
+        return std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(values.data()), values.size());
+    } else {
+        return values;
+    }
+}
+
+template <class T>
+[[gnu::noinline]] bool all_below(std::span<const T> values, std::uint64_t bound) {
+    auto numbers = numbers_of(values);
+    using Number = typename decltype(numbers)::value_type;
+    Number top = 0;
+    for (Number value : numbers) top = value > top ? value : top;
+    return numbers.empty() || top < bound;
+}
+
+template <class T>
+[[gnu::noinline]] bool all_above_zero(std::span<const T> values) {
+    T low = 1;
+    for (T value : values) low = value < low ? value : low;
+    return low > 0;
+}
+
+template <class T>
+[[gnu::noinline]] bool rising(std::span<const T> values) {
+    T falls = 0;
+    for (std::size_t i = 1; i < values.size(); ++i) falls |= T(values[i] < values[i - 1]);
+    return falls == 0;
+}
+
+// True when no value is NaN. (A select rather than `|=` on a bool: GCC vectorises only that form.)
+[[gnu::noinline]] bool none_missing(std::span<const double> values) {
+    double missing = 0;
+    for (double value : values) missing = value != value ? 1.0 : missing;
+    return missing == 0;
+}
+
+// Row starts of `rows` rows over an array of `size`: rows + 1 of them, from 0, rising, to size.
+template <class T>
+bool starts_rows(std::span<const T> starts, std::size_t rows, std::uint64_t size) {
+    return starts.size() == rows + 1 && starts[0] == 0 && starts[rows] == size && rising(starts);
+}
+
 std::string_view section_bytes(const NetworkArrays::SectionViews& sections, SectionType type) {
     auto it = sections.find(type);
     return it == sections.end() ? std::string_view{} : it->second;
@@ -24,46 +114,33 @@ std::string_view section_bytes(const NetworkArrays::SectionViews& sections, Sect
 }  // namespace
 
 void NetworkArrays::write(const RoadNetwork& network, Sections& sections) {
-    const std::size_t n = network.nodes_.size();
     {
         SectionWriter out;
         out.put<std::uint8_t>(network.numbered_ids_);
         out.pad();
-        std::vector<double> lat(n), lon(n);
-        std::vector<std::uint8_t> kind(n);
-        std::vector<std::string_view> ids, names;
-        names.reserve(n);
-        for (std::size_t v = 0; v < n; ++v) {
-            const NodeInfo& node = network.nodes_[v];
-            lat[v] = node.lat;
-            lon[v] = node.lon;
-            kind[v] = static_cast<std::uint8_t>(node.kind);
-            if (!network.numbered_ids_) ids.push_back(node.id);
-            names.push_back(node.name);
-        }
-        out.put_array(lat);
-        out.put_array(lon);
-        out.put_array(kind);
-        out.put_strings(ids);
-        out.put_strings(names);
+        out.put_array(network.lat_.span());
+        out.put_array(network.lon_.span());
+        put_column(out, network.kind_);
+        put_texts(out, network.ids_);
+        put_texts(out, network.names_of_nodes_);
         sections[SectionType::nodes] = std::move(out).take();
     }
     {
         SectionWriter out;
-        out.put_array(network.from_);
-        out.put_array(network.to_);
-        out.put_array(network.length_m_);
-        out.put_array(network.speed_kph_);
-        out.put_array(network.lanes_);
-        out.put_array(network.capacity_vph_);
-        out.put_array(network.weight_limit_t_);
-        out.put_array(network.road_class_);
-        out.put_array(network.name_);
-        out.put_array(network.one_way_);
-        out.put_array(network.axle_load_limit_t_);
-        out.put_array(network.height_limit_m_);
-        out.put_array(network.width_limit_m_);
-        out.put_array(network.hgv_);
+        out.put_array(network.from_.span());
+        out.put_array(network.to_.span());
+        out.put_array(network.length_m_.span());
+        put_column(out, network.speed_kph_);
+        put_column(out, network.lanes_);
+        put_column(out, network.capacity_vph_);
+        put_column(out, network.weight_limit_t_);
+        put_column(out, network.road_class_);
+        put_column(out, network.name_);
+        put_column(out, network.one_way_);
+        put_column(out, network.axle_load_limit_t_);
+        put_column(out, network.height_limit_m_);
+        put_column(out, network.width_limit_m_);
+        put_column(out, network.hgv_);
         // Forbidden turns as three arrays: the struct has padding, whose bytes are not the writer's.
         std::vector<ArcIndex> turn_in, turn_out;
         std::vector<std::uint8_t> turn_heavy_only;
@@ -84,85 +161,81 @@ void NetworkArrays::write(const RoadNetwork& network, Sections& sections) {
     }
     {
         SectionWriter out;
-        std::vector<std::uint64_t> start(network.shape_start_.begin(), network.shape_start_.end());
-        out.put_array(start);
-        out.put_array(network.shape_);
+        out.put_array(network.shape_start_.span());
+        out.put_array(network.shape_.span());
         sections[SectionType::shapes] = std::move(out).take();
     }
     {
         SectionWriter out;
-        out.put_array(network.part_);
+        out.put_array(network.part_.span());
         std::vector<std::uint64_t> sizes(network.part_sizes_.begin(), network.part_sizes_.end());
         out.put_array(sizes);
         sections[SectionType::parts] = std::move(out).take();
     }
+    {
+        SectionWriter out;
+        out.put_array(network.forward_start_.span());
+        out.put_array(network.reverse_start_.span());
+        out.put_array(network.reverse_arc_.span());
+        out.put_array(network.reverse_from_.span());
+        sections[SectionType::graphs] = std::move(out).take();
+    }
 }
 
-Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections) {
+Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections, std::shared_ptr<const void> bytes) {
     using namespace input_limits;
     for (SectionType type : {SectionType::nodes, SectionType::roads, SectionType::road_names,
-                             SectionType::shapes, SectionType::parts})
+                             SectionType::shapes, SectionType::parts, SectionType::graphs})
         if (!sections.count(type))
             return Error{"the file has no section " + std::to_string(static_cast<int>(type)) +
-                         " (a network file lacks nodes, roads, names, shapes or parts)"};
+                         " (a network file lacks nodes, roads, names, shapes, parts or graphs)"};
     RoadNetwork network;
+    network.file_bytes_ = std::move(bytes);
     std::size_t n = 0;
     {
         SectionReader in(section_bytes(sections, SectionType::nodes));
         auto numbered = in.get<std::uint8_t>();
         in.get<std::uint8_t>(), in.get<std::uint16_t>(), in.get<std::uint32_t>();  // padding
-        std::vector<double> lat, lon;
-        std::vector<std::uint8_t> kind;
-        std::vector<std::string> ids, names;
-        in.get_array(lat, kMaxNodes, "the node latitudes");
-        n = lat.size();
-        in.get_array(lon, n, "the node longitudes");
-        in.get_array(kind, n, "the node kinds");
-        in.get_strings(ids, n, "the node ids");
-        in.get_strings(names, n, "the node names");
+        view(in, network.lat_, kMaxNodes, "the node latitudes");
+        n = network.lat_.size();
+        view(in, network.lon_, n, "the node longitudes");
+        view_column(in, network.kind_, n, "the node kinds");
+        view_texts(in, network.ids_, n, "the node ids");
+        view_texts(in, network.names_of_nodes_, n, "the node names");
         if (!in.ok()) return Error{"nodes: " + in.problem()};
-        if (numbered > 1 || lon.size() != n || kind.size() != n || names.size() != n ||
-            ids.size() != (numbered ? 0 : n))
+        if (numbered > 1 || network.lon_.size() != n || network.kind_.size() != n ||
+            (network.names_of_nodes_.size() != n && network.names_of_nodes_.size() != 0) ||
+            network.ids_.size() != (numbered ? 0 : n))
             return Error{"nodes: the arrays disagree on the number of nodes"};
-        if (std::any_of(kind.begin(), kind.end(), [](std::uint8_t k) { return k >= kNodeKinds; }))
-            return Error{"nodes: a node kind is out of range"};
-        network.nodes_.resize(n);
-        for (std::size_t v = 0; v < n; ++v) {
-            NodeInfo& node = network.nodes_[v];
-            node.id = numbered ? std::to_string(v + 1) : std::move(ids[v]);
-            node.name = std::move(names[v]);
-            node.kind = static_cast<NodeKind>(kind[v]);
-            node.lat = lat[v];
-            node.lon = lon[v];
-        }
+        if (!all_below(network.kind_.stored(), kNodeKinds)) return Error{"nodes: a node kind is out of range"};
         network.numbered_ids_ = numbered != 0;
-        if (!network.numbered_ids_) {
-            network.index_of_.reserve(n);
-            for (NodeIndex v = 0; v < n; ++v)
-                if (!network.index_of_.emplace(network.nodes_[v].id, v).second)
-                    return Error{"nodes: the id '" + network.nodes_[v].id + "' appears twice"};
+        if (!network.index_network_ids()) {
+            std::string twice;
+            std::unordered_map<std::string_view, NodeIndex> seen;
+            for (NodeIndex v = 0; v < n && twice.empty(); ++v)
+                if (!seen.emplace(network.ids_[v], v).second) twice = network.ids_[v];
+            return Error{"nodes: the id '" + twice + "' appears twice"};
         }
-        network.has_coordinates_ = n > 0 && std::all_of(network.nodes_.begin(), network.nodes_.end(),
-                                                        [](const NodeInfo& node) { return node.has_coordinates(); });
+        network.has_coordinates_ = n > 0 && none_missing(network.lat_.span()) && none_missing(network.lon_.span());
     }
     std::size_t m = 0;
     {
         SectionReader in(section_bytes(sections, SectionType::roads));
-        in.get_array(network.from_, kMaxArcs, "the arc tails");
+        view(in, network.from_, kMaxArcs, "the arc tails");
         m = network.from_.size();
-        in.get_array(network.to_, m, "the arc heads");
-        in.get_array(network.length_m_, m, "the lengths");
-        in.get_array(network.speed_kph_, m, "the speeds");
-        in.get_array(network.lanes_, m, "the lanes");
-        in.get_array(network.capacity_vph_, m, "the capacities");
-        in.get_array(network.weight_limit_t_, m, "the weight limits");
-        in.get_array(network.road_class_, m, "the road classes");
-        in.get_array(network.name_, m, "the road name numbers");
-        in.get_array(network.one_way_, m, "the one-way flags");
-        in.get_array(network.axle_load_limit_t_, m, "the axle-load limits");
-        in.get_array(network.height_limit_m_, m, "the height limits");
-        in.get_array(network.width_limit_m_, m, "the width limits");
-        in.get_array(network.hgv_, m, "the heavy-vehicle access");
+        view(in, network.to_, m, "the arc heads");
+        view(in, network.length_m_, m, "the lengths");
+        view_column(in, network.speed_kph_, m, "the speeds");
+        view_column(in, network.lanes_, m, "the lanes");
+        view_column(in, network.capacity_vph_, m, "the capacities");
+        view_column(in, network.weight_limit_t_, m, "the weight limits");
+        view_column(in, network.road_class_, m, "the road classes");
+        view_column(in, network.name_, m, "the road name numbers");
+        view_column(in, network.one_way_, m, "the one-way flags");
+        view_column(in, network.axle_load_limit_t_, m, "the axle-load limits");
+        view_column(in, network.height_limit_m_, m, "the height limits");
+        view_column(in, network.width_limit_m_, m, "the width limits");
+        view_column(in, network.hgv_, m, "the heavy-vehicle access");
         std::vector<ArcIndex> turn_in, turn_out;
         std::vector<std::uint8_t> turn_heavy_only;
         in.get_array(turn_in, kMaxArcs, "the forbidden turns' arcs in");
@@ -184,9 +257,6 @@ Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections) {
                 return Error{"roads: forbidden turn " + std::to_string(t) + " is out of range or out of order"};
             network.forbidden_turns_.push_back({turn_in[t], turn_out[t], turn_heavy_only[t] == 1});
         }
-        for (HgvAccess access : network.hgv_)
-            if (static_cast<std::uint8_t>(access) > static_cast<std::uint8_t>(HgvAccess::designated))
-                return Error{"roads: a heavy-vehicle access value is out of range"};
     }
     {
         SectionReader in(section_bytes(sections, SectionType::road_names));
@@ -195,55 +265,46 @@ Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections) {
         if (network.names_.empty() || !network.names_[0].empty())
             return Error{"road names: the first name must be the empty one"};
     }
-    // Every index into another array is checked, and the arcs must be grouped by start node as
-    // the CSR graph assumes; the other values are the writer's and their section hash vouches for them.
-    for (std::size_t a = 0; a < m; ++a) {
-        if (network.from_[a] >= n || network.to_[a] >= n || (a > 0 && network.from_[a] < network.from_[a - 1]))
-            return Error{"roads: arc " + std::to_string(a) + " joins nodes outside the network or out of order"};
-        if (static_cast<std::uint8_t>(network.road_class_[a]) >= kRoadClasses || network.name_[a] >= network.names_.size() ||
-            network.lanes_[a] < 1 || network.one_way_[a] > 1)
-            return Error{"roads: arc " + std::to_string(a) + " has a class, name, lane count or one-way flag out of range"};
-    }
+    // Every index into another array is checked, and every row start rises to its array's end;
+    // the other values are the writer's and their section hash vouches for them.
+    if (!all_below(network.from_.span(), n) || !rising(network.from_.span()) || !all_below(network.to_.span(), n))
+        return Error{"roads: an arc joins nodes outside the network or out of order"};
+    if (!all_below(network.road_class_.stored(), kRoadClasses) || !all_below(network.name_.stored(), network.names_.size()) ||
+        !all_below(network.one_way_.stored(), 2) || !all_below(network.hgv_.stored(), 3) ||
+        !all_above_zero(network.lanes_.stored()))
+        return Error{"roads: an arc has a class, name, one-way flag, heavy-vehicle access or lane count out of range"};
     {
         SectionReader in(section_bytes(sections, SectionType::shapes));
-        std::vector<std::uint64_t> start;
-        in.get_array(start, m + 1, "the shape starts");
-        in.get_array(network.shape_, kMaxArcs * 64ull, "the shape points");
+        view(in, network.shape_start_, m + 1, "the shape starts");
+        view(in, network.shape_, kMaxArcs * 64ull, "the shape points");
         if (!in.ok()) return Error{"shapes: " + in.problem()};
-        if (start.size() != m + 1 || start[0] != 0 || start[m] != network.shape_.size())
+        // No starts when no arc has shape points.
+        if (network.shape_start_.empty() ? !network.shape_.empty()
+                                         : !starts_rows(network.shape_start_.span(), m, network.shape_.size()))
             return Error{"shapes: the shape starts do not match the arcs and points"};
-        for (std::size_t a = 0; a < m; ++a)
-            if (start[a + 1] < start[a]) return Error{"shapes: the shape starts go backwards"};
-        network.shape_start_.assign(start.begin(), start.end());
     }
     {
         SectionReader in(section_bytes(sections, SectionType::parts));
         std::vector<std::uint64_t> sizes;
-        in.get_array(network.part_, n, "the part numbers");
+        view(in, network.part_, n, "the part numbers");
         in.get_array(sizes, n, "the part sizes");
         if (!in.ok()) return Error{"parts: " + in.problem()};
-        if (network.part_.size() != n ||
-            std::any_of(network.part_.begin(), network.part_.end(),
-                        [&](std::uint32_t part) { return part >= sizes.size(); }))
+        if (network.part_.size() != n || !all_below(network.part_.span(), sizes.size()))
             return Error{"parts: a node's part is out of range"};
         network.part_sizes_.assign(sizes.begin(), sizes.end());
     }
-    // The graphs are rebuilt rather than stored: two counting passes, cheaper than checking stored ones.
-    std::vector<ArcIndex> forward_start = row_starts(n, network.from_);
-    std::vector<ArcIndex> reverse_start = row_starts(n, network.to_);
-    std::vector<ArcIndex> reverse_arc(m);
-    std::vector<NodeIndex> reverse_column(m);
     {
-        std::vector<ArcIndex> next(reverse_start.begin(), reverse_start.end() - 1);
-        for (std::size_t a = 0; a < m; ++a) {
-            ArcIndex slot = next[network.to_[a]]++;
-            reverse_arc[slot] = static_cast<ArcIndex>(a);
-            reverse_column[slot] = network.from_[a];
-        }
+        SectionReader in(section_bytes(sections, SectionType::graphs));
+        view(in, network.forward_start_, n + 1, "the forward row starts");
+        view(in, network.reverse_start_, n + 1, "the reverse row starts");
+        view(in, network.reverse_arc_, m, "the reverse arcs");
+        view(in, network.reverse_from_, m, "the reverse arcs' tails");
+        if (!in.ok()) return Error{"graphs: " + in.problem()};
+        if (!starts_rows(network.forward_start_.span(), n, m) || !starts_rows(network.reverse_start_.span(), n, m) ||
+            network.reverse_arc_.size() != m || network.reverse_from_.size() != m ||
+            !all_below(network.reverse_arc_.span(), m) || !all_below(network.reverse_from_.span(), n))
+            return Error{"graphs: a row start or an arc is out of range"};
     }
-    set_csr(network.graphs_->forward, std::move(forward_start), network.to_);
-    set_csr(network.graphs_->reverse, std::move(reverse_start), std::move(reverse_column));
-    network.graphs_->reverse_arc = std::move(reverse_arc);
     return network;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // A road network as the sections of a prepared file and back (docs/network.md, "Prepared
 // networks"). The one place outside the builder that sees RoadNetwork's arrays: it writes them
-// as they are and checks, on reading, every index that could reach outside an array.
+// as they are and, on reading, makes the network's columns views of the sections' bytes, after
+// checking every index that could reach outside an array.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -18,8 +20,9 @@ struct NetworkArrays {
     using SectionViews = std::map<prepared::SectionType, std::string_view>;
     /// The nodes, roads, road names, shapes and parts sections.
     static void write(const RoadNetwork& network, Sections& sections);
-    /// The network those sections hold, or what is wrong with them.
-    static Result<RoadNetwork> read(const SectionViews& sections);
+    /// The network those sections hold, or what is wrong with them. The sections lie in `bytes`,
+    /// each on a multiple of 8 bytes; the network holds them and views its arrays there.
+    static Result<RoadNetwork> read(const SectionViews& sections, std::shared_ptr<const void> bytes);
 };
 
 }  // namespace corridor

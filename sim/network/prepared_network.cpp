@@ -7,6 +7,7 @@
 #include <bit>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "network_arrays.hpp"
 #include "prepared_format.hpp"
 #include "prepared_source.hpp"
+#include "text_reader.hpp"
 
 namespace corridor {
 namespace {
@@ -39,12 +41,13 @@ const char* section_name(SectionType type) {
         case SectionType::road_names: return "road names";
         case SectionType::shapes: return "shapes";
         case SectionType::parts: return "parts";
+        case SectionType::graphs: return "graphs";
         case SectionType::contraction_hierarchy: return "contraction hierarchy";
     }
     return "extra";
 }
 
-bool is_network_section(std::uint32_t type) { return type >= 1 && type <= 6; }
+bool is_network_section(std::uint32_t type) { return type >= 2 && type <= 7; }
 
 std::string write_source(const PreparedSource& source) {
     SectionWriter out;
@@ -109,7 +112,7 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
     sections.emplace_back(static_cast<std::uint32_t>(SectionType::source), write_source(source.value()));
     for (auto& [type, bytes] : network_sections) sections.emplace_back(static_cast<std::uint32_t>(type), std::move(bytes));
     for (const PreparedSection& section : extra) {
-        if (is_network_section(section.type) || section.type == 0)
+        if (is_network_section(section.type) || section.type <= static_cast<std::uint32_t>(SectionType::source))
             return Error{"an extra section may not use the network's section number " + std::to_string(section.type)};
         sections.emplace_back(section.type, section.bytes);
     }
@@ -190,7 +193,8 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
     };
     if constexpr (std::endian::native != std::endian::little)
         return fail("prepared network files are little-endian; this machine is not");
-    auto file = MappedFile::open(path, input_limits::kMaxNetworkFileBytes);
+    // Mapped page by page: the sections the load skips (another metric's hierarchy) are never read.
+    auto file = MappedFile::open(path, input_limits::kMaxNetworkFileBytes, false);
     if (!file) return fail(file.error());
     std::string_view bytes = file.value().bytes();
     std::size_t head = std::min(bytes.size(), prepared::kMagic.size());
@@ -219,9 +223,17 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
         number_at<std::uint64_t>(bytes, 56) != 0)
         return fail(std::string("the prepared network's header or section table is damaged") + kPrepareAgain);
 
-    NetworkArrays::SectionViews network_sections;
-    std::string_view source_bytes;
-    bool has_source = false;
+    // The source and network sections are copied into one buffer of the network's own, where its
+    // arrays are then used in place: a copy per file, not one per array. Copied rather than
+    // mapped, so that a file replaced or cut short while a sweep runs cannot change its network.
+    struct Placed {
+        std::uint32_t index, type;
+        std::string_view in_file;
+        std::uint64_t hash;
+        std::size_t at;  // in the buffer
+    };
+    std::vector<Placed> placed;
+    std::size_t buffer_bytes = 0;
     for (std::uint32_t i = 0; i < section_count; ++i) {
         std::size_t entry = i * prepared::kSectionEntryBytes;
         auto type = number_at<std::uint32_t>(table, entry);
@@ -232,21 +244,43 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
         if (offset % 8 != 0 || offset > bytes.size() || size > bytes.size() - offset)
             return fail("section " + std::to_string(i) + " (" + name + ") lies outside the file" + kPrepareAgain);
         std::string_view section = bytes.substr(offset, size);
+        if (type == static_cast<std::uint32_t>(SectionType::source) || is_network_section(type)) {
+            placed.push_back({i, type, section, hash, buffer_bytes});
+            buffer_bytes += (section.size() + 7) / 8 * 8;
+            continue;
+        }
         // A section nobody asked for is neither hashed nor copied: the table says where it lies.
-        const bool extra =
-            type != static_cast<std::uint32_t>(SectionType::source) && !is_network_section(type);
-        if (extra && options.keep_section && !options.keep_section(type, section)) continue;
+        if (options.keep_section && !options.keep_section(type, section)) continue;
         if (content_hash(section) != hash)
             return fail("section " + std::to_string(i) + " (" + name + ") is damaged: its check hash differs" +
                         kPrepareAgain);
-        if (type == static_cast<std::uint32_t>(SectionType::source)) {
-            source_bytes = section;
+        // Not the network's: handed to whoever knows it (the contraction hierarchy).
+        loaded.extra_sections.push_back({type, std::string(section)});
+    }
+    std::shared_ptr<char> buffer(static_cast<char*>(std::malloc(std::max<std::size_t>(buffer_bytes, 8))), std::free);
+    if (!buffer) return fail("not enough memory to read the prepared network (" + describe_bytes(buffer_bytes) + ")");
+    NetworkArrays::SectionViews network_sections;
+    std::string_view source_bytes;
+    bool has_source = false;
+    for (const Placed& section : placed) {
+        // Copied and hashed a piece at a time, each hashed while the copy has it in the cache.
+        constexpr std::size_t kPiece = 64 * 1024;
+        ContentHasher hasher;
+        std::string_view copy(buffer.get() + section.at, section.in_file.size());
+        for (std::size_t done = 0; done < copy.size(); done += kPiece) {
+            std::size_t size = std::min(kPiece, copy.size() - done);
+            std::memcpy(buffer.get() + section.at + done, section.in_file.data() + done, size);
+            hasher.add(copy.substr(done, size));
+        }
+        if (hasher.finish() != section.hash)
+            return fail("section " + std::to_string(section.index) + " (" +
+                        section_name(static_cast<SectionType>(section.type)) +
+                        ") is damaged: its check hash differs" + kPrepareAgain);
+        if (section.type == static_cast<std::uint32_t>(SectionType::source)) {
+            source_bytes = copy;
             has_source = true;
-        } else if (is_network_section(type)) {
-            network_sections[static_cast<SectionType>(type)] = section;
         } else {
-            // Not the network's: handed to whoever knows it (the contraction hierarchy), skipped otherwise.
-            loaded.extra_sections.push_back({type, std::string(section)});
+            network_sections[static_cast<SectionType>(section.type)] = copy;
         }
     }
     if (!has_source) return fail(std::string("the prepared network has no source section") + kPrepareAgain);
@@ -263,7 +297,7 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
                     "', not '" + asked + "'; load it without options, or prepare it again with these");
     if (std::string stale = stale_source(source.value(), path); !stale.empty()) return fail(stale);
 
-    auto network = NetworkArrays::read(network_sections);
+    auto network = NetworkArrays::read(network_sections, std::move(buffer));
     if (!network) return fail("the prepared network is damaged: " + network.error() + kPrepareAgain);
     loaded.network = std::move(network.value());
     check_connectivity(*loaded.network, path, loaded.diagnostics);

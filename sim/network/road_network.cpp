@@ -7,7 +7,6 @@
 
 #include "corridor/engine/suggest.hpp"
 #include "arc_order.hpp"
-#include "graphs.hpp"
 #include "text_reader.hpp"
 
 namespace corridor {
@@ -87,22 +86,39 @@ double great_circle_m(double lat1, double lon1, double lat2, double lon2) {
     return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-RoadNetwork::RoadNetwork() : graphs_(std::make_unique<Graphs>()) {}
+RoadNetwork::RoadNetwork() = default;
 RoadNetwork::~RoadNetwork() = default;
 RoadNetwork::RoadNetwork(RoadNetwork&&) noexcept = default;
 RoadNetwork& RoadNetwork::operator=(RoadNetwork&&) noexcept = default;
 
+NodeInfo RoadNetwork::node(NodeIndex v) const {
+    NodeInfo node;
+    node.id = node_id(v);
+    node.name = names_of_nodes_[v];
+    node.kind = kind_[v];
+    node.lat = lat_[v];
+    node.lon = lon_[v];
+    return node;
+}
+
+std::string RoadNetwork::node_id(NodeIndex v) const {
+    return numbered_ids_ ? std::to_string(v + 1) : std::string(ids_[v]);
+}
+
 std::optional<NodeIndex> RoadNetwork::find_node(std::string_view id) const {
-    if (numbered_ids_) return numbered_index(id, nodes_.size());
-    auto it = index_of_.find(std::string(id));
+    if (numbered_ids_) return numbered_index(id, node_count());
+    auto it = index_of_.find(id);
     if (it == index_of_.end()) return std::nullopt;
     return it->second;
 }
 
-std::pair<ArcIndex, ArcIndex> RoadNetwork::out_arcs(NodeIndex v) const {
-    auto [first, last] = boost::out_edges(v, graphs_->forward);
-    if (first == last) return {0, 0};
-    return {first->idx, static_cast<ArcIndex>(first->idx + (last - first))};
+bool RoadNetwork::index_network_ids() {
+    index_of_.clear();
+    if (numbered_ids_) return true;
+    index_of_.reserve(ids_.size());
+    for (NodeIndex v = 0; v < ids_.size(); ++v)
+        if (!index_of_.emplace(ids_[v], v).second) return false;
+    return true;
 }
 
 std::vector<ArcIndex> RoadNetwork::arcs_between(NodeIndex u, NodeIndex v) const {
@@ -114,23 +130,22 @@ std::vector<ArcIndex> RoadNetwork::arcs_between(NodeIndex u, NodeIndex v) const 
 }
 
 std::vector<GeoPoint> RoadNetwork::arc_course(ArcIndex a) const {
-    const NodeInfo& from = nodes_[from_[a]];
-    const NodeInfo& to = nodes_[to_[a]];
-    if (!from.has_coordinates() || !to.has_coordinates()) return {};
+    NodeIndex from = from_[a], to = to_[a];
+    if (!node_has_coordinates(from) || !node_has_coordinates(to)) return {};
     std::vector<GeoPoint> course;
     course.reserve(shape_points(a).size() + 2);
-    course.push_back({from.lat, from.lon});
+    course.push_back({lat_[from], lon_[from]});
     for (const GeoPoint& point : shape_points(a)) course.push_back(point);
-    course.push_back({to.lat, to.lon});
+    course.push_back({lat_[to], lon_[to]});
     return course;
 }
 
 std::optional<NodeIndex> RoadNetwork::nearest_node(double lat, double lon) const {
     std::optional<NodeIndex> best;
     double best_m = std::numeric_limits<double>::infinity();
-    for (NodeIndex v = 0; v < nodes_.size(); ++v) {
-        if (!nodes_[v].has_coordinates() || part_[v] != 0) continue;
-        double m = great_circle_m(lat, lon, nodes_[v].lat, nodes_[v].lon);
+    for (NodeIndex v = 0; v < node_count(); ++v) {
+        if (!node_has_coordinates(v) || part_[v] != 0) continue;
+        double m = great_circle_m(lat, lon, lat_[v], lon_[v]);
         if (m < best_m) {
             best_m = m;
             best = v;
@@ -140,21 +155,20 @@ std::optional<NodeIndex> RoadNetwork::nearest_node(double lat, double lon) const
 }
 
 std::size_t RoadNetwork::memory_bytes() const {
-    std::size_t bytes = sizeof(*this) + sizeof(Graphs);
-    for (const NodeInfo& node : nodes_)
-        bytes += sizeof(NodeInfo) + (node.id.capacity() > 15 ? node.id.capacity() : 0) +
-                 (node.name.capacity() > 15 ? node.name.capacity() : 0);
-    bytes += index_of_.size() * (sizeof(std::pair<std::string, NodeIndex>) + 2 * sizeof(void*)) +
+    auto bytes_of = [](const auto& column) { return column.stored().size_bytes(); };
+    auto text_bytes = [&](const TextColumn& texts) { return bytes_of(texts.ends) + bytes_of(texts.chars); };
+    std::size_t bytes = sizeof(*this);
+    bytes += bytes_of(lat_) + bytes_of(lon_) + bytes_of(kind_) + text_bytes(ids_) + text_bytes(names_of_nodes_);
+    bytes += index_of_.size() * (sizeof(std::pair<std::string_view, NodeIndex>) + 2 * sizeof(void*)) +
              index_of_.bucket_count() * sizeof(void*);
-    bytes += arc_count() * (2 * sizeof(NodeIndex) + sizeof(double) + 3 * sizeof(float) + 2 +
-                            sizeof(RoadClass) + sizeof(std::uint32_t));
-    bytes += arc_count() * (3 * sizeof(float) + sizeof(HgvAccess)) + forbidden_turns_.size() * sizeof(ForbiddenTurn);
+    bytes += bytes_of(from_) + bytes_of(to_) + bytes_of(length_m_) + bytes_of(speed_kph_) + bytes_of(lanes_) +
+             bytes_of(capacity_vph_) + bytes_of(weight_limit_t_) + bytes_of(axle_load_limit_t_) +
+             bytes_of(height_limit_m_) + bytes_of(width_limit_m_) + bytes_of(hgv_) + bytes_of(road_class_) +
+             bytes_of(name_) + bytes_of(one_way_) + forbidden_turns_.size() * sizeof(ForbiddenTurn);
     for (const std::string& name : names_)
         bytes += sizeof(std::string) + (name.capacity() > 15 ? name.capacity() : 0);
-    // Two CSR graphs: row starts (nodes + 1) and targets (arcs) each, plus the reverse arc map.
-    bytes += 2 * ((node_count() + 1) * sizeof(ArcIndex) + arc_count() * sizeof(NodeIndex)) +
-             arc_count() * sizeof(ArcIndex);
-    bytes += shape_start_.size() * sizeof(std::size_t) + shape_.size() * sizeof(GeoPoint);
+    bytes += bytes_of(forward_start_) + bytes_of(reverse_start_) + bytes_of(reverse_arc_) + bytes_of(reverse_from_);
+    bytes += bytes_of(shape_start_) + bytes_of(shape_) + bytes_of(part_) + part_sizes_.size() * sizeof(std::size_t);
     return bytes;
 }
 
@@ -181,7 +195,10 @@ NodeIndex RoadNetworkBuilder::add_node(NodeInfo node) {
     if (numbered_ids_) {
         // A named node among numbered ones: from here on every id goes through the index.
         numbered_ids_ = false;
-        for (NodeIndex v = 0; v < nodes_.size(); ++v) index_of_.emplace(nodes_[v].id, v);
+        for (NodeIndex v = 0; v < nodes_.size(); ++v) {
+            nodes_[v].id = std::to_string(v + 1);
+            index_of_.emplace(nodes_[v].id, v);
+        }
     }
     auto index = static_cast<NodeIndex>(nodes_.size());
     index_of_.emplace(node.id, index);
@@ -192,10 +209,15 @@ NodeIndex RoadNetworkBuilder::add_node(NodeInfo node) {
 void RoadNetworkBuilder::add_numbered_nodes(std::size_t count) {
     if (nodes_.empty()) numbered_ids_ = true;
     nodes_.reserve(nodes_.size() + count);
+    if (numbered_ids_) {
+        // Their ids are their numbers, written out only if a named node joins them (add_node).
+        nodes_.resize(nodes_.size() + count);
+        return;
+    }
     for (std::size_t i = 0; i < count; ++i) {
         NodeInfo node;
         node.id = std::to_string(nodes_.size() + 1);
-        if (!numbered_ids_) index_of_.emplace(node.id, static_cast<NodeIndex>(nodes_.size()));
+        index_of_.emplace(node.id, static_cast<NodeIndex>(nodes_.size()));
         nodes_.push_back(std::move(node));
     }
 }
@@ -264,38 +286,47 @@ RoadNetwork RoadNetworkBuilder::build() && {
             arcs_ = std::move(sorted);
         }
     }
-    RoadNetwork network;
-    network.from_.resize(m);
-    network.to_.resize(m);
-    network.length_m_.resize(m);
-    network.speed_kph_.resize(m);
-    network.lanes_.resize(m);
-    network.capacity_vph_.resize(m);
-    network.weight_limit_t_.resize(m);
-    network.axle_load_limit_t_.resize(m);
-    network.height_limit_m_.resize(m);
-    network.width_limit_m_.resize(m);
-    network.hgv_.resize(m);
-    network.road_class_.resize(m);
-    network.name_.resize(m);
-    network.one_way_.resize(m);
+    std::vector<NodeIndex> from(m), to(m);
+    std::vector<double> length_m(m);
+    std::vector<float> speed_kph(m), capacity_vph(m), weight_limit_t(m), axle_load_limit_t(m),
+        height_limit_m(m), width_limit_m(m);
+    std::vector<std::uint8_t> lanes(m), one_way(m);
+    std::vector<HgvAccess> hgv(m);
+    std::vector<RoadClass> road_class(m);
+    std::vector<std::uint32_t> name(m);
     for (std::size_t a = 0; a < m; ++a) {
         const PendingArc& arc = arcs_[a];
-        network.from_[a] = arc.from;
-        network.to_[a] = arc.to;
-        network.length_m_[a] = arc.length_m;
-        network.speed_kph_[a] = arc.speed_kph;
-        network.lanes_[a] = arc.lanes;
-        network.capacity_vph_[a] = arc.capacity_vph;
-        network.weight_limit_t_[a] = arc.weight_limit_t;
-        network.axle_load_limit_t_[a] = arc.axle_load_limit_t;
-        network.height_limit_m_[a] = arc.height_limit_m;
-        network.width_limit_m_[a] = arc.width_limit_m;
-        network.hgv_[a] = arc.hgv;
-        network.road_class_[a] = arc.road_class;
-        network.name_[a] = arc.name;
-        network.one_way_[a] = arc.one_way;
+        from[a] = arc.from;
+        to[a] = arc.to;
+        length_m[a] = arc.length_m;
+        speed_kph[a] = arc.speed_kph;
+        lanes[a] = arc.lanes;
+        capacity_vph[a] = arc.capacity_vph;
+        weight_limit_t[a] = arc.weight_limit_t;
+        axle_load_limit_t[a] = arc.axle_load_limit_t;
+        height_limit_m[a] = arc.height_limit_m;
+        width_limit_m[a] = arc.width_limit_m;
+        hgv[a] = arc.hgv;
+        road_class[a] = arc.road_class;
+        name[a] = arc.name;
+        one_way[a] = arc.one_way;
     }
+    // An attribute every arc shares is held once (Column::compact).
+    RoadNetwork network;
+    network.from_ = std::move(from);
+    network.to_ = std::move(to);
+    network.length_m_ = std::move(length_m);
+    network.speed_kph_ = Column<float>::compact(std::move(speed_kph));
+    network.lanes_ = Column<std::uint8_t>::compact(std::move(lanes));
+    network.capacity_vph_ = Column<float>::compact(std::move(capacity_vph));
+    network.weight_limit_t_ = Column<float>::compact(std::move(weight_limit_t));
+    network.axle_load_limit_t_ = Column<float>::compact(std::move(axle_load_limit_t));
+    network.height_limit_m_ = Column<float>::compact(std::move(height_limit_m));
+    network.width_limit_m_ = Column<float>::compact(std::move(width_limit_m));
+    network.hgv_ = Column<HgvAccess>::compact(std::move(hgv));
+    network.road_class_ = Column<RoadClass>::compact(std::move(road_class));
+    network.name_ = Column<std::uint32_t>::compact(std::move(name));
+    network.one_way_ = Column<std::uint8_t>::compact(std::move(one_way));
     // Turns were named by the order arcs were added in; the sort above renumbered the arcs.
     std::vector<ArcIndex> index_of_added(m);
     for (std::size_t a = 0; a < m; ++a) index_of_added[arcs_[a].added] = static_cast<ArcIndex>(a);
@@ -314,21 +345,24 @@ RoadNetwork RoadNetworkBuilder::build() && {
                            forbidden_turns_.end());
     network.forbidden_turns_ = std::move(forbidden_turns_);
     // Shape points in arc order, each arc its own copy: a reverse arc reads forward like any other.
-    network.shape_start_.resize(m + 1);
-    network.shape_start_[0] = 0;
+    std::vector<std::uint64_t> shape_start(m + 1, 0);
+    std::vector<GeoPoint> shape;
     std::size_t shape_points = 0;
     for (const PendingArc& arc : arcs_) shape_points += arc.shape_count;
-    network.shape_.reserve(shape_points);
+    shape.reserve(shape_points);
     for (std::size_t a = 0; a < m; ++a) {
         const PendingArc& arc = arcs_[a];
         auto first = shapes_.begin() + static_cast<std::ptrdiff_t>(arc.shape_first);
         auto last = first + static_cast<std::ptrdiff_t>(arc.shape_count);
         if (arc.shape_reversed)
-            network.shape_.insert(network.shape_.end(), std::make_reverse_iterator(last),
-                                  std::make_reverse_iterator(first));
+            shape.insert(shape.end(), std::make_reverse_iterator(last), std::make_reverse_iterator(first));
         else
-            network.shape_.insert(network.shape_.end(), first, last);
-        network.shape_start_[a + 1] = network.shape_.size();
+            shape.insert(shape.end(), first, last);
+        shape_start[a + 1] = shape.size();
+    }
+    if (!shape.empty()) {
+        network.shape_start_ = std::move(shape_start);
+        network.shape_ = std::move(shape);
     }
     shapes_ = {};
     return std::move(*this).finish(std::move(network), std::move(forward_start));
@@ -340,20 +374,39 @@ RoadNetwork RoadNetworkBuilder::finish(RoadNetwork network, std::vector<ArcIndex
     std::vector<ArcIndex> reverse_start;
     std::vector<ArcIndex> order =
         order_by_key(n, m, [&](std::size_t a) { return network.to_[a]; }, &reverse_start);
-    std::vector<NodeIndex> reverse_column(m);
-    for (std::size_t i = 0; i < m; ++i) reverse_column[i] = network.from_[order[i]];
-    // The CSR arrays straight from the sorted arcs: Boost's constructor would copy and sort again.
-    set_csr(network.graphs_->forward, std::move(forward_start), network.to_);
-    set_csr(network.graphs_->reverse, std::move(reverse_start), std::move(reverse_column));
-    network.graphs_->reverse_arc = std::move(order);
+    std::vector<NodeIndex> reverse_from(m);
+    for (std::size_t i = 0; i < m; ++i) reverse_from[i] = network.from_[order[i]];
+    network.forward_start_ = std::move(forward_start);
+    network.reverse_start_ = std::move(reverse_start);
+    network.reverse_from_ = std::move(reverse_from);
+    network.reverse_arc_ = std::move(order);
+    {
+        std::vector<std::uint32_t> part;
+        label_weak_parts(n, network.from_.span(), network.to_.span(), part, network.part_sizes_);
+        network.part_ = std::move(part);
+    }
 
-    label_weak_parts(n, network.from_, network.to_, network.part_, network.part_sizes_);
+    std::vector<double> lat(n), lon(n);
+    std::vector<NodeKind> kind(n);
+    std::vector<std::string_view> ids, names;
+    names.reserve(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        lat[v] = nodes_[v].lat;
+        lon[v] = nodes_[v].lon;
+        kind[v] = nodes_[v].kind;
+        if (!numbered_ids_) ids.push_back(nodes_[v].id);
+        names.push_back(nodes_[v].name);
+    }
     network.has_coordinates_ = n > 0 && std::all_of(nodes_.begin(), nodes_.end(), [](const NodeInfo& node) {
                                    return node.has_coordinates();
                                });
-    network.nodes_ = std::move(nodes_);
-    network.index_of_ = std::move(index_of_);
+    network.lat_ = std::move(lat);
+    network.lon_ = std::move(lon);
+    network.kind_ = Column<NodeKind>::compact(std::move(kind));
+    network.ids_ = TextColumn::of(ids);
+    network.names_of_nodes_ = TextColumn::of(names);
     network.numbered_ids_ = numbered_ids_;
+    network.index_network_ids();
     network.names_ = std::move(names_);
     return network;
 }

@@ -5,12 +5,9 @@
 #include <stdexcept>
 #include <utility>
 
-#include <boost/range/iterator_range.hpp>
-
 #include "corridor/engine/dary_heap.hpp"
 #include "corridor/network/hierarchy.hpp"
 #include "epoch_stamps.hpp"
-#include "graphs.hpp"
 #include "turn_search.hpp"
 
 namespace corridor {
@@ -78,27 +75,36 @@ class IndexedHeap {
     DaryHeap<NodeIndex, KeyOf, Placed> heap_;
 };
 
-// Plain Dijkstra over every node. `cost_of(arc)` is inlined for each caller.
+// Plain Dijkstra over every node, along the arcs leaving each node or, `backward`, the arcs
+// entering it. `cost_of(arc)` is inlined for each caller.
 template <class CostOf>
-std::vector<double> settle_all(const CsrGraph& graph, std::size_t n, NodeIndex from, CostOf cost_of) {
+std::vector<double> settle_all(const RoadNetwork& network, bool backward, NodeIndex from, CostOf cost_of) {
+    const std::size_t n = network.node_count();
     std::vector<double> cost(n, kInfinity);
     IndexedHeap heap(cost, n);
     cost[from] = 0;
     heap.push_or_decrease(from);
+    auto relax = [&](NodeIndex v, double c) {
+        if (c < cost[v]) {
+            cost[v] = c;
+            heap.push_or_decrease(v);
+        }
+    };
     while (!heap.empty()) {
         NodeIndex u = heap.pop();
         double cost_u = cost[u];
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
-            double c = cost_u + cost_of(e.idx);
-            NodeIndex v = boost::target(e, graph);
-            if (c < cost[v]) {
-                cost[v] = c;
-                heap.push_or_decrease(v);
-            }
+        if (backward) {
+            auto [first, last] = network.in_slots(u);
+            for (std::uint32_t slot = first; slot < last; ++slot)
+                relax(network.in_from(slot), cost_u + cost_of(network.in_arc(slot)));
+        } else {
+            auto [first, last] = network.out_arcs(u);
+            for (ArcIndex a = first; a < last; ++a) relax(network.arc_to(a), cost_u + cost_of(a));
         }
     }
     return cost;
 }
+
 
 }  // namespace
 
@@ -158,9 +164,9 @@ Router::Router(const RoadNetwork& network, const Overlay* overlay)
     if (network.has_coordinates()) {
         double metres = kInfinity, seconds = kInfinity;
         for (ArcIndex a = 0; a < network.arc_count(); ++a) {
-            const NodeInfo& u = network.node(network.arc_from(a));
-            const NodeInfo& v = network.node(network.arc_to(a));
-            double straight = great_circle_m(u.lat, u.lon, v.lat, v.lon);
+            NodeIndex u = network.arc_from(a), v = network.arc_to(a);
+            double straight =
+                great_circle_m(network.node_lat(u), network.node_lon(u), network.node_lat(v), network.node_lon(v));
             if (straight <= 0) continue;
             metres = std::min(metres, network.length_m(a) / straight);
             seconds = std::min(seconds, base_time_s_[a] / straight);
@@ -181,9 +187,8 @@ double Router::arc_cost(ArcIndex a, Metric metric, const VehicleLimits& vehicle)
 }
 
 double Router::heuristic(NodeIndex v, NodeIndex target, Metric metric) const {
-    const NodeInfo& a = network_.node(v);
-    const NodeInfo& b = network_.node(target);
-    double straight = great_circle_m(a.lat, a.lon, b.lat, b.lon);
+    double straight = great_circle_m(network_.node_lat(v), network_.node_lon(v), network_.node_lat(target),
+                                     network_.node_lon(target));
     return straight * (metric == Metric::distance ? metres_per_metre_ : seconds_per_metre_);
 }
 
@@ -247,7 +252,6 @@ Route Router::dijkstra(const RouteQuery& query, Bound bound) {
                 return 0.0;
         }
     };
-    const CsrGraph& graph = network_.graphs().forward;
     Search& s = *forward_;
     s.start();
     s.set(query.from, 0, 0);
@@ -260,10 +264,10 @@ Route Router::dijkstra(const RouteQuery& query, Bound bound) {
         ++settled;
         if (u == query.to) break;
         double cost_u = s.get(u);
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
-            ArcIndex a = e.idx;
+        auto [first, last] = network_.out_arcs(u);
+        for (ArcIndex a = first; a < last; ++a) {
             double c = cost_u + arc_cost(a, query.metric, query.vehicle);
-            NodeIndex v = boost::target(e, graph);
+            NodeIndex v = network_.arc_to(a);
             if (c < s.get(v)) {
                 s.set(v, c, a);
                 s.heap.push(c + estimate(v), v);
@@ -282,7 +286,6 @@ Route Router::bidirectional(const RouteQuery& query) {
     // Two Dijkstra searches, from the origin on the graph and from the destination on the
     // reversed graph, alternating by the smaller frontier key. They stop when the two frontier
     // keys together reach the best meeting cost found: no shorter route can remain (Pohl 1971).
-    const RoadNetwork::Graphs& graphs = network_.graphs();
     Search& f = *forward_;
     Search& b = *backward_;
     f.start();
@@ -298,16 +301,17 @@ Route Router::bidirectional(const RouteQuery& query) {
         bool forward = f.heap.top_key() <= b.heap.top_key();
         Search& s = forward ? f : b;
         Search& other = forward ? b : f;
-        const CsrGraph& graph = forward ? graphs.forward : graphs.reverse;
         NodeIndex u = s.heap.pop().second;
         if (s.settled(u)) continue;
         s.settle(u);
         ++settled;
         double cost_u = s.get(u);
-        for (auto e : boost::make_iterator_range(boost::out_edges(u, graph))) {
-            ArcIndex a = forward ? e.idx : graphs.reverse_arc[e.idx];
+        // Forward, the arcs leaving u; backward, the arcs entering it, as slots of the reversed graph.
+        auto [first, last] = forward ? network_.out_arcs(u) : network_.in_slots(u);
+        for (std::uint32_t i = first; i < last; ++i) {
+            ArcIndex a = forward ? i : network_.in_arc(i);
             double c = cost_u + arc_cost(a, query.metric, query.vehicle);
-            NodeIndex v = boost::target(e, graph);
+            NodeIndex v = forward ? network_.arc_to(a) : network_.in_from(i);
             if (c < s.get(v)) {
                 s.set(v, c, a);
                 s.heap.push(c, v);
@@ -395,20 +399,16 @@ double Router::landmark_bound(NodeIndex v, NodeIndex target, Metric metric) cons
 }
 
 std::vector<double> Router::reverse_one_to_all(NodeIndex to, Metric metric) {
-    const RoadNetwork::Graphs& graphs = network_.graphs();
-    return settle_all(graphs.reverse, network_.node_count(), to,
-                      [&](ArcIndex e) { return arc_cost(graphs.reverse_arc[e], metric, VehicleLimits{}); });
+    return settle_all(network_, true, to, [&](ArcIndex a) { return arc_cost(a, metric, VehicleLimits{}); });
 }
 
 std::vector<double> Router::one_to_all(NodeIndex from, Metric metric, const VehicleLimits& vehicle) {
-    const CsrGraph& graph = network_.graphs().forward;
-    std::size_t n = network_.node_count();
     if (overlay_ == nullptr && vehicle == VehicleLimits{}) {
         // The common case, without closures or a heavy vehicle: costs straight from one array.
         const double* base = metric == Metric::distance ? network_.lengths_m().data() : base_time_s_.data();
-        return settle_all(graph, n, from, [base](ArcIndex a) { return base[a]; });
+        return settle_all(network_, false, from, [base](ArcIndex a) { return base[a]; });
     }
-    return settle_all(graph, n, from, [&](ArcIndex a) { return arc_cost(a, metric, vehicle); });
+    return settle_all(network_, false, from, [&](ArcIndex a) { return arc_cost(a, metric, vehicle); });
 }
 
 }  // namespace corridor

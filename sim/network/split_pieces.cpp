@@ -9,7 +9,7 @@ namespace corridor {
 namespace {
 
 bool split_node(const RoadNetwork& network, NodeIndex v) {
-    const std::string& id = network.node(v).id;
+    const std::string id = network.node_id(v);
     return !id.empty() && id.front() == '@';
 }
 

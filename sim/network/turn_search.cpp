@@ -6,10 +6,7 @@
 
 #include <algorithm>
 
-#include <boost/range/iterator_range.hpp>
-
 #include "corridor/network/router.hpp"
-#include "graphs.hpp"
 #include "turn_search.hpp"
 
 namespace corridor {
@@ -32,17 +29,17 @@ Route Router::arc_dijkstra(const RouteQuery& query) {
     if (query.from == query.to) return finish(query, {}, 0);
     if (!arc_search_) arc_search_ = std::make_unique<ArcSearch>(network_.arc_count());
     ArcSearch& s = *arc_search_;
-    const CsrGraph& graph = network_.graphs().forward;
     const bool geometric = network_.has_coordinates();
     // The straight-line bound at the arc's end: consistent over arcs as over nodes, since every
     // arc costs at least its straight length times the least cost per metre.
     auto estimate = [&](ArcIndex a) { return geometric ? heuristic(network_.arc_to(a), query.to, query.metric) : 0.0; };
     s.start();
-    for (auto e : boost::make_iterator_range(boost::out_edges(query.from, graph))) {
-        double c = arc_cost(e.idx, query.metric, query.vehicle);
-        if (c < s.get(e.idx)) {
-            s.set(e.idx, c, ArcSearch::kNone);
-            s.heap.push({c + estimate(e.idx), e.idx});
+    auto [first, last_out] = network_.out_arcs(query.from);
+    for (ArcIndex a = first; a < last_out; ++a) {
+        double c = arc_cost(a, query.metric, query.vehicle);
+        if (c < s.get(a)) {
+            s.set(a, c, ArcSearch::kNone);
+            s.heap.push({c + estimate(a), a});
         }
     }
     std::size_t settled = 0;
@@ -58,8 +55,8 @@ Route Router::arc_dijkstra(const RouteQuery& query) {
             break;
         }
         double cost_a = s.get(a);
-        for (auto e : boost::make_iterator_range(boost::out_edges(v, graph))) {
-            ArcIndex b = e.idx;
+        auto [next, next_end] = network_.out_arcs(v);
+        for (ArcIndex b = next; b < next_end; ++b) {
             if (network_.turn_forbidden(a, b, query.vehicle.heavy)) continue;
             double c = cost_a + arc_cost(b, query.metric, query.vehicle);
             if (c < s.get(b)) {

@@ -8,7 +8,7 @@
 
 namespace corridor {
 
-void label_weak_parts(std::size_t n, const std::vector<NodeIndex>& from, const std::vector<NodeIndex>& to,
+void label_weak_parts(std::size_t n, std::span<const NodeIndex> from, std::span<const NodeIndex> to,
                       std::vector<std::uint32_t>& part, std::vector<std::size_t>& sizes) {
     std::vector<NodeIndex> parent(n);
     std::iota(parent.begin(), parent.end(), NodeIndex{0});

@@ -220,7 +220,7 @@ std::string network_map_figure(const Theatre& theatre, const DeploymentResult& r
     if (!net.has_coordinates() || net.node_count() == 0) return no_coordinates_figure();
 
     Extent extent;
-    for (NodeIndex v = 0; v < net.node_count(); ++v) extent.add(net.node(v).lat, net.node(v).lon);
+    for (NodeIndex v = 0; v < net.node_count(); ++v) extent.add(net.node_lat(v), net.node_lon(v));
     for (ArcIndex a = 0; a < net.arc_count(); ++a)
         for (const GeoPoint& point : net.shape_points(a)) extent.add(point.lat, point.lon);
     const double map_width = kWidth - 2 * kMargin;

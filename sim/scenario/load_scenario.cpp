@@ -240,7 +240,7 @@ std::optional<NodeIndex> find_node(const Build& build, const std::string& id, co
         return std::nullopt;
     }
     std::vector<std::string> ids;
-    for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node(v).id);
+    for (NodeIndex v = 0; v < network.node_count(); ++v) ids.push_back(network.node_id(v));
     std::string message = "unknown node '" + id + "' (not in the network)";
     if (auto hint = closest_match(id, ids))
         message = "unknown node '" + id + "'; did you mean '" + *hint + "'?";

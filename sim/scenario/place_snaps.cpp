@@ -122,7 +122,7 @@ void snap_places(const std::map<std::string, Section>& sections, Build& build) {
         std::string without;
         std::size_t count = 0;
         for (NodeIndex v = 0; v < network.node_count(); ++v)
-            if (!network.node(v).has_coordinates() && count++ == 0) without = network.node(v).id;
+            if (!network.node_has_coordinates(v) && count++ == 0) without = network.node_id(v);
         const Pending& first = pending.front();
         if (count == network.node_count())
             first.source->error(first.at,

@@ -86,16 +86,16 @@ std::optional<Area> read_area(const YAML::Node& node, const Source& source, cons
     if (!placed || !radius) return std::nullopt;
     area.radius_m = *radius;
     const RoadNetwork& net = build.theatre.network();
-    const NodeInfo& centre = net.node(area.around);
+    const double centre_lat = net.node_lat(area.around), centre_lon = net.node_lon(area.around);
     auto inside = [&](NodeIndex v) {
-        const NodeInfo& n = net.node(v);
-        return n.has_coordinates() && great_circle_m(centre.lat, centre.lon, n.lat, n.lon) <= area.radius_m;
+        return net.node_has_coordinates(v) &&
+               great_circle_m(centre_lat, centre_lon, net.node_lat(v), net.node_lon(v)) <= area.radius_m;
     };
     for (ArcIndex a = 0; a < net.arc_count(); ++a)
         if (inside(net.arc_from(a)) || inside(net.arc_to(a))) area.arcs.push_back(a);
     if (area.arcs.empty()) {
         source.error(node, "the area of " + what + " (" + format_number(area.radius_m / 1000.0) + " km around '" +
-                               centre.id + "') holds no road: give a larger radius");
+                               net.node_id(area.around) + "') holds no road: give a larger radius");
         return std::nullopt;
     }
     return area;

@@ -65,9 +65,9 @@ cp "$scratch/valley.cnet" "$scratch/flipped.cnet"
 size=$(stat -c %s "$scratch/flipped.cnet")
 printf '\x5a' | dd of="$scratch/flipped.cnet" bs=1 seek=$((size - 20)) conv=notrunc status=none
 expect 2 "flipped.cnet: error: section [0-9]+ \([a-z ]+\) is damaged: its check hash differs; prepare it again with corridor prepare" -- route "$scratch/flipped.cnet" --from A --to C
-cp "$scratch/valley.cnet" "$scratch/v2.cnet"
-printf '\x02' | dd of="$scratch/v2.cnet" bs=1 seek=16 conv=notrunc status=none
-expect 2 "v2.cnet: error: the prepared network is format version 2; this corridor reads version 1" -- route "$scratch/v2.cnet" --from A --to C
+cp "$scratch/valley.cnet" "$scratch/v1.cnet"
+printf '\x01' | dd of="$scratch/v1.cnet" bs=1 seek=16 conv=notrunc status=none
+expect 2 "v1.cnet: error: the prepared network is format version 1; this corridor reads version 2" -- route "$scratch/v1.cnet" --from A --to C
 mkdir "$scratch/mine"
 cp "$valley"/nodes.csv "$valley"/edges.csv "$scratch/mine/"
 expect 0 "prepared" -- prepare "$scratch/mine" --out "$scratch/mine.cnet"

@@ -1,8 +1,9 @@
 #pragma once
 // The road network of a theatre: places (towns, junctions, airfields, posts) joined by one-way
-// arcs; a two-way road is two arcs. Built once per scenario on Boost.Graph's compressed sparse
-// row graph (docs/architecture.md, decision 5), with each attribute in its own array indexed by arc. The
-// Boost types stay in sim/network/, so that including this header costs little.
+// arcs; a two-way road is two arcs. Each attribute is an array indexed by node or by arc, and the
+// arcs are grouped by start node with their row starts: a compressed sparse row graph, forward
+// and reversed (docs/architecture.md, decision 5). A network read from a prepared file uses that
+// file's arrays in place (column.hpp).
 
 #include <cmath>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "corridor/engine/result.hpp"
+#include "corridor/network/column.hpp"
 
 namespace corridor {
 
@@ -106,17 +108,25 @@ class RoadNetwork {
     RoadNetwork(RoadNetwork&&) noexcept;
     RoadNetwork& operator=(RoadNetwork&&) noexcept;
 
-    std::size_t node_count() const { return nodes_.size(); }
+    std::size_t node_count() const { return lat_.size(); }
     std::size_t arc_count() const { return from_.size(); }
 
-    const NodeInfo& node(NodeIndex v) const { return nodes_[v]; }
+    /// A node's id, name, kind and position, put together (its id and name copied): for the hot
+    /// paths, node_lat, node_lon and node_kind read one attribute.
+    NodeInfo node(NodeIndex v) const;
+    /// The name used in files and on the command line.
+    std::string node_id(NodeIndex v) const;
+    double node_lat(NodeIndex v) const { return lat_[v]; }
+    double node_lon(NodeIndex v) const { return lon_[v]; }
+    bool node_has_coordinates(NodeIndex v) const { return !std::isnan(lat_[v]) && !std::isnan(lon_[v]); }
+    NodeKind node_kind(NodeIndex v) const { return kind_[v]; }
     std::optional<NodeIndex> find_node(std::string_view id) const;
     bool has_coordinates() const { return has_coordinates_; }
 
     NodeIndex arc_from(ArcIndex a) const { return from_[a]; }
     NodeIndex arc_to(ArcIndex a) const { return to_[a]; }
     double length_m(ArcIndex a) const { return length_m_[a]; }
-    const std::vector<double>& lengths_m() const { return length_m_; }
+    std::span<const double> lengths_m() const { return length_m_.span(); }
     double speed_kph(ArcIndex a) const { return speed_kph_[a]; }
     int lanes(ArcIndex a) const { return lanes_[a]; }
     double capacity_vph(ArcIndex a) const { return capacity_vph_[a]; }
@@ -132,7 +142,8 @@ class RoadNetwork {
     /// The points a road passes between its two end nodes, in the arc's direction (an OpenStreetMap
     /// way's shape nodes); empty for a road drawn as a straight line.
     std::span<const GeoPoint> shape_points(ArcIndex a) const {
-        return {shape_.data() + shape_start_[a], shape_start_[a + 1] - shape_start_[a]};
+        if (shape_start_.empty()) return {};  // no arc has any
+        return {shape_.data() + shape_start_[a], static_cast<std::size_t>(shape_start_[a + 1] - shape_start_[a])};
     }
     /// The course of an arc for a map: its start node, its shape points, its end node. Empty when
     /// an end node has no coordinates.
@@ -141,7 +152,14 @@ class RoadNetwork {
     double free_flow_time_s(ArcIndex a) const { return length_m_[a] * 3.6 / speed_kph_[a]; }
 
     /// Arcs leaving v are [first, last): arcs are stored grouped by their start node.
-    std::pair<ArcIndex, ArcIndex> out_arcs(NodeIndex v) const;
+    std::pair<ArcIndex, ArcIndex> out_arcs(NodeIndex v) const { return {forward_start_[v], forward_start_[v + 1]}; }
+    /// Arcs entering v, as the slots [first, last) of the reversed graph: in_arc(slot) is the arc
+    /// and in_from(slot) its start node, side by side for searches that run backwards.
+    std::pair<std::uint32_t, std::uint32_t> in_slots(NodeIndex v) const {
+        return {reverse_start_[v], reverse_start_[v + 1]};
+    }
+    ArcIndex in_arc(std::uint32_t slot) const { return reverse_arc_[slot]; }
+    NodeIndex in_from(std::uint32_t slot) const { return reverse_from_[slot]; }
     /// All arcs from u to v (a map can hold parallel roads).
     std::vector<ArcIndex> arcs_between(NodeIndex u, NodeIndex v) const;
 
@@ -161,38 +179,52 @@ class RoadNetwork {
 
     /// Bytes held, for the memory figures of docs/performance.md.
     std::size_t memory_bytes() const;
-
-    struct Graphs;  // the Boost.Graph forward and reverse graphs (sim/network/graphs.hpp)
-    const Graphs& graphs() const { return *graphs_; }
+    /// True when the arrays are a prepared file's bytes, read in place.
+    bool viewing_prepared_file() const { return file_bytes_ != nullptr; }
 
   private:
     friend class RoadNetworkBuilder;
     friend struct NetworkArrays;  // the prepared network file (sim/network/network_arrays.hpp)
 
-    std::vector<NodeInfo> nodes_;
-    std::unordered_map<std::string, NodeIndex> index_of_;
-    // Ids "1".."N" in node order (DIMACS): found by their number, with no index to build or hold.
+    /// Fills index_of_ from ids_; false if an id appears twice.
+    bool index_network_ids();
+
+    // Nodes.
+    Column<double> lat_, lon_;
+    Column<NodeKind> kind_;
+    TextColumn ids_;  // empty when the ids are numbered
+    TextColumn names_of_nodes_;
+    // Ids "1".."N" in node order (DIMACS): found by their number, with no index or texts to hold.
     bool numbered_ids_ = false;
     bool has_coordinates_ = false;
-    std::vector<NodeIndex> from_, to_;
-    std::vector<double> length_m_;
-    std::vector<float> speed_kph_;
-    std::vector<std::uint8_t> lanes_;
-    std::vector<float> capacity_vph_;
-    std::vector<float> weight_limit_t_;
-    std::vector<float> axle_load_limit_t_, height_limit_m_, width_limit_m_;
-    std::vector<HgvAccess> hgv_;
+    std::unordered_map<std::string_view, NodeIndex> index_of_;  // its keys are ids_' texts
+    // Arcs, grouped by start node.
+    Column<NodeIndex> from_, to_;
+    Column<double> length_m_;
+    Column<float> speed_kph_;
+    Column<std::uint8_t> lanes_;
+    Column<float> capacity_vph_;
+    Column<float> weight_limit_t_;
+    Column<float> axle_load_limit_t_, height_limit_m_, width_limit_m_;
+    Column<HgvAccess> hgv_;
+    Column<RoadClass> road_class_;
+    Column<std::uint32_t> name_;
+    Column<std::uint8_t> one_way_;
     std::vector<ForbiddenTurn> forbidden_turns_;
-    std::vector<RoadClass> road_class_;
-    std::vector<std::uint32_t> name_;
     std::vector<std::string> names_;
-    std::vector<std::uint8_t> one_way_;
-    // Shape points of every arc in one array: arc a's are [shape_start_[a], shape_start_[a + 1]).
-    std::vector<std::size_t> shape_start_{0};
-    std::vector<GeoPoint> shape_;
-    std::vector<std::uint32_t> part_;
+    // Shape points of every arc in one array: arc a's are [shape_start_[a], shape_start_[a + 1]);
+    // no starts when no arc has shape points.
+    Column<std::uint64_t> shape_start_;
+    Column<GeoPoint> shape_;
+    // The graph: arcs leaving v are [forward_start_[v], forward_start_[v + 1]); arcs entering v
+    // are the reverse slots [reverse_start_[v], reverse_start_[v + 1]).
+    Column<ArcIndex> forward_start_, reverse_start_;
+    Column<ArcIndex> reverse_arc_;
+    Column<NodeIndex> reverse_from_;
+    Column<std::uint32_t> part_;
     std::vector<std::size_t> part_sizes_;
-    std::unique_ptr<Graphs> graphs_;
+    // A prepared file's sections, which the columns above view; null for a network built here.
+    std::shared_ptr<const void> file_bytes_;
 };
 
 /// Collects nodes and roads in any order, then builds the network.
