@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <type_traits>
 #include <unordered_map>
 
@@ -74,9 +75,11 @@ template <class T>
 [[gnu::noinline]] bool all_below(std::span<const T> values, std::uint64_t bound) {
     auto numbers = numbers_of(values);
     using Number = typename decltype(numbers)::value_type;
-    Number top = 0;
-    for (Number value : numbers) top = value > top ? value : top;
-    return numbers.empty() || top < bound;
+    if (bound > std::numeric_limits<Number>::max()) return true;
+    const auto limit = static_cast<Number>(bound);
+    Number over = 0;  // an OR of comparisons: a shorter chain than a running maximum
+    for (Number value : numbers) over |= Number(value >= limit);
+    return over == 0;
 }
 
 template <class T>

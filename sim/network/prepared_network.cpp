@@ -3,6 +3,8 @@
 // own check hash; the sections. Reading refuses, with one message, anything that is not exactly
 // what a corridor of this format version wrote for these inputs.
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <bit>
 #include <cerrno>
@@ -82,6 +84,26 @@ T number_at(std::string_view bytes, std::size_t offset) {
 }
 
 constexpr const char* kPrepareAgain = "; prepare it again with corridor prepare";
+
+// The buffer a prepared network's sections are copied into, which the network then holds. One of
+// a huge page or more is mapped from the system on a 2 MiB boundary and asked for huge pages:
+// copied into 4 KiB pages, most of a load is page faults (DE.gr's 4.3 MB: 1,000 faults, 2.7 ms
+// of a first load against 1.0 ms; the 1,000 x 1,000 grid's 124 MB: 30,000). Smaller ones come
+// from malloc.
+std::shared_ptr<char> section_buffer(std::size_t bytes) {
+    constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    if (bytes >= kHugePage) {
+        const std::size_t mapped = bytes + kHugePage;
+        void* start = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (start != MAP_FAILED) {
+            auto address = reinterpret_cast<std::uintptr_t>(start);
+            char* aligned = static_cast<char*>(start) + ((kHugePage - address % kHugePage) % kHugePage);
+            ::madvise(aligned, bytes, MADV_HUGEPAGE);  // a hint: where the system has none, small pages
+            return std::shared_ptr<char>(aligned, [start, mapped](char*) { ::munmap(start, mapped); });
+        }
+    }
+    return std::shared_ptr<char>(static_cast<char*>(std::malloc(std::max<std::size_t>(bytes, 8))), std::free);
+}
 
 }  // namespace
 
@@ -257,7 +279,7 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
         // Not the network's: handed to whoever knows it (the contraction hierarchy).
         loaded.extra_sections.push_back({type, std::string(section)});
     }
-    std::shared_ptr<char> buffer(static_cast<char*>(std::malloc(std::max<std::size_t>(buffer_bytes, 8))), std::free);
+    std::shared_ptr<char> buffer = section_buffer(buffer_bytes);
     if (!buffer) return fail("not enough memory to read the prepared network (" + describe_bytes(buffer_bytes) + ")");
     NetworkArrays::SectionViews network_sections;
     std::string_view source_bytes;
