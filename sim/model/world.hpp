@@ -262,6 +262,10 @@ struct World {
     void log(Time at, std::string_view entity, const char* event, std::string_view place) {
         if (sinks.timeline) result.timeline.push_back({at, std::string(entity), event, std::string(place)});
     }
+    /// The same at a node, named only when the row is recorded.
+    void log(Time at, std::string_view entity, const char* event, NodeIndex place) {
+        if (sinks.timeline) log(at, entity, event, node_id(place));
+    }
     std::string node_id(NodeIndex v) const { return theatre.network().node_id(v); }
     /// Time of day of a simulated time (the scenario clock is UTC).
     Time time_of_day(Time t) const {

@@ -46,7 +46,8 @@ RoadNetwork RoadNetworkBuilder::build_uniform(std::vector<NodeIndex> from, std::
         road.capacity_vph > 0 ? road.capacity_vph : road.lanes * default_lane_capacity_vph(road.road_class);
     // Each held once for the whole network (Column::uniform): no array of equal values per arc.
     network.speed_kph_ = Column<float>::uniform(m, static_cast<float>(road.speed_kph));
-    network.lanes_ = Column<std::uint8_t>::uniform(m, static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)));
+    network.lanes_ =
+        Column<std::uint8_t>::uniform(m, static_cast<std::uint8_t>(std::clamp(road.lanes, 1, 255)));
     network.capacity_vph_ = Column<float>::uniform(m, static_cast<float>(capacity));
     network.weight_limit_t_ = Column<float>::uniform(m, static_cast<float>(road.weight_limit_t));
     network.axle_load_limit_t_ = Column<float>::uniform(m, static_cast<float>(road.axle_load_limit_t));

@@ -51,7 +51,8 @@ void ContentHasher::add(std::string_view piece) {
 std::uint64_t ContentHasher::finish() const {
     std::uint64_t hash;
     if (total_ >= 32) {
-        hash = std::rotl(lanes_[0], 1) + std::rotl(lanes_[1], 7) + std::rotl(lanes_[2], 12) + std::rotl(lanes_[3], 18);
+        hash = std::rotl(lanes_[0], 1) + std::rotl(lanes_[1], 7) + std::rotl(lanes_[2], 12) +
+               std::rotl(lanes_[3], 18);
         for (std::uint64_t lane : lanes_) hash = merge(hash, lane);
     } else {
         hash = seed_ + kPrime5;

@@ -24,7 +24,8 @@ class ContentHasher {
     std::uint64_t seed_;
     std::uint64_t lanes_[4];
     std::uint64_t total_ = 0;
-    std::string_view last_;  // the last piece's bytes after its whole stripes (fewer than 32), read by finish()
+    std::string_view
+        last_;  // the last piece's bytes after its whole stripes (fewer than 32), read by finish()
 };
 
 }  // namespace corridor

@@ -65,7 +65,8 @@ template <class T>
 auto numbers_of(std::span<const T> values) {
     if constexpr (std::is_enum_v<T>) {
         static_assert(sizeof(T) == 1);
-        return std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(values.data()), values.size());
+        return std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(values.data()),
+                                              values.size());
     } else {
         return values;
     }
@@ -116,6 +117,24 @@ std::string_view section_bytes(const NetworkArrays::SectionViews& sections, Sect
 
 }  // namespace
 
+// Every forward row holds arcs that start at its node (the tails rise, so its first and last
+// arcs tell), and every reversed slot an arc that ends at its node, with that arc's tail.
+bool NetworkArrays::rows_agree(const RoadNetwork& network) {
+    const std::size_t n = network.node_count();
+    const auto& start = network.forward_start_;
+    const auto& from = network.from_;
+    bool wrong = false;
+    for (std::size_t v = 0; v < n; ++v)
+        if (start[v] < start[v + 1]) wrong |= from[start[v]] != v || from[start[v + 1] - 1] != v;
+    const auto& reverse_start = network.reverse_start_;
+    for (std::size_t v = 0; v < n; ++v)
+        for (std::uint32_t slot = reverse_start[v]; slot < reverse_start[v + 1]; ++slot) {
+            ArcIndex a = network.reverse_arc_[slot];
+            wrong |= network.to_[a] != v || from[a] != network.reverse_from_[slot];
+        }
+    return !wrong;
+}
+
 void NetworkArrays::write(const RoadNetwork& network, Sections& sections) {
     {
         SectionWriter out;
@@ -125,7 +144,7 @@ void NetworkArrays::write(const RoadNetwork& network, Sections& sections) {
         out.put_array(network.lon_.span());
         put_column(out, network.kind_);
         put_texts(out, network.ids_);
-        put_texts(out, network.names_of_nodes_);
+        put_texts(out, network.node_names_);
         sections[SectionType::nodes] = std::move(out).take();
     }
     {
@@ -185,7 +204,8 @@ void NetworkArrays::write(const RoadNetwork& network, Sections& sections) {
     }
 }
 
-Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections, std::shared_ptr<const void> bytes) {
+Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections, std::shared_ptr<const void> bytes,
+                                        std::size_t size) {
     using namespace input_limits;
     for (SectionType type : {SectionType::nodes, SectionType::roads, SectionType::road_names,
                              SectionType::shapes, SectionType::parts, SectionType::graphs})
@@ -194,6 +214,7 @@ Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections, std::share
                          " (a network file lacks nodes, roads, names, shapes, parts or graphs)"};
     RoadNetwork network;
     network.file_bytes_ = std::move(bytes);
+    network.file_bytes_size_ = size;
     std::size_t n = 0;
     {
         SectionReader in(section_bytes(sections, SectionType::nodes));
@@ -204,13 +225,14 @@ Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections, std::share
         view(in, network.lon_, n, "the node longitudes");
         view_column(in, network.kind_, n, "the node kinds");
         view_texts(in, network.ids_, n, "the node ids");
-        view_texts(in, network.names_of_nodes_, n, "the node names");
+        view_texts(in, network.node_names_, n, "the node names");
         if (!in.ok()) return Error{"nodes: " + in.problem()};
         if (numbered > 1 || network.lon_.size() != n || network.kind_.size() != n ||
-            (network.names_of_nodes_.size() != n && network.names_of_nodes_.size() != 0) ||
+            (network.node_names_.size() != n && network.node_names_.size() != 0) ||
             network.ids_.size() != (numbered ? 0 : n))
             return Error{"nodes: the arrays disagree on the number of nodes"};
-        if (!all_below(network.kind_.stored(), kNodeKinds)) return Error{"nodes: a node kind is out of range"};
+        if (!all_below(network.kind_.stored(), kNodeKinds))
+            return Error{"nodes: a node kind is out of range"};
         network.numbered_ids_ = numbered != 0;
         if (!network.index_network_ids()) {
             std::string twice;
@@ -219,7 +241,8 @@ Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections, std::share
                 if (!seen.emplace(network.ids_[v], v).second) twice = network.ids_[v];
             return Error{"nodes: the id '" + twice + "' appears twice"};
         }
-        network.has_coordinates_ = n > 0 && none_missing(network.lat_.span()) && none_missing(network.lon_.span());
+        network.has_coordinates_ =
+            n > 0 && none_missing(network.lat_.span()) && none_missing(network.lon_.span());
     }
     std::size_t m = 0;
     {
@@ -270,20 +293,24 @@ Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections, std::share
     }
     // Every index into another array is checked, and every row start rises to its array's end;
     // the other values are the writer's and their section hash vouches for them.
-    if (!all_below(network.from_.span(), n) || !rising(network.from_.span()) || !all_below(network.to_.span(), n))
+    if (!all_below(network.from_.span(), n) || !rising(network.from_.span()) ||
+        !all_below(network.to_.span(), n))
         return Error{"roads: an arc joins nodes outside the network or out of order"};
-    if (!all_below(network.road_class_.stored(), kRoadClasses) || !all_below(network.name_.stored(), network.names_.size()) ||
+    if (!all_below(network.road_class_.stored(), kRoadClasses) ||
+        !all_below(network.name_.stored(), network.names_.size()) ||
         !all_below(network.one_way_.stored(), 2) || !all_below(network.hgv_.stored(), 3) ||
         !all_above_zero(network.lanes_.stored()))
-        return Error{"roads: an arc has a class, name, one-way flag, heavy-vehicle access or lane count out of range"};
+        return Error{
+            "roads: an arc has a class, name, one-way flag, heavy-vehicle access or lane count out of range"};
     {
         SectionReader in(section_bytes(sections, SectionType::shapes));
         view(in, network.shape_start_, m + 1, "the shape starts");
         view(in, network.shape_, kMaxArcs * 64ull, "the shape points");
         if (!in.ok()) return Error{"shapes: " + in.problem()};
         // No starts when no arc has shape points.
-        if (network.shape_start_.empty() ? !network.shape_.empty()
-                                         : !starts_rows(network.shape_start_.span(), m, network.shape_.size()))
+        if (network.shape_start_.empty()
+                ? !network.shape_.empty()
+                : !starts_rows(network.shape_start_.span(), m, network.shape_.size()))
             return Error{"shapes: the shape starts do not match the arcs and points"};
     }
     {
@@ -303,10 +330,14 @@ Result<RoadNetwork> NetworkArrays::read(const SectionViews& sections, std::share
         view(in, network.reverse_arc_, m, "the reverse arcs");
         view(in, network.reverse_from_, m, "the reverse arcs' tails");
         if (!in.ok()) return Error{"graphs: " + in.problem()};
-        if (!starts_rows(network.forward_start_.span(), n, m) || !starts_rows(network.reverse_start_.span(), n, m) ||
-            network.reverse_arc_.size() != m || network.reverse_from_.size() != m ||
-            !all_below(network.reverse_arc_.span(), m) || !all_below(network.reverse_from_.span(), n))
+        if (!starts_rows(network.forward_start_.span(), n, m) ||
+            !starts_rows(network.reverse_start_.span(), n, m) || network.reverse_arc_.size() != m ||
+            network.reverse_from_.size() != m || !all_below(network.reverse_arc_.span(), m) ||
+            !all_below(network.reverse_from_.span(), n))
             return Error{"graphs: a row start or an arc is out of range"};
+        // The rows must hold the arcs they claim: a search walks back from a node through the arcs
+        // it came by, and rows that disagree with the arcs' ends could send it round forever.
+        if (!rows_agree(network)) return Error{"graphs: a row holds an arc that does not start or end there"};
     }
     return network;
 }

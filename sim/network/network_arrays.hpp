@@ -18,11 +18,16 @@ namespace corridor {
 struct NetworkArrays {
     using Sections = std::map<prepared::SectionType, std::string>;
     using SectionViews = std::map<prepared::SectionType, std::string_view>;
-    /// The nodes, roads, road names, shapes and parts sections.
+    /// The nodes, roads, road names, shapes, parts and graphs sections.
     static void write(const RoadNetwork& network, Sections& sections);
-    /// The network those sections hold, or what is wrong with them. The sections lie in `bytes`,
-    /// each on a multiple of 8 bytes; the network holds them and views its arrays there.
-    static Result<RoadNetwork> read(const SectionViews& sections, std::shared_ptr<const void> bytes);
+    /// The network those sections hold, or what is wrong with them. The sections lie in `bytes`
+    /// (`size` of them), each on a multiple of 8 bytes; the network holds them and views its
+    /// arrays there.
+    static Result<RoadNetwork> read(const SectionViews& sections, std::shared_ptr<const void> bytes,
+                                    std::size_t size);
+
+  private:
+    static bool rows_agree(const RoadNetwork& network);
 };
 
 }  // namespace corridor

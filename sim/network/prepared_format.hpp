@@ -29,13 +29,13 @@ inline constexpr std::uint32_t kMaxSections = 64;
 inline constexpr std::uint64_t kUniformBit = std::uint64_t{1} << 63;
 
 enum class SectionType : std::uint32_t {
-    source = 1,      // the source files, their sizes, and the load options
-    nodes = 2,       // ids, names, kinds, coordinates
-    roads = 3,       // arcs grouped by start node, every attribute
-    road_names = 4,  // the names arcs refer to
-    shapes = 5,      // shape points of every arc
-    parts = 6,       // weakly connected parts
-    graphs = 7,      // row starts of the forward and reversed graphs, the reversed graph's arcs
+    source = 1,                  // the source files, their sizes, and the load options
+    nodes = 2,                   // ids, names, kinds, coordinates
+    roads = 3,                   // arcs grouped by start node, every attribute
+    road_names = 4,              // the names arcs refer to
+    shapes = 5,                  // shape points of every arc
+    parts = 6,                   // weakly connected parts
+    graphs = 7,                  // row starts of the forward and reversed graphs, the reversed graph's arcs
     contraction_hierarchy = 16,  // ContractionHierarchy::write's bytes (docs/network.md)
 };
 
@@ -124,10 +124,12 @@ class SectionReader {
         auto count = get<std::uint64_t>();
         if (!ok()) return false;
         if (count > max_count || count > (bytes_.size() - pos_) / sizeof(T))
-            return fail(std::string(what) + " holds " + std::to_string(count) + " entries, more than the section has room for");
+            return fail(std::string(what) + " holds " + std::to_string(count) +
+                        " entries, more than the section has room for");
         const char* first = bytes_.data() + pos_;
         if (reinterpret_cast<std::uintptr_t>(first) % alignof(T) != 0)
-            return fail(std::string(what) + " do not start on a multiple of " + std::to_string(alignof(T)) + " bytes");
+            return fail(std::string(what) + " do not start on a multiple of " + std::to_string(alignof(T)) +
+                        " bytes");
         values = {reinterpret_cast<const T*>(first), static_cast<std::size_t>(count)};
         pos_ += count * sizeof(T);
         skip_padding();
@@ -136,8 +138,8 @@ class SectionReader {
     /// What put_column wrote: `stored` views the array, or its one element when `uniform`, and
     /// `count` is how many elements it stands for.
     template <class T>
-    bool get_column_view(std::span<const T>& stored, std::uint64_t& count, bool& uniform, std::uint64_t max_count,
-                         const char* what) {
+    bool get_column_view(std::span<const T>& stored, std::uint64_t& count, bool& uniform,
+                         std::uint64_t max_count, const char* what) {
         if (!ok() || 8 > bytes_.size() - pos_) return get_view(stored, max_count, what);
         std::uint64_t head;
         std::memcpy(&head, bytes_.data() + pos_, 8);
@@ -148,7 +150,8 @@ class SectionReader {
             return ok();
         }
         count = head & ~kUniformBit;
-        if (count > max_count) return fail(std::string(what) + " stands for " + std::to_string(count) + " entries, too many");
+        if (count > max_count)
+            return fail(std::string(what) + " stands for " + std::to_string(count) + " entries, too many");
         pos_ += 8;
         if (sizeof(T) > bytes_.size() - pos_) return fail(std::string("the section ends before ") + what);
         stored = {reinterpret_cast<const T*>(bytes_.data() + pos_), 1};
@@ -162,7 +165,8 @@ class SectionReader {
         if (!get_view(ends, max_count, what)) return false;
         auto total = get<std::uint64_t>();
         if (!ok()) return false;
-        if (total > bytes_.size() - pos_ || (!ends.empty() && ends.back() != total) || (ends.empty() && total != 0))
+        if (total > bytes_.size() - pos_ || (!ends.empty() && ends.back() != total) ||
+            (ends.empty() && total != 0))
             return fail(std::string(what) + ": the text lengths do not add up");
         bool falls = false;
         for (std::size_t i = 1; i < ends.size(); ++i) falls |= ends[i] < ends[i - 1];

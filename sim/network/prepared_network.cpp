@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <system_error>
 
 #include "content_hash.hpp"
@@ -43,7 +44,8 @@ const char* section_name(SectionType type) {
         case SectionType::road_names: return "road names";
         case SectionType::shapes: return "shapes";
         case SectionType::parts: return "parts";
-        case SectionType::graphs: return "graphs";
+        case SectionType::graphs:
+            return "graphs";
         case SectionType::contraction_hierarchy: return "contraction hierarchy";
     }
     return "extra";
@@ -134,7 +136,8 @@ Result<std::size_t> save_prepared_network(const std::string& path, const RoadNet
     sections.emplace_back(static_cast<std::uint32_t>(SectionType::source), write_source(source.value()));
     for (auto& [type, bytes] : network_sections) sections.emplace_back(static_cast<std::uint32_t>(type), std::move(bytes));
     for (const PreparedSection& section : extra) {
-        if (is_network_section(section.type) || section.type <= static_cast<std::uint32_t>(SectionType::source))
+        if (is_network_section(section.type) ||
+            section.type <= static_cast<std::uint32_t>(SectionType::source))
             return Error{"an extra section may not use the network's section number " + std::to_string(section.type)};
         sections.emplace_back(section.type, section.bytes);
     }
@@ -215,12 +218,17 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
     };
     if constexpr (std::endian::native != std::endian::little)
         return fail("prepared network files are little-endian; this machine is not");
-    // Mapped page by page: the sections the load skips (another metric's hierarchy) are never read.
-    auto file = MappedFile::open(path, input_limits::kMaxNetworkFileBytes, false);
+    // Read, never mapped: what the network uses lies in memory of its own (see section_buffer).
+    auto file = InputFile::open(path, input_limits::kMaxNetworkFileBytes);
     if (!file) return fail(file.error());
-    std::string_view bytes = file.value().bytes();
-    std::size_t head = std::min(bytes.size(), prepared::kMagic.size());
-    if (bytes.substr(0, head) != prepared::kMagic.substr(0, head))
+    const std::uint64_t file_size = file.value().size();
+    const std::string cut_short =
+        std::string("the prepared network was cut short while it was read") + kPrepareAgain;
+    std::string head(std::min<std::uint64_t>(file_size, prepared::kHeaderBytes), '\0');
+    if (!file.value().read_at(0, head.size(), head.data())) return fail(cut_short);
+    std::string_view bytes = head;
+    std::size_t magic = std::min(bytes.size(), prepared::kMagic.size());
+    if (bytes.substr(0, magic) != prepared::kMagic.substr(0, magic))
         return fail("not a prepared network file (it does not start with 'CORRIDOR-NET')");
     if (bytes.size() < prepared::kHeaderBytes)
         return fail("the prepared network is truncated: " + std::to_string(bytes.size()) +
@@ -233,79 +241,100 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
     auto file_bytes = number_at<std::uint64_t>(bytes, 24);
     auto input_hash = number_at<std::uint64_t>(bytes, 32);
     auto table_hash = number_at<std::uint64_t>(bytes, 40);
-    if (file_bytes != bytes.size())
-        return fail("the prepared network is " + std::to_string(bytes.size()) + " bytes but its header says " +
+    if (file_bytes != file_size)
+        return fail("the prepared network is " + std::to_string(file_size) + " bytes but its header says " +
                     std::to_string(file_bytes) + ": truncated or damaged" + kPrepareAgain);
     if (section_count > prepared::kMaxSections ||
-        prepared::kHeaderBytes + section_count * prepared::kSectionEntryBytes > bytes.size())
+        prepared::kHeaderBytes + section_count * prepared::kSectionEntryBytes > file_size)
         return fail("the prepared network's header is damaged (section count " + std::to_string(section_count) + ")" +
                     kPrepareAgain);
-    std::string_view table = bytes.substr(prepared::kHeaderBytes, section_count * prepared::kSectionEntryBytes);
+    std::string table(section_count * prepared::kSectionEntryBytes, '\0');
+    if (!file.value().read_at(prepared::kHeaderBytes, table.size(), table.data())) return fail(cut_short);
     if (content_hash(table) != table_hash || number_at<std::uint64_t>(bytes, 48) != 0 ||
         number_at<std::uint64_t>(bytes, 56) != 0)
         return fail(std::string("the prepared network's header or section table is damaged") + kPrepareAgain);
 
-    // The source and network sections are copied into one buffer of the network's own, where its
-    // arrays are then used in place: a copy per file, not one per array. Copied rather than
-    // mapped, so that a file replaced or cut short while a sweep runs cannot change its network.
-    struct Placed {
+    // The network's sections are read into one buffer of the network's own, where its arrays are
+    // then used in place: one read per file, not a copy per array.
+    struct Entry {
         std::uint32_t index, type;
-        std::string_view in_file;
-        std::uint64_t hash;
-        std::size_t at;  // in the buffer
+        std::uint64_t offset, size, hash;
+        std::size_t at = 0;  // in the buffer
     };
-    std::vector<Placed> placed;
+    std::vector<Entry> network_entries;
+    std::optional<Entry> source_entry;
     std::size_t buffer_bytes = 0;
+    // Reads a section's bytes to `into`, hashing them a piece at a time while the piece is in the
+    // cache; false if the file was cut short meanwhile.
+    auto read_hashed = [&](const Entry& entry, char* into, std::uint64_t& hash) {
+        constexpr std::size_t kPiece = 256 * 1024;
+        ContentHasher hasher;
+        for (std::uint64_t done = 0; done < entry.size; done += kPiece) {
+            auto size = static_cast<std::size_t>(std::min<std::uint64_t>(kPiece, entry.size - done));
+            if (!file.value().read_at(entry.offset + done, size, into + done)) return false;
+            hasher.add({into + done, size});
+        }
+        hash = hasher.finish();
+        return true;
+    };
+    auto damaged = [&](const Entry& entry) {
+        return fail("section " + std::to_string(entry.index) + " (" +
+                    section_name(static_cast<SectionType>(entry.type)) +
+                    ") is damaged: its check hash differs" + kPrepareAgain);
+    };
     for (std::uint32_t i = 0; i < section_count; ++i) {
-        std::size_t entry = i * prepared::kSectionEntryBytes;
-        auto type = number_at<std::uint32_t>(table, entry);
-        auto offset = number_at<std::uint64_t>(table, entry + 8);
-        auto size = number_at<std::uint64_t>(table, entry + 16);
-        auto hash = number_at<std::uint64_t>(table, entry + 24);
-        std::string name = section_name(static_cast<SectionType>(type));
-        if (offset % 8 != 0 || offset > bytes.size() || size > bytes.size() - offset)
+        std::size_t at = i * prepared::kSectionEntryBytes;
+        Entry entry{i, number_at<std::uint32_t>(table, at), number_at<std::uint64_t>(table, at + 8),
+                    number_at<std::uint64_t>(table, at + 16), number_at<std::uint64_t>(table, at + 24)};
+        std::string name = section_name(static_cast<SectionType>(entry.type));
+        if (entry.offset % 8 != 0 || entry.offset > file_size || entry.size > file_size - entry.offset)
             return fail("section " + std::to_string(i) + " (" + name + ") lies outside the file" + kPrepareAgain);
-        std::string_view section = bytes.substr(offset, size);
-        if (type == static_cast<std::uint32_t>(SectionType::source) || is_network_section(type)) {
-            placed.push_back({i, type, section, hash, buffer_bytes});
-            buffer_bytes += (section.size() + 7) / 8 * 8;
+        const bool is_source = entry.type == static_cast<std::uint32_t>(SectionType::source);
+        if (is_source || is_network_section(entry.type)) {
+            bool twice = is_source ? source_entry.has_value()
+                                   : std::any_of(network_entries.begin(), network_entries.end(),
+                                                 [&](const Entry& e) { return e.type == entry.type; });
+            if (twice)
+                return fail("section " + std::to_string(i) + " (" + name + ") appears twice in the table" +
+                            kPrepareAgain);
+            if (is_source) {
+                source_entry = entry;
+            } else {
+                entry.at = buffer_bytes;
+                buffer_bytes += (entry.size + 7) / 8 * 8;
+                network_entries.push_back(entry);
+            }
             continue;
         }
-        // A section nobody asked for is neither hashed nor copied: the table says where it lies.
-        if (options.keep_section && !options.keep_section(type, section)) continue;
-        if (content_hash(section) != hash)
-            return fail("section " + std::to_string(i) + " (" + name + ") is damaged: its check hash differs" +
-                        kPrepareAgain);
-        // Not the network's: handed to whoever knows it (the contraction hierarchy).
-        loaded.extra_sections.push_back({type, std::string(section)});
+        // Not the network's: handed to whoever knows it (the contraction hierarchy). One nobody
+        // asked for is neither read nor hashed: its first bytes say what it is.
+        if (options.keep_section) {
+            std::string first(std::min<std::uint64_t>(entry.size, kSectionHeadBytes), '\0');
+            if (!file.value().read_at(entry.offset, first.size(), first.data())) return fail(cut_short);
+            if (!options.keep_section(entry.type, first)) continue;
+        }
+        std::string section(entry.size, '\0');
+        std::uint64_t hash = 0;
+        if (!read_hashed(entry, section.data(), hash)) return fail(cut_short);
+        if (hash != entry.hash) return damaged(entry);
+        loaded.extra_sections.push_back({entry.type, std::move(section)});
     }
+    if (!source_entry) return fail(std::string("the prepared network has no source section") + kPrepareAgain);
+    std::string source_bytes(source_entry->size, '\0');
+    std::uint64_t source_hash = 0;
+    if (!read_hashed(*source_entry, source_bytes.data(), source_hash)) return fail(cut_short);
+    if (source_hash != source_entry->hash) return damaged(*source_entry);
     std::shared_ptr<char> buffer = section_buffer(buffer_bytes);
-    if (!buffer) return fail("not enough memory to read the prepared network (" + describe_bytes(buffer_bytes) + ")");
+    if (!buffer)
+        return fail("not enough memory to read the prepared network (" + describe_bytes(buffer_bytes) + ")");
     NetworkArrays::SectionViews network_sections;
-    std::string_view source_bytes;
-    bool has_source = false;
-    for (const Placed& section : placed) {
-        // Copied and hashed a piece at a time, each hashed while the copy has it in the cache.
-        constexpr std::size_t kPiece = 64 * 1024;
-        ContentHasher hasher;
-        std::string_view copy(buffer.get() + section.at, section.in_file.size());
-        for (std::size_t done = 0; done < copy.size(); done += kPiece) {
-            std::size_t size = std::min(kPiece, copy.size() - done);
-            std::memcpy(buffer.get() + section.at + done, section.in_file.data() + done, size);
-            hasher.add(copy.substr(done, size));
-        }
-        if (hasher.finish() != section.hash)
-            return fail("section " + std::to_string(section.index) + " (" +
-                        section_name(static_cast<SectionType>(section.type)) +
-                        ") is damaged: its check hash differs" + kPrepareAgain);
-        if (section.type == static_cast<std::uint32_t>(SectionType::source)) {
-            source_bytes = copy;
-            has_source = true;
-        } else {
-            network_sections[static_cast<SectionType>(section.type)] = copy;
-        }
+    for (const Entry& entry : network_entries) {
+        std::uint64_t hash = 0;
+        if (!read_hashed(entry, buffer.get() + entry.at, hash)) return fail(cut_short);
+        if (hash != entry.hash) return damaged(entry);
+        network_sections[static_cast<SectionType>(entry.type)] = {buffer.get() + entry.at,
+                                                                  static_cast<std::size_t>(entry.size)};
     }
-    if (!has_source) return fail(std::string("the prepared network has no source section") + kPrepareAgain);
     auto source = read_source(source_bytes);
     if (!source) return fail(source.error() + kPrepareAgain);
     if (source.value().input_hash() != input_hash)
@@ -319,7 +348,7 @@ LoadedNetwork load_prepared_network(const std::string& path, const LoadOptions& 
                     "', not '" + asked + "'; load it without options, or prepare it again with these");
     if (std::string stale = stale_source(source.value(), path); !stale.empty()) return fail(stale);
 
-    auto network = NetworkArrays::read(network_sections, std::move(buffer));
+    auto network = NetworkArrays::read(network_sections, std::move(buffer), buffer_bytes);
     if (!network) return fail("the prepared network is damaged: " + network.error() + kPrepareAgain);
     loaded.network = std::move(network.value());
     check_connectivity(*loaded.network, path, loaded.diagnostics);

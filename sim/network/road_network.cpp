@@ -5,8 +5,8 @@
 #include <numeric>
 #include <tuple>
 
-#include "corridor/engine/suggest.hpp"
 #include "arc_order.hpp"
+#include "corridor/engine/suggest.hpp"
 #include "text_reader.hpp"
 
 namespace corridor {
@@ -94,7 +94,7 @@ RoadNetwork& RoadNetwork::operator=(RoadNetwork&&) noexcept = default;
 NodeInfo RoadNetwork::node(NodeIndex v) const {
     NodeInfo node;
     node.id = node_id(v);
-    node.name = names_of_nodes_[v];
+    node.name = node_names_[v];
     node.kind = kind_[v];
     node.lat = lat_[v];
     node.lon = lon_[v];
@@ -116,9 +116,9 @@ bool RoadNetwork::index_network_ids() {
     index_of_.clear();
     if (numbered_ids_) return true;
     index_of_.reserve(ids_.size());
-    for (NodeIndex v = 0; v < ids_.size(); ++v)
-        if (!index_of_.emplace(ids_[v], v).second) return false;
-    return true;
+    bool unique = true;
+    for (NodeIndex v = 0; v < ids_.size(); ++v) unique &= index_of_.emplace(ids_[v], v).second;
+    return unique;
 }
 
 std::vector<ArcIndex> RoadNetwork::arcs_between(NodeIndex u, NodeIndex v) const {
@@ -155,20 +155,25 @@ std::optional<NodeIndex> RoadNetwork::nearest_node(double lat, double lon) const
 }
 
 std::size_t RoadNetwork::memory_bytes() const {
-    auto bytes_of = [](const auto& column) { return column.stored().size_bytes(); };
-    auto text_bytes = [&](const TextColumn& texts) { return bytes_of(texts.ends) + bytes_of(texts.chars); };
+    // What is held besides the columns: the id index, road names, forbidden turns, part sizes.
     std::size_t bytes = sizeof(*this);
-    bytes += bytes_of(lat_) + bytes_of(lon_) + bytes_of(kind_) + text_bytes(ids_) + text_bytes(names_of_nodes_);
     bytes += index_of_.size() * (sizeof(std::pair<std::string_view, NodeIndex>) + 2 * sizeof(void*)) +
              index_of_.bucket_count() * sizeof(void*);
+    for (const std::string& name : names_)
+        bytes += sizeof(std::string) + (name.capacity() > 15 ? name.capacity() : 0);
+    bytes += forbidden_turns_.size() * sizeof(ForbiddenTurn) + part_sizes_.size() * sizeof(std::size_t);
+    // A network read from a prepared file holds the file's network sections, which its columns view.
+    if (file_bytes_) return bytes + file_bytes_size_;
+    auto bytes_of = [](const auto& column) { return column.stored().size_bytes(); };
+    auto text_bytes = [&](const TextColumn& texts) { return bytes_of(texts.ends) + bytes_of(texts.chars); };
+    bytes += bytes_of(lat_) + bytes_of(lon_) + bytes_of(kind_) + text_bytes(ids_) + text_bytes(node_names_);
     bytes += bytes_of(from_) + bytes_of(to_) + bytes_of(length_m_) + bytes_of(speed_kph_) + bytes_of(lanes_) +
              bytes_of(capacity_vph_) + bytes_of(weight_limit_t_) + bytes_of(axle_load_limit_t_) +
              bytes_of(height_limit_m_) + bytes_of(width_limit_m_) + bytes_of(hgv_) + bytes_of(road_class_) +
-             bytes_of(name_) + bytes_of(one_way_) + forbidden_turns_.size() * sizeof(ForbiddenTurn);
-    for (const std::string& name : names_)
-        bytes += sizeof(std::string) + (name.capacity() > 15 ? name.capacity() : 0);
-    bytes += bytes_of(forward_start_) + bytes_of(reverse_start_) + bytes_of(reverse_arc_) + bytes_of(reverse_from_);
-    bytes += bytes_of(shape_start_) + bytes_of(shape_) + bytes_of(part_) + part_sizes_.size() * sizeof(std::size_t);
+             bytes_of(name_) + bytes_of(one_way_);
+    bytes += bytes_of(forward_start_) + bytes_of(reverse_start_) + bytes_of(reverse_arc_) +
+             bytes_of(reverse_from_);
+    bytes += bytes_of(shape_start_) + bytes_of(shape_) + bytes_of(part_);
     return bytes;
 }
 
@@ -404,7 +409,9 @@ RoadNetwork RoadNetworkBuilder::finish(RoadNetwork network, std::vector<ArcIndex
     network.lon_ = std::move(lon);
     network.kind_ = Column<NodeKind>::compact(std::move(kind));
     network.ids_ = TextColumn::of(ids);
-    network.names_of_nodes_ = TextColumn::of(names);
+    // Names that are all empty (a DIMACS graph's) are held as none.
+    if (std::any_of(names.begin(), names.end(), [](std::string_view name) { return !name.empty(); }))
+        network.node_names_ = TextColumn::of(names);
     network.numbered_ids_ = numbered_ids_;
     network.index_network_ids();
     network.names_ = std::move(names_);

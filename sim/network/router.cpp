@@ -75,10 +75,12 @@ class IndexedHeap {
     DaryHeap<NodeIndex, KeyOf, Placed> heap_;
 };
 
-// Plain Dijkstra over every node, along the arcs leaving each node or, `backward`, the arcs
-// entering it. `cost_of(arc)` is inlined for each caller.
+enum class Along { arcs, arcs_reversed };
+
+// Plain Dijkstra over every node, along the arcs leaving each node, or the arcs entering it (a
+// search from a destination). `cost_of(arc)` is inlined for each caller.
 template <class CostOf>
-std::vector<double> settle_all(const RoadNetwork& network, bool backward, NodeIndex from, CostOf cost_of) {
+std::vector<double> settle_all(const RoadNetwork& network, Along along, NodeIndex from, CostOf cost_of) {
     const std::size_t n = network.node_count();
     std::vector<double> cost(n, kInfinity);
     IndexedHeap heap(cost, n);
@@ -93,7 +95,7 @@ std::vector<double> settle_all(const RoadNetwork& network, bool backward, NodeIn
     while (!heap.empty()) {
         NodeIndex u = heap.pop();
         double cost_u = cost[u];
-        if (backward) {
+        if (along == Along::arcs_reversed) {
             auto [first, last] = network.in_slots(u);
             for (std::uint32_t slot = first; slot < last; ++slot)
                 relax(network.in_from(slot), cost_u + cost_of(network.in_arc(slot)));
@@ -104,7 +106,6 @@ std::vector<double> settle_all(const RoadNetwork& network, bool backward, NodeIn
     }
     return cost;
 }
-
 
 }  // namespace
 
@@ -165,8 +166,8 @@ Router::Router(const RoadNetwork& network, const Overlay* overlay)
         double metres = kInfinity, seconds = kInfinity;
         for (ArcIndex a = 0; a < network.arc_count(); ++a) {
             NodeIndex u = network.arc_from(a), v = network.arc_to(a);
-            double straight =
-                great_circle_m(network.node_lat(u), network.node_lon(u), network.node_lat(v), network.node_lon(v));
+            double straight = great_circle_m(network.node_lat(u), network.node_lon(u), network.node_lat(v),
+                                             network.node_lon(v));
             if (straight <= 0) continue;
             metres = std::min(metres, network.length_m(a) / straight);
             seconds = std::min(seconds, base_time_s_[a] / straight);
@@ -399,16 +400,17 @@ double Router::landmark_bound(NodeIndex v, NodeIndex target, Metric metric) cons
 }
 
 std::vector<double> Router::reverse_one_to_all(NodeIndex to, Metric metric) {
-    return settle_all(network_, true, to, [&](ArcIndex a) { return arc_cost(a, metric, VehicleLimits{}); });
+    return settle_all(network_, Along::arcs_reversed, to,
+                      [&](ArcIndex a) { return arc_cost(a, metric, VehicleLimits{}); });
 }
 
 std::vector<double> Router::one_to_all(NodeIndex from, Metric metric, const VehicleLimits& vehicle) {
     if (overlay_ == nullptr && vehicle == VehicleLimits{}) {
         // The common case, without closures or a heavy vehicle: costs straight from one array.
         const double* base = metric == Metric::distance ? network_.lengths_m().data() : base_time_s_.data();
-        return settle_all(network_, false, from, [base](ArcIndex a) { return base[a]; });
+        return settle_all(network_, Along::arcs, from, [base](ArcIndex a) { return base[a]; });
     }
-    return settle_all(network_, false, from, [&](ArcIndex a) { return arc_cost(a, metric, vehicle); });
+    return settle_all(network_, Along::arcs, from, [&](ArcIndex a) { return arc_cost(a, metric, vehicle); });
 }
 
 }  // namespace corridor

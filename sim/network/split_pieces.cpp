@@ -52,13 +52,14 @@ std::pair<NodeIndex, NodeIndex> unsplit_ends(const RoadNetwork& network, ArcInde
         if (!next) break;
         behind = to, to = network.arc_to(*next);
     }
-    // Backwards: the piece arriving at a split node from elsewhere than `ahead`. The network keeps
-    // no arcs-in index, so this scans the arcs: it names a road in a message, once.
+    // Backwards: the piece arriving at a split node from elsewhere than `ahead`, the first in the
+    // reversed graph's order (that of the arcs' numbers, as a scan of the arcs would find it).
     NodeIndex from = network.arc_from(arc), ahead = network.arc_to(arc);
     for (std::size_t step = 0; split_node(network, from) && step < network.node_count(); ++step) {
         std::optional<NodeIndex> behind_from;
-        for (ArcIndex a = 0; a < network.arc_count() && !behind_from; ++a)
-            if (network.arc_to(a) == from && network.arc_from(a) != ahead) behind_from = network.arc_from(a);
+        auto [first, last] = network.in_slots(from);
+        for (std::uint32_t slot = first; slot < last && !behind_from; ++slot)
+            if (network.in_from(slot) != ahead) behind_from = network.in_from(slot);
         if (!behind_from) break;
         ahead = from, from = *behind_from;
     }

@@ -94,8 +94,9 @@ std::optional<Area> read_area(const YAML::Node& node, const Source& source, cons
     for (ArcIndex a = 0; a < net.arc_count(); ++a)
         if (inside(net.arc_from(a)) || inside(net.arc_to(a))) area.arcs.push_back(a);
     if (area.arcs.empty()) {
-        source.error(node, "the area of " + what + " (" + format_number(area.radius_m / 1000.0) + " km around '" +
-                               net.node_id(area.around) + "') holds no road: give a larger radius");
+        source.error(node, "the area of " + what + " (" + format_number(area.radius_m / 1000.0) +
+                               " km around '" + net.node_id(area.around) +
+                               "') holds no road: give a larger radius");
         return std::nullopt;
     }
     return area;

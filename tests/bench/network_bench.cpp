@@ -146,7 +146,8 @@ void print_load(const char* what, const std::string& file, const LoadFigures& f)
         what, file.c_str(), f.nodes, f.arcs, f.source.wall_s, f.source.cpu_s, f.arcs / f.source.wall_s,
         f.arcs / f.source.cpu_s, f.nodes / f.source.wall_s, f.prepared_bytes, f.prepared.wall_s * 1e3,
         f.prepared.cpu_s * 1e3, f.source.wall_s / f.prepared.wall_s, f.source.cpu_s / f.prepared.cpu_s,
-        f.first_source_s * 1e3, f.first_prepared_s * 1e3, f.first_source_s / f.first_prepared_s, f.bytes, static_cast<double>(f.bytes) / static_cast<double>(f.nodes + f.arcs));
+        f.first_source_s * 1e3, f.first_prepared_s * 1e3, f.first_source_s / f.first_prepared_s, f.bytes,
+        static_cast<double>(f.bytes) / static_cast<double>(f.nodes + f.arcs));
 }
 
 // A prepared network with its travel-time hierarchy against what it saves: reading the source and

@@ -3,6 +3,7 @@
 // from a source file), or a view of the bytes of a prepared file that the network holds, read in
 // place without a copy (docs/network.md, "Prepared networks").
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -57,6 +58,7 @@ class Column {
           size_(std::exchange(other.size_, 0)),
           mask_(std::exchange(other.mask_, ~std::size_t{0})) {}
     Column& operator=(Column&& other) noexcept {
+        if (this == &other) return *this;
         owned_ = std::move(other.owned_);
         data_ = std::exchange(other.data_, nullptr);
         size_ = std::exchange(other.size_, 0);
@@ -73,8 +75,11 @@ class Column {
     bool is_uniform() const { return mask_ == 0; }
     /// The elements one after another; a uniform column has one, its value.
     std::span<const T> stored() const { return {data_, is_uniform() ? std::size_t{size_ > 0} : size_}; }
-    /// The elements as an array: not for a uniform column.
-    std::span<const T> span() const { return is_uniform() ? std::span<const T>{} : std::span<const T>{data_, size_}; }
+    /// The elements as an array: not for a uniform column, which has none.
+    std::span<const T> span() const {
+        assert(!is_uniform());
+        return {data_, size_};
+    }
     const T* data() const { return span().data(); }
     auto begin() const { return span().begin(); }
     auto end() const { return span().end(); }
@@ -88,7 +93,7 @@ class Column {
 
 /// Texts of every node (ids, names), as one array of characters and one of end offsets: text i
 /// is [ends[i - 1], ends[i]), the first starting at 0. The layout of a prepared file's strings.
-/// Texts that are all empty (a DIMACS graph's node names) are held as no texts at all.
+/// A column of no texts stands for texts that are all empty (a DIMACS graph's node names).
 struct TextColumn {
     Column<std::uint64_t> ends;
     Column<char> chars;
@@ -108,7 +113,6 @@ struct TextColumn {
             chars.insert(chars.end(), text.begin(), text.end());
             ends.push_back(chars.size());
         }
-        if (chars.empty()) return {};
         return {std::move(ends), std::move(chars)};
     }
 };

@@ -26,10 +26,13 @@ struct LoadOptions {
     bool undirected = false;                  // read every arc as a two-way road
     std::optional<BoundingBox> bounding_box;  // OpenStreetMap: keep roads inside only
     std::string profile = "car";              // OpenStreetMap access rules
-    // A prepared file: which of the sections it carries besides the network to check and keep,
-    // by type and bytes (a route needs the hierarchy of one metric only); all when unset.
-    std::function<bool(std::uint32_t type, std::string_view bytes)> keep_section;
+    // A prepared file: which of the sections it carries besides the network to read, check and
+    // keep, by type and first bytes (at most kSectionHeadBytes: a route needs the hierarchy of one
+    // metric only, which its header names); all when unset.
+    std::function<bool(std::uint32_t type, std::string_view first_bytes)> keep_section;
 };
+/// How many of a section's first bytes LoadOptions::keep_section is shown.
+inline constexpr std::size_t kSectionHeadBytes = 64;
 
 /// A section a prepared network file carries besides the network (a contraction hierarchy), as
 /// the bytes its own writer made; `type` is its number in the file (docs/network.md).

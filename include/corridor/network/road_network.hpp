@@ -143,7 +143,8 @@ class RoadNetwork {
     /// way's shape nodes); empty for a road drawn as a straight line.
     std::span<const GeoPoint> shape_points(ArcIndex a) const {
         if (shape_start_.empty()) return {};  // no arc has any
-        return {shape_.data() + shape_start_[a], static_cast<std::size_t>(shape_start_[a + 1] - shape_start_[a])};
+        return {shape_.data() + shape_start_[a],
+                static_cast<std::size_t>(shape_start_[a + 1] - shape_start_[a])};
     }
     /// The course of an arc for a map: its start node, its shape points, its end node. Empty when
     /// an end node has no coordinates.
@@ -152,7 +153,9 @@ class RoadNetwork {
     double free_flow_time_s(ArcIndex a) const { return length_m_[a] * 3.6 / speed_kph_[a]; }
 
     /// Arcs leaving v are [first, last): arcs are stored grouped by their start node.
-    std::pair<ArcIndex, ArcIndex> out_arcs(NodeIndex v) const { return {forward_start_[v], forward_start_[v + 1]}; }
+    std::pair<ArcIndex, ArcIndex> out_arcs(NodeIndex v) const {
+        return {forward_start_[v], forward_start_[v + 1]};
+    }
     /// Arcs entering v, as the slots [first, last) of the reversed graph: in_arc(slot) is the arc
     /// and in_from(slot) its start node, side by side for searches that run backwards.
     std::pair<std::uint32_t, std::uint32_t> in_slots(NodeIndex v) const {
@@ -193,7 +196,7 @@ class RoadNetwork {
     Column<double> lat_, lon_;
     Column<NodeKind> kind_;
     TextColumn ids_;  // empty when the ids are numbered
-    TextColumn names_of_nodes_;
+    TextColumn node_names_;
     // Ids "1".."N" in node order (DIMACS): found by their number, with no index or texts to hold.
     bool numbered_ids_ = false;
     bool has_coordinates_ = false;
@@ -225,6 +228,7 @@ class RoadNetwork {
     std::vector<std::size_t> part_sizes_;
     // A prepared file's sections, which the columns above view; null for a network built here.
     std::shared_ptr<const void> file_bytes_;
+    std::size_t file_bytes_size_ = 0;
 };
 
 /// Collects nodes and roads in any order, then builds the network.

@@ -73,7 +73,7 @@ void reach_node(World& w, Mover& m) {
         go_on(w, m);
         return;
     }
-    w.log(w.sim.now(), m.plan.id, "checkpoint entry", w.node_id(node));
+    w.log(w.sim.now(), m.plan.id, "checkpoint entry", node);
     m.waiting_since = w.sim.now();
     m.waiting = Mover::Wait::checkpoint;
     World* world = &w;
@@ -81,7 +81,7 @@ void reach_node(World& w, Mover& m) {
     bool aid = m.plan.kind != MoverPlan::Client::convoy;  // aid trucks, return buses, repair teams
     pass_checkpoint(w, checkpoint, m.plan.vehicles, aid, [world, mover, node] {
         Mover& m = *mover;
-        world->log(world->sim.now(), m.plan.id, "checkpoint exit", world->node_id(node));
+        world->log(world->sim.now(), m.plan.id, "checkpoint exit", node);
         m.tally.checkpoint_wait += world->sim.now() - m.waiting_since;
         m.waiting = Mover::Wait::none;
         go_on(*world, m);
@@ -142,7 +142,7 @@ void drive(World& w, Mover& m) {
         // one), so that nothing but the night stop will wake it.
         if (!m.on_arc && m.remaining_m < 0) leave_gate_queue(w, m);
         Time wait = until_light_changes(rules, time_of_day);
-        w.log(now, m.plan.id, "night stop", w.node_id(w.theatre.network().arc_from(a)));
+        w.log(now, m.plan.id, "night stop", w.theatre.network().arc_from(a));
         m.tally.halted += within_run(w, wait);
         take_stop(m.clock, Stop::rest);  // the night is the daily rest
         w.sim.schedule_after(wait, [world, mover] {
@@ -171,7 +171,7 @@ void arrive(World& w, Mover& m) {
     Time tail = now;
     m.head_arrived = true;
     if (m.tally.rolled == kNever) m.tally.rolled = now;  // it was there already
-    const std::string& place = w.node_id(m.plan.destination);
+    const NodeIndex place = m.plan.destination;
     if (!m.route.empty()) {
         tail += pass_time(w, m, march_speed_kph(w, m, m.route.back(), now), now);
         w.log(now, m.plan.id, "head arrived", place);

@@ -58,7 +58,7 @@ void convoy_leaves(World& w, std::size_t escort, NodeIndex node) {
         m.tally.escort_wait += now - m.waiting_since;
         m.waiting = Mover::Wait::none;
         m.escorted_at = m.arc;
-        w.log(now, m.plan.id, lifted ? "escort lifted" : "escorted", w.node_id(node));
+        w.log(now, m.plan.id, lifted ? "escort lifted" : "escorted", node);
         go_on(w, m);
     }
     queue.left_at = now;
@@ -85,10 +85,10 @@ bool wait_for_escort(World& w, Mover& m) {
     if (queue.left_at == now && queue.waiting.empty() && room) {
         queue.left_vehicles += m.plan.vehicles;
         m.escorted_at = m.arc;
-        w.log(now, m.plan.id, "escorted", w.node_id(node));
+        w.log(now, m.plan.id, "escorted", node);
         return false;
     }
-    w.log(now, m.plan.id, "waits for escort", w.node_id(node));
+    w.log(now, m.plan.id, "waits for escort", node);
     m.waiting = Mover::Wait::escort;
     m.waiting_since = now;
     queue.waiting.push_back(&m);

@@ -23,7 +23,7 @@ bool pass_gate(World& w, Mover& m) {
     ArcIndex a = m.route[m.arc];
     if (roads.arc_free_at[a] > now) {
         if (m.remaining_m >= 0) {  // (a mover may be called back more than once: it queued once)
-            w.log(now, m.plan.id, "queue entry", w.node_id(net.arc_from(a)));
+            w.log(now, m.plan.id, "queue entry", net.arc_from(a));
             m.waiting_since = now;
             m.waiting = Mover::Wait::gate;
             int& queued = roads.gate_queue[a];
@@ -40,7 +40,7 @@ bool pass_gate(World& w, Mover& m) {
         return false;
     }
     if (m.remaining_m < 0) {
-        w.log(now, m.plan.id, "queue exit", w.node_id(net.arc_from(a)));
+        w.log(now, m.plan.id, "queue exit", net.arc_from(a));
         m.tally.gate_wait += now - m.waiting_since;
         m.waiting = Mover::Wait::none;
         roads.gate_queue[a] -= m.plan.vehicles;

@@ -39,7 +39,7 @@ void replan(World& w, Mover& m) {
     for (ArcIndex a : m.route) driven_m += w.theatre.network().length_m(a);
     m.route.insert(m.route.end(), route.arcs.begin(), route.arcs.end());
     m.tally.route_m = driven_m + route.distance_m;
-    w.log(w.sim.now(), m.plan.id, "re-routed", w.node_id(from));
+    w.log(w.sim.now(), m.plan.id, "re-routed", from);
     World* world = &w;
     Mover* mover = &m;
     // (By go_on, so that a new first road that is escorted is waited for.)
@@ -61,13 +61,13 @@ void depart(World& w, Mover& m) {
     Time time_of_day = w.time_of_day(now);
     if (rules.night_mode == NightMode::stop && is_night(rules, time_of_day)) {
         Time wait = until_light_changes(rules, time_of_day);
-        w.log(now, m.plan.id, "night stop", w.node_id(m.plan.origin));
+        w.log(now, m.plan.id, "night stop", m.plan.origin);
         m.tally.halted += within_run(w, wait);
         take_stop(m.clock, Stop::rest);
         World* world = &w;
         Mover* mover = &m;
         w.sim.schedule_after(wait, [world, mover] {
-            world->log(world->sim.now(), mover->plan.id, "moves on", world->node_id(mover->plan.origin));
+            world->log(world->sim.now(), mover->plan.id, "moves on", mover->plan.origin);
             depart(*world, *mover);
         });
         return;
@@ -94,9 +94,9 @@ void route_from_here(World& w, Mover& m) {
     if (!m.routed) {
         m.routed = true;
         m.tally.departed = now;
-        w.log(now, m.plan.id, "departed", w.node_id(from));
+        w.log(now, m.plan.id, "departed", from);
     } else {
-        w.log(now, m.plan.id, "moves on", w.node_id(from));
+        w.log(now, m.plan.id, "moves on", from);
     }
     go_on(w, m);
 }
@@ -105,7 +105,7 @@ void wait_for_route(World& w, Mover& m) {
     // Once on the list is enough (a wake-up already pending must not add it again).
     std::vector<Mover*>& blocked = w.roads.blocked;
     if (std::find(blocked.begin(), blocked.end(), &m) != blocked.end()) return;
-    w.log(w.sim.now(), m.plan.id, "no open route", w.node_id(next_node(w, m)));
+    w.log(w.sim.now(), m.plan.id, "no open route", next_node(w, m));
     if (m.waiting != Mover::Wait::route) {
         m.waiting = Mover::Wait::route;
         m.waiting_since = w.sim.now();
