@@ -95,12 +95,14 @@ constexpr const char* kPrepareAgain = "; prepare it again with corridor prepare"
 std::shared_ptr<char> section_buffer(std::size_t bytes) {
     constexpr std::size_t kHugePage = std::size_t{2} << 20;
     if (bytes >= kHugePage) {
-        const std::size_t mapped = bytes + kHugePage;
+        // Whole huge pages, and one more to start on a boundary: a part page would be small pages.
+        const std::size_t mapped = (bytes + kHugePage - 1) / kHugePage * kHugePage + kHugePage;
         void* start = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (start != MAP_FAILED) {
             auto address = reinterpret_cast<std::uintptr_t>(start);
             char* aligned = static_cast<char*>(start) + ((kHugePage - address % kHugePage) % kHugePage);
-            ::madvise(aligned, bytes, MADV_HUGEPAGE);  // a hint: where the system has none, small pages
+            // A hint: where the system gives none, small pages.
+            ::madvise(aligned, (bytes + kHugePage - 1) / kHugePage * kHugePage, MADV_HUGEPAGE);
             return std::shared_ptr<char>(aligned, [start, mapped](char*) { ::munmap(start, mapped); });
         }
     }

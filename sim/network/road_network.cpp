@@ -171,8 +171,7 @@ std::size_t RoadNetwork::memory_bytes() const {
              bytes_of(capacity_vph_) + bytes_of(weight_limit_t_) + bytes_of(axle_load_limit_t_) +
              bytes_of(height_limit_m_) + bytes_of(width_limit_m_) + bytes_of(hgv_) + bytes_of(road_class_) +
              bytes_of(name_) + bytes_of(one_way_);
-    bytes += bytes_of(forward_start_) + bytes_of(reverse_start_) + bytes_of(reverse_arc_) +
-             bytes_of(reverse_from_);
+    bytes += bytes_of(forward_start_) + bytes_of(reverse_start_) + bytes_of(reverse_arc_);
     bytes += bytes_of(shape_start_) + bytes_of(shape_) + bytes_of(part_);
     return bytes;
 }
@@ -379,11 +378,8 @@ RoadNetwork RoadNetworkBuilder::finish(RoadNetwork network, std::vector<ArcIndex
     std::vector<ArcIndex> reverse_start;
     std::vector<ArcIndex> order =
         order_by_key(n, m, [&](std::size_t a) { return network.to_[a]; }, &reverse_start);
-    std::vector<NodeIndex> reverse_from(m);
-    for (std::size_t i = 0; i < m; ++i) reverse_from[i] = network.from_[order[i]];
     network.forward_start_ = std::move(forward_start);
     network.reverse_start_ = std::move(reverse_start);
-    network.reverse_from_ = std::move(reverse_from);
     network.reverse_arc_ = std::move(order);
     {
         std::vector<std::uint32_t> part;

@@ -157,12 +157,12 @@ class RoadNetwork {
         return {forward_start_[v], forward_start_[v + 1]};
     }
     /// Arcs entering v, as the slots [first, last) of the reversed graph: in_arc(slot) is the arc
-    /// and in_from(slot) its start node, side by side for searches that run backwards.
+    /// and in_from(slot) its start node, for searches that run backwards.
     std::pair<std::uint32_t, std::uint32_t> in_slots(NodeIndex v) const {
         return {reverse_start_[v], reverse_start_[v + 1]};
     }
     ArcIndex in_arc(std::uint32_t slot) const { return reverse_arc_[slot]; }
-    NodeIndex in_from(std::uint32_t slot) const { return reverse_from_[slot]; }
+    NodeIndex in_from(std::uint32_t slot) const { return from_[reverse_arc_[slot]]; }
     /// All arcs from u to v (a map can hold parallel roads).
     std::vector<ArcIndex> arcs_between(NodeIndex u, NodeIndex v) const;
 
@@ -223,7 +223,6 @@ class RoadNetwork {
     // are the reverse slots [reverse_start_[v], reverse_start_[v + 1]).
     Column<ArcIndex> forward_start_, reverse_start_;
     Column<ArcIndex> reverse_arc_;
-    Column<NodeIndex> reverse_from_;
     Column<std::uint32_t> part_;
     std::vector<std::size_t> part_sizes_;
     // A prepared file's sections, which the columns above view; null for a network built here.
