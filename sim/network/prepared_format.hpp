@@ -55,15 +55,11 @@ class SectionWriter {
         bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
         pad();
     }
-    /// A column that may be uniform (column.hpp): as an array, or, when every element is the
-    /// same, as the count with kUniformBit set and the one element.
+    /// A column as it is held (column.hpp): an array, or, when it is uniform (the builder holds
+    /// an attribute every arc shares once, Column::compact), the count with kUniformBit set and
+    /// the one element.
     template <class T>
     void put_column(std::span<const T> stored, std::uint64_t count, bool uniform) {
-        if (!uniform && stored.size() > 1) {
-            uniform = true;
-            for (const T& value : stored)
-                uniform = uniform && std::memcmp(&value, &stored[0], sizeof(T)) == 0;
-        }
         if (!uniform || count == 0) return put_array(stored);
         put<std::uint64_t>(count | kUniformBit);
         put<T>(stored[0]);
